@@ -1,0 +1,2 @@
+// Benchmarks are added with the search engine.
+Console.WriteLine("FaqBot benchmarks");
