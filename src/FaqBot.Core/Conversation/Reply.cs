@@ -1,0 +1,51 @@
+namespace FaqBot.Conversation;
+
+/// <summary>What kind of reply the bot gives; serialised camelCase (<c>answer</c>, <c>noMatch</c>, <c>smallTalk</c>).</summary>
+public enum ReplyKind
+{
+    /// <summary>A passage of the clinic's articles answers the message.</summary>
+    Answer,
+    /// <summary>No article covers the message; the bot says so honestly.</summary>
+    NoMatch,
+    /// <summary>Greeting, thanks, goodbye, "who are you", "help".</summary>
+    SmallTalk,
+}
+
+/// <summary>One chat bubble, Markdown that Teams and Web Chat both render.</summary>
+public sealed record ReplyMessage(string Markdown);
+
+/// <summary>The article section a reply is drawn from, for a citation and a "read more" link.</summary>
+public sealed record SourceCitation(string Title, string Url);
+
+/// <summary>
+/// The channel-neutral reply to one patient message. Channels (Bot Framework, Direct Line, the CLI) only render it.
+/// </summary>
+/// <param name="Kind">Answer, no match or small talk.</param>
+/// <param name="Messages">The bubbles in order; when <paramref name="RedFlag"/> is set the first one is the urgent advice.</param>
+/// <param name="PassageId">The passage answered with, if any.</param>
+/// <param name="Title">That passage's title, if any.</param>
+/// <param name="Score">Normalised match score in [0, 1], if a passage was matched.</param>
+/// <param name="RedFlag">Whether the message describes a red-flag symptom.</param>
+/// <param name="RedFlags">The kinds of red flag detected (e.g. <c>caudaEquina</c>).</param>
+/// <param name="SuggestedQuestions">Questions to tap next: related questions, or "did you mean" for a near miss.</param>
+/// <param name="Source">Where the answer comes from, if it is an answer.</param>
+public sealed record Reply(
+    ReplyKind Kind,
+    IReadOnlyList<ReplyMessage> Messages,
+    string? PassageId,
+    string? Title,
+    double? Score,
+    bool RedFlag,
+    IReadOnlyList<string> RedFlags,
+    IReadOnlyList<string> SuggestedQuestions,
+    SourceCitation? Source);
+
+/// <summary>Produces the bot's replies. One implementation serves every channel.</summary>
+public interface IReplyComposer
+{
+    /// <summary>The reply to a patient's message.</summary>
+    Reply Compose(string message);
+
+    /// <summary>The welcome shown when a patient opens the chat or installs the bot.</summary>
+    Reply Welcome();
+}
