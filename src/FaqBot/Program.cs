@@ -1,2 +1,13 @@
-// Entry point: the CLI and server are wired up in later commits.
-Console.WriteLine("FaqBot");
+using System.Text;
+using FaqBot.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+Console.InputEncoding = Encoding.UTF8;
+if (CliApp.IsCommand(args))
+{
+    return CliApp.Run(args, Console.In, Console.Out, Console.Error);
+}
+
+// The bot server is wired up by the Bot Framework channel.
+Console.Error.WriteLine(CliApp.Usage);
+return 2;

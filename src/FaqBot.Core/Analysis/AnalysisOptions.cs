@@ -1,0 +1,37 @@
+namespace FaqBot.Analysis;
+
+/// <summary>
+/// FaqBot's additions to Lucene-style Danish analysis, each switchable so its effect can be measured.
+/// The defaults are what the bot runs with.
+/// </summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>Words typed without æøå ("hjaelp", "ovelser", "naar") find their Danish forms.</summary>
+    public bool AccentFolding { get; init; } = true;
+
+    /// <summary>Misspelt words are corrected against the index vocabulary ("iskjas", "fysiotrapeut").</summary>
+    public bool TypoTolerance { get; init; } = true;
+
+    /// <summary>Closed compounds not in the index are split into known words ("iskiassmerter").</summary>
+    public bool CompoundSplitting { get; init; } = true;
+
+    /// <summary>The synonym / lay-term lexicon expands words ("numse" → "balde").</summary>
+    public bool Synonyms { get; init; } = true;
+
+    /// <summary>English questions are translated word by word through the English lexicon.</summary>
+    public bool English { get; init; } = true;
+
+    /// <summary>Verbal nouns meet their verbs after stemming ("scanning" ~ "scannes").</summary>
+    public bool DerivationalStemming { get; init; } = true;
+
+    /// <summary>Everything off: Snowball stemming and stopwords only, as Lucene's DanishAnalyzer.</summary>
+    public static AnalysisOptions LuceneEquivalent { get; } = new()
+    {
+        AccentFolding = false,
+        TypoTolerance = false,
+        CompoundSplitting = false,
+        Synonyms = false,
+        English = false,
+        DerivationalStemming = false,
+    };
+}

@@ -1,0 +1,23 @@
+using FaqBot.Search;
+
+namespace FaqBot.Answering;
+
+/// <summary>
+/// Answers a question with the best passage when its normalised confidence clears the threshold, and honestly
+/// declines otherwise.
+/// </summary>
+public sealed class FaqAnswerer(PassageSearcher searcher)
+{
+    private const int CandidateCount = 5;
+
+    /// <summary>The searcher behind the answers.</summary>
+    public PassageSearcher Searcher { get; } = searcher;
+
+    /// <summary>Looks <paramref name="question"/> up.</summary>
+    public FaqAnswer Answer(string question)
+    {
+        var hits = Searcher.Search(question, CandidateCount);
+        var best = hits.Count > 0 && hits[0].Confidence >= Searcher.Ranking.AnswerThreshold ? hits[0] : null;
+        return new FaqAnswer(best, hits);
+    }
+}

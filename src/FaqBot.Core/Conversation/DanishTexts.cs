@@ -1,0 +1,13 @@
+namespace FaqBot.Conversation;
+
+/// <summary>The fixed Danish sentences the bot says around the articles' own text.</summary>
+internal static class DanishTexts
+{
+    public const string NoMatch =
+        "Det kan jeg desværre ikke finde svar på i vores artikler om iskias. " +
+        "Du er velkommen til at booke en tid i klinikken eller kontakte din egen læge.";
+
+    public const string Welcome =
+        "Hej! Jeg kan svare på spørgsmål om iskias og ondt i balden og benet ud fra klinikkens artikler. " +
+        "Jeg giver generel information, ikke en diagnose.";
+}

@@ -1,0 +1,20 @@
+namespace FaqBot.Lexicons;
+
+/// <summary>
+/// The editable word lists under <c>content/lexicon/</c>, as written: lower-cased, not yet analysed.
+/// </summary>
+/// <param name="SynonymGroups">Each group: words or phrases a patient uses for the same thing.</param>
+/// <param name="EnglishToDanish">English word or phrase → Danish words or phrases.</param>
+/// <param name="EnglishStopwords">English function words, dropped from English questions.</param>
+/// <param name="QuestionWords">Danish words that say little about the topic of a question ("hvordan", "gøre").</param>
+/// <param name="Problems">Lines that could not be read.</param>
+public sealed record Lexicon(
+    IReadOnlyList<IReadOnlyList<string>> SynonymGroups,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> EnglishToDanish,
+    IReadOnlySet<string> EnglishStopwords,
+    IReadOnlySet<string> QuestionWords,
+    IReadOnlyList<LexiconProblem> Problems)
+{
+    /// <summary>No words at all.</summary>
+    public static Lexicon Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), new HashSet<string>(), new HashSet<string>(), []);
+}

@@ -1,0 +1,149 @@
+using FaqBot.Analysis;
+using FaqBot.Content;
+
+namespace FaqBot.Search;
+
+/// <summary>
+/// An inverted index of passages over three fields (title, body, article title). Each posting stores its
+/// BM25F score, computed once at build time, so a query only adds floats.
+/// </summary>
+public sealed class PassageIndex
+{
+    private readonly Dictionary<string, TermPostings> _postings;
+    private readonly Dictionary<string, string> _termBySurface;
+
+    private PassageIndex(
+        IReadOnlyList<Passage> passages,
+        Dictionary<string, TermPostings> postings,
+        Dictionary<string, string> termBySurface,
+        DanishTermAnalyzer analyzer)
+    {
+        Passages = passages;
+        _postings = postings;
+        _termBySurface = termBySurface;
+        Analyzer = analyzer;
+        MaxIdf = Idf(passages.Count, 0);
+    }
+
+    /// <summary>The indexed passages; postings refer to them by position.</summary>
+    public IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
+    public DanishTermAnalyzer Analyzer { get; }
+
+    /// <summary>The IDF a term would have if no passage contained it: the weight of an unknown word.</summary>
+    public double MaxIdf { get; }
+
+    /// <summary>Every distinct word of the passages (lower-case, not stopwords) with its term.</summary>
+    public IReadOnlyDictionary<string, string> TermBySurface => _termBySurface;
+
+    /// <summary>Builds the index.</summary>
+    public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking)
+    {
+        var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new FieldTerms[passages.Count];
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var passage = passages[i];
+            fields[i] = new FieldTerms(
+                Analyse(passage.Title, analyzer, termBySurface),
+                Analyse(MarkdownPlainText.From(passage.Text), analyzer, termBySurface),
+                Analyse(passage.ArticleTitle, analyzer, termBySurface));
+        }
+
+        var averageTitle = Average(fields, f => f.Title.Count);
+        var averageBody = Average(fields, f => f.Body.Count);
+        var averageArticle = Average(fields, f => f.Article.Count);
+
+        var frequencies = new Dictionary<string, List<(int Passage, double Tf)>>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var f = fields[i];
+            var weighted = new Dictionary<string, double>(StringComparer.Ordinal);
+            AddField(weighted, f.Title, ranking.TitleWeight, Normaliser(ranking.TitleB, f.Title.Count, averageTitle));
+            AddField(weighted, f.Body, ranking.BodyWeight, Normaliser(ranking.BodyB, f.Body.Count, averageBody));
+            AddField(weighted, f.Article, ranking.ArticleTitleWeight, Normaliser(ranking.TitleB, f.Article.Count, averageArticle));
+            foreach (var (term, tf) in weighted)
+            {
+                if (!frequencies.TryGetValue(term, out var list))
+                {
+                    list = [];
+                    frequencies[term] = list;
+                }
+
+                list.Add((i, tf));
+            }
+        }
+
+        var postings = new Dictionary<string, TermPostings>(frequencies.Count, StringComparer.Ordinal);
+        foreach (var (term, list) in frequencies)
+        {
+            var idf = Idf(passages.Count, list.Count);
+            var items = new Posting[list.Count];
+            for (var j = 0; j < list.Count; j++)
+            {
+                var tf = list[j].Tf;
+                items[j] = new Posting(list[j].Passage, (float)(idf * tf * (ranking.K1 + 1) / (tf + ranking.K1)));
+            }
+
+            postings[term] = new TermPostings(idf, items);
+        }
+
+        return new PassageIndex(passages, postings, termBySurface, analyzer);
+    }
+
+    /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
+    public TermPostings? Find(string term) => _postings.GetValueOrDefault(term);
+
+    /// <summary>Whether some passage contains <paramref name="term"/>.</summary>
+    public bool Contains(string term) => _postings.ContainsKey(term);
+
+    /// <summary>Every term of the index.</summary>
+    public IEnumerable<string> Terms => _postings.Keys;
+
+    private static double Idf(int passageCount, int documentFrequency) =>
+        Math.Log(1 + ((passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+
+    private static List<string> Analyse(string text, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface)
+    {
+        var terms = new List<string>();
+        foreach (var token in Tokenizer.Tokenize(text))
+        {
+            if (DanishStopwords.Contains(token))
+            {
+                continue;
+            }
+
+            if (!termBySurface.TryGetValue(token, out var term))
+            {
+                term = analyzer.Term(token);
+                termBySurface[token] = term;
+            }
+
+            terms.Add(term);
+        }
+
+        return terms;
+    }
+
+    private static double Average(FieldTerms[] fields, Func<FieldTerms, int> length) =>
+        fields.Length == 0 ? 1 : Math.Max(1, fields.Average(length));
+
+    private static double Normaliser(double b, int length, double average) => 1 - b + (b * length / average);
+
+    private static void AddField(Dictionary<string, double> weighted, List<string> terms, double weight, double normaliser)
+    {
+        foreach (var term in terms)
+        {
+            weighted[term] = weighted.GetValueOrDefault(term) + (weight / normaliser);
+        }
+    }
+
+    private sealed record FieldTerms(List<string> Title, List<string> Body, List<string> Article);
+}
+
+/// <summary>One passage containing a term, with the term's BM25F score there.</summary>
+public readonly record struct Posting(int Passage, float Score);
+
+/// <summary>All passages containing a term, and the term's inverse document frequency.</summary>
+public sealed record TermPostings(double Idf, Posting[] Items);

@@ -1,0 +1,320 @@
+using FaqBot.Analysis;
+using FaqBot.Lexicons;
+
+namespace FaqBot.Search;
+
+/// <summary>
+/// Turns a patient's question into clauses of index terms. Each word goes through the analysis chain, and when
+/// its stem is not in the index, through FaqBot's additions in turn: æøå folding, the synonym lexicon, compound
+/// splitting and typo correction. English questions are translated word by word first.
+/// </summary>
+public sealed class QueryParser
+{
+    private const double FoldedWeight = 1.0;
+    private const double SynonymWeight = 0.9;
+    private const double EnglishWeight = 0.9;
+    private const double OneTypoWeight = 0.8;
+    private const double TwoTyposWeight = 0.6;
+
+    /// <summary>How much a question word ("hvordan", "gøre") counts next to a topic word.</summary>
+    private const double QuestionWordFactor = 0.2;
+
+    private readonly PassageIndex _index;
+    private readonly Lexicon _lexicon;
+    private readonly AnalysisOptions _options;
+    private readonly DanishTermAnalyzer _analyzer;
+    private readonly Dictionary<string, List<string>> _surfacesByFoldedKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _questionWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TermAlternative>> _synonymsByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TermAlternative>> _englishByKey = new(StringComparer.Ordinal);
+    private readonly int _longestSynonymKey;
+    private readonly int _longestEnglishKey;
+    private readonly TypoCorrector _typos;
+    private readonly CompoundSplitter _compounds;
+
+    /// <summary>Prepares the look-ups for <paramref name="index"/> and <paramref name="lexicon"/>.</summary>
+    public QueryParser(PassageIndex index, Lexicon lexicon)
+    {
+        _index = index;
+        _lexicon = lexicon;
+        _analyzer = index.Analyzer;
+        _options = _analyzer.Options;
+
+        foreach (var word in lexicon.QuestionWords)
+        {
+            _questionWords.Add(word);
+        }
+
+        foreach (var group in lexicon.SynonymGroups)
+        {
+            var members = group.Select(_analyzer.Terms).Where(terms => terms.Count > 0).ToList();
+            foreach (var member in members)
+            {
+                var key = string.Join(' ', member);
+                if (!_synonymsByKey.TryGetValue(key, out var alternatives))
+                {
+                    alternatives = [];
+                    _synonymsByKey[key] = alternatives;
+                }
+
+                alternatives.AddRange(members.Where(other => other != member).Select(other => new TermAlternative([.. other], SynonymWeight)));
+                _longestSynonymKey = Math.Max(_longestSynonymKey, member.Count);
+            }
+        }
+
+        foreach (var (english, danish) in lexicon.EnglishToDanish)
+        {
+            var key = string.Join(' ', Tokenizer.Tokenize(english));
+            _englishByKey[key] = [.. danish.Select(_analyzer.Terms).Where(t => t.Count > 0).Select(t => new TermAlternative([.. t], EnglishWeight))];
+            _longestEnglishKey = Math.Max(_longestEnglishKey, key.Count(c => c == ' ') + 1);
+        }
+
+        // Words patients may type without æøå: the index's own, the stopwords, and the lexicons' words.
+        var knownSurfaces = index.TermBySurface.Keys
+            .Concat(DanishStopwords.Words)
+            .Concat(_questionWords)
+            .Concat(lexicon.SynonymGroups.SelectMany(g => g).SelectMany(m => Tokenizer.Tokenize(m)));
+        foreach (var surface in knownSurfaces)
+        {
+            AddFolded(DanishFolding.ToDigraphs(surface), surface);
+            AddFolded(DanishFolding.ToBareLetters(surface), surface);
+        }
+
+        _typos = new TypoCorrector(index.TermBySurface.Keys.Select(DanishFolding.ToDigraphs));
+        _compounds = new CompoundSplitter(IsKnownWord);
+    }
+
+    /// <summary>Analyses a question.</summary>
+    public ParsedQuery Parse(string question)
+    {
+        var tokens = Tokenizer.Tokenize(question);
+        var isEnglish = _options.English && LooksEnglish(tokens);
+        var clauses = new List<QueryClause>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (isEnglish)
+            {
+                var consumed = TranslateEnglish(tokens, i, clauses);
+                if (consumed > 0)
+                {
+                    i += consumed - 1;
+                    continue;
+                }
+
+                if (_lexicon.EnglishStopwords.Contains(tokens[i]))
+                {
+                    continue;
+                }
+            }
+
+            ResolveDanish(tokens[i], clauses);
+        }
+
+        if (_options.Synonyms)
+        {
+            ExpandSynonyms(clauses);
+        }
+
+        return new ParsedQuery(clauses, isEnglish);
+    }
+
+    private void ResolveDanish(string token, List<QueryClause> clauses)
+    {
+        if (DanishStopwords.Contains(token) || token.All(char.IsDigit))
+        {
+            // Numbers ("58 år", "30 km") rarely decide the topic and are never in a lexicon.
+            if (token.All(char.IsDigit) && _index.Contains(token))
+            {
+                clauses.Add(Clause(token, [token], 1, ClauseOrigin.Exact));
+            }
+
+            return;
+        }
+
+        var term = _analyzer.Term(token);
+        if (_index.Contains(term) || IsSynonymKey(term))
+        {
+            clauses.Add(Clause(token, [term], 1, ClauseOrigin.Exact));
+            return;
+        }
+
+        if (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(token, out var surfaces))
+        {
+            if (surfaces.All(DanishStopwords.Contains))
+            {
+                return;
+            }
+
+            var terms = surfaces.Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Distinct().ToList();
+            if (terms.Any(t => _index.Contains(t) || IsSynonymKey(t)))
+            {
+                clauses.Add(Clause(token, terms, FoldedWeight, ClauseOrigin.Folded, surfaces));
+                return;
+            }
+        }
+
+        if (_options.CompoundSplitting && _compounds.Split(token) is { } parts)
+        {
+            foreach (var part in parts)
+            {
+                clauses.Add(Clause(part, KnownTerms(part), 1, ClauseOrigin.Compound));
+            }
+
+            return;
+        }
+
+        if (_options.TypoTolerance)
+        {
+            var (corrections, distance) = _typos.Correct(DanishFolding.ToDigraphs(token));
+            if (corrections.Count > 0)
+            {
+                var correctedSurfaces = corrections.SelectMany(c => _surfacesByFoldedKey.TryGetValue(c, out var s) ? s : [c]).Distinct().ToList();
+                var terms = correctedSurfaces.Where(_index.TermBySurface.ContainsKey).Select(s => _index.TermBySurface[s]).Distinct().ToList();
+                if (terms.Count > 0)
+                {
+                    clauses.Add(Clause(token, terms, distance == 1 ? OneTypoWeight : TwoTyposWeight, ClauseOrigin.Typo, correctedSurfaces));
+                    return;
+                }
+            }
+        }
+
+        clauses.Add(new QueryClause(token, [], Importance([token], []), ClauseOrigin.Unknown));
+    }
+
+    /// <summary>Consumes the longest English lexicon phrase starting at <paramref name="start"/>; returns its length, 0 if none.</summary>
+    private int TranslateEnglish(List<string> tokens, int start, List<QueryClause> clauses)
+    {
+        for (var length = Math.Min(_longestEnglishKey, tokens.Count - start); length >= 1; length--)
+        {
+            var key = string.Join(' ', tokens.Skip(start).Take(length));
+            if (_englishByKey.TryGetValue(key, out var alternatives))
+            {
+                if (alternatives.Count > 0)
+                {
+                    clauses.Add(new QueryClause(key, alternatives, Importance([key], alternatives), ClauseOrigin.English));
+                }
+
+                return length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>English when English function words outnumber Danish ones: "Do I need an MRI?".</summary>
+    private bool LooksEnglish(List<string> tokens)
+    {
+        var english = 0;
+        var danish = 0;
+        foreach (var token in tokens)
+        {
+            if (_lexicon.EnglishStopwords.Contains(token) || _englishByKey.ContainsKey(token))
+            {
+                english++;
+            }
+
+            if (DanishStopwords.Contains(token) || _index.TermBySurface.ContainsKey(token))
+            {
+                danish++;
+            }
+        }
+
+        return english >= 2 && english > danish;
+    }
+
+    /// <summary>Adds synonym alternatives; a multi-word synonym ("nerve i klemme") merges the clauses it spans.</summary>
+    private void ExpandSynonyms(List<QueryClause> clauses)
+    {
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            for (var length = Math.Min(_longestSynonymKey, clauses.Count - i); length >= 1; length--)
+            {
+                var span = clauses.GetRange(i, length);
+                if (span.Any(c => c.Alternatives.Count == 0))
+                {
+                    continue;
+                }
+
+                var phrase = span.Select(c => c.Alternatives[0].Terms[0]).ToArray();
+                if (!_synonymsByKey.TryGetValue(string.Join(' ', phrase), out var synonyms))
+                {
+                    continue;
+                }
+
+                var alternatives = length == 1
+                    ? [.. span[0].Alternatives, .. synonyms]
+                    : new List<TermAlternative> { new(phrase, 1) }.Concat(synonyms).ToList();
+                var surface = string.Join(' ', span.Select(c => c.Surface));
+                var origin = length == 1 ? span[0].Origin : ClauseOrigin.Lexicon;
+                clauses.RemoveRange(i, length);
+                clauses.Insert(i, new QueryClause(surface, alternatives, Importance(span.Select(c => c.Surface), alternatives), origin));
+                break;
+            }
+        }
+    }
+
+    private QueryClause Clause(string surface, IReadOnlyList<string> terms, double weight, ClauseOrigin origin, IEnumerable<string>? surfaces = null)
+    {
+        var alternatives = terms.Select(t => new TermAlternative([t], weight)).ToList();
+        return new QueryClause(surface, alternatives, Importance(surfaces ?? [surface], alternatives), origin);
+    }
+
+    /// <summary>A clause counts as much as its rarest term is rare; a word the articles never use counts fully.</summary>
+    private double Importance(IEnumerable<string> surfaces, IReadOnlyList<TermAlternative> alternatives)
+    {
+        var idf = 0.0;
+        var anyKnown = false;
+        foreach (var term in alternatives.SelectMany(a => a.Terms))
+        {
+            if (_index.Find(term) is { } postings)
+            {
+                idf = Math.Max(idf, postings.Idf);
+                anyKnown = true;
+            }
+        }
+
+        var importance = anyKnown ? idf : _index.MaxIdf;
+        return surfaces.All(_questionWords.Contains) ? importance * QuestionWordFactor : importance;
+    }
+
+    private bool IsSynonymKey(string term) => _options.Synonyms && _synonymsByKey.ContainsKey(term);
+
+    private bool IsKnownWord(string word) =>
+        !DanishStopwords.Contains(word) && KnownTerms(word).Count > 0;
+
+    /// <summary>The index terms a word stands for, directly or typed without æøå.</summary>
+    private List<string> KnownTerms(string word)
+    {
+        var term = _analyzer.Term(word);
+        if (_index.Contains(term) || IsSynonymKey(term))
+        {
+            return [term];
+        }
+
+        if (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(word, out var surfaces))
+        {
+            return [.. surfaces.Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(t => _index.Contains(t) || IsSynonymKey(t)).Distinct()];
+        }
+
+        return [];
+    }
+
+    private void AddFolded(string key, string surface)
+    {
+        if (key == surface)
+        {
+            return;
+        }
+
+        if (!_surfacesByFoldedKey.TryGetValue(key, out var surfaces))
+        {
+            surfaces = [];
+            _surfacesByFoldedKey[key] = surfaces;
+        }
+
+        if (!surfaces.Contains(surface))
+        {
+            surfaces.Add(surface);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace FaqBot.Search;
+
+/// <summary>Field-weighted BM25 (BM25F) parameters and the switches of FaqBot's ranking additions.</summary>
+public sealed record RankingOptions
+{
+    /// <summary>BM25 term-frequency saturation.</summary>
+    public double K1 { get; init; } = 1.2;
+
+    /// <summary>Weight of the passage title (section heading or FAQ question).</summary>
+    public double TitleWeight { get; init; } = 3.0;
+
+    /// <summary>Weight of the passage body.</summary>
+    public double BodyWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of the article's title, shared by all its passages.</summary>
+    public double ArticleTitleWeight { get; init; } = 0.3;
+
+    /// <summary>Length normalisation of the title field.</summary>
+    public double TitleB { get; init; } = 0.3;
+
+    /// <summary>Length normalisation of the body field.</summary>
+    public double BodyB { get; init; } = 0.75;
+
+    /// <summary>
+    /// How strongly the share of the question's words a passage covers scales its score (Lucene's old "coord",
+    /// weighted by IDF). 0 turns it off.
+    /// </summary>
+    public double CoverageExponent { get; init; } = 1.0;
+
+    /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
+    public double AnswerThreshold { get; init; } = 0.5;
+}

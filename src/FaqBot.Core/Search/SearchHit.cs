@@ -1,0 +1,9 @@
+using FaqBot.Content;
+
+namespace FaqBot.Search;
+
+/// <summary>A passage found for a question.</summary>
+/// <param name="Passage">The passage.</param>
+/// <param name="Score">The ranking score (BM25F scaled by coverage); only comparable within one question.</param>
+/// <param name="Confidence">Normalised in [0, 1]: the IDF-weighted share of the question the passage covers.</param>
+public sealed record SearchHit(Passage Passage, double Score, double Confidence);

@@ -1,0 +1,110 @@
+namespace FaqBot.Search;
+
+/// <summary>
+/// Finds the vocabulary words within one edit (two for long words) of a misspelt word, by the symmetric-delete
+/// method: every word is stored under the strings one deletion away, so a lookup is a handful of hash probes
+/// instead of a scan of the vocabulary.
+/// </summary>
+public sealed class TypoCorrector
+{
+    /// <summary>Words shorter than this are never corrected: too many short words are one edit apart.</summary>
+    public const int MinWordLength = 4;
+
+    /// <summary>Words at least this long may be two edits away.</summary>
+    public const int TwoEditsFromLength = 9;
+
+    private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+
+    /// <summary>Indexes <paramref name="words"/> (already folded to plain a–z where applicable).</summary>
+    public TypoCorrector(IEnumerable<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (word.Length < MinWordLength || !_words.Add(word))
+            {
+                continue;
+            }
+
+            Add(word, word);
+            foreach (var deletion in Deletions(word))
+            {
+                Add(deletion, word);
+            }
+        }
+    }
+
+    /// <summary>The vocabulary words closest to <paramref name="word"/> (all at the smallest distance found), with that distance.</summary>
+    public (IReadOnlyList<string> Words, int Distance) Correct(string word)
+    {
+        if (word.Length < MinWordLength)
+        {
+            return ([], 0);
+        }
+
+        var maxDistance = word.Length >= TwoEditsFromLength ? 2 : 1;
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        Collect(word, candidates);
+        foreach (var deletion in Deletions(word))
+        {
+            Collect(deletion, candidates);
+            if (maxDistance == 2)
+            {
+                // A second deletion on the query side reaches words two edits away.
+                foreach (var second in Deletions(deletion))
+                {
+                    Collect(second, candidates);
+                }
+            }
+        }
+
+        var best = new List<string>();
+        var bestDistance = maxDistance + 1;
+        foreach (var candidate in candidates)
+        {
+            var distance = EditDistance.Compute(word, candidate, maxDistance);
+            if (distance < bestDistance)
+            {
+                best.Clear();
+                bestDistance = distance;
+            }
+
+            if (distance == bestDistance && distance <= maxDistance)
+            {
+                best.Add(candidate);
+            }
+        }
+
+        return best.Count == 0 ? ([], 0) : (best, bestDistance);
+    }
+
+    private void Collect(string key, HashSet<string> candidates)
+    {
+        if (_byDeletion.TryGetValue(key, out var words))
+        {
+            candidates.UnionWith(words);
+        }
+    }
+
+    private void Add(string key, string word)
+    {
+        if (!_byDeletion.TryGetValue(key, out var words))
+        {
+            words = [];
+            _byDeletion[key] = words;
+        }
+
+        if (words.Count == 0 || words[^1] != word)
+        {
+            words.Add(word);
+        }
+    }
+
+    private static IEnumerable<string> Deletions(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+        }
+    }
+}

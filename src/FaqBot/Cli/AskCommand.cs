@@ -1,0 +1,102 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FaqBot.Answering;
+using FaqBot.Conversation;
+
+namespace FaqBot.Cli;
+
+/// <summary>
+/// <c>faqbot ask "question"</c> prints the reply as a patient reads it; <c>faqbot ask --jsonl</c> answers one
+/// question per stdin line with one JSON object per stdout line.
+/// </summary>
+internal static class AskCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static int Run(CliArguments args, TextReader input, TextWriter output, TextWriter error)
+    {
+        args.RejectUnknown("jsonl", "content", "explain");
+        var knowledge = KnowledgeBase.Load(args.Value("content") ?? ContentLocation.Default);
+        foreach (var problem in knowledge.Problems)
+        {
+            error.WriteLine($"warning: {problem}");
+        }
+
+        var composer = new ReplyComposer(knowledge.Answerer);
+        if (args.Has("jsonl"))
+        {
+            while (input.ReadLine() is { } line)
+            {
+                if (line.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                output.WriteLine(JsonSerializer.Serialize(ToJsonLine(line, composer.Compose(line)), JsonOptions));
+            }
+
+            return 0;
+        }
+
+        if (args.Positional.Count == 0)
+        {
+            throw new CliUsageException("ask needs a question in quotes, or --jsonl to read questions from stdin");
+        }
+
+        var question = string.Join(' ', args.Positional);
+        if (args.Has("explain"))
+        {
+            Explain(knowledge, question, output);
+        }
+
+        output.WriteLine(ReplyText(composer.Compose(question)));
+        return 0;
+    }
+
+    /// <summary>How the question was analysed and ranked: for whoever tunes the lexicons and ranking.</summary>
+    private static void Explain(KnowledgeBase knowledge, string question, TextWriter output)
+    {
+        var parsed = knowledge.Answerer.Searcher.Parser.Parse(question);
+        output.WriteLine(parsed.IsEnglish ? "[English]" : "[Danish]");
+        foreach (var clause in parsed.Clauses)
+        {
+            var alternatives = string.Join(" | ", clause.Alternatives.Select(a => $"{string.Join('+', a.Terms)}×{a.Weight:0.0}"));
+            output.WriteLine($"  {clause.Surface,-18} {clause.Origin,-9} importance {clause.Importance:0.00}  {alternatives}");
+        }
+
+        foreach (var hit in knowledge.Answerer.Searcher.Search(parsed, 5))
+        {
+            output.WriteLine($"  {hit.Score,7:0.00}  confidence {hit.Confidence:0.000}  {hit.Passage.Id}");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>All bubbles of a reply, as a patient reads them one after the other.</summary>
+    internal static string ReplyText(Reply reply)
+    {
+        var text = string.Join("\n\n", reply.Messages.Select(m => m.Markdown));
+        return reply.SuggestedQuestions.Count == 0
+            ? text
+            : text + "\n\n" + string.Join('\n', reply.SuggestedQuestions.Select(q => $"→ {q}"));
+    }
+
+    private static JsonlReply ToJsonLine(string question, Reply reply) =>
+        new(question, reply.Kind, reply.PassageId, reply.Title, reply.Score, reply.RedFlag, reply.RedFlags, ReplyText(reply));
+
+    private sealed record JsonlReply(
+        string Question,
+        ReplyKind Kind,
+        string? PassageId,
+        string? Title,
+        double? Score,
+        bool RedFlag,
+        IReadOnlyList<string> RedFlags,
+        string Text);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using FaqBot.Analysis;
+using FaqBot.Answering;
+using FaqBot.Evaluation;
+using FaqBot.Search;
+
+namespace FaqBot.Cli;
+
+/// <summary>
+/// <c>faqbot eval FILE.tsv</c>: scores the answerer on a QA file. <c>--min X</c> fails (exit 1) when overall
+/// accuracy is below X; <c>--without a,b</c> switches features off to measure them; <c>--sweep</c> shows
+/// accuracy across thresholds; <c>--misses</c> lists every wrong row.
+/// </summary>
+internal static class EvalCommand
+{
+    private static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "coverage"];
+
+    public static int Run(CliArguments args, TextWriter output)
+    {
+        args.RejectUnknown("min", "content", "without", "threshold", "sweep", "misses");
+        if (args.Positional.Count != 1)
+        {
+            throw new CliUsageException("eval needs one QA file (question<TAB>expected<TAB>style)");
+        }
+
+        var without = (args.Value("without") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = without.FirstOrDefault(f => !Features.Contains(f) && f != "all");
+        if (unknown is not null)
+        {
+            throw new CliUsageException($"--without knows {string.Join(", ", Features)} and all; not '{unknown}'");
+        }
+
+        var analysis = AnalysisWithout(without);
+        var ranking = new RankingOptions();
+        if (without.Contains("coverage") || without.Contains("all"))
+        {
+            ranking = ranking with { CoverageExponent = 0 };
+        }
+
+        if (args.Value("threshold") is { } threshold)
+        {
+            ranking = ranking with { AnswerThreshold = ParseNumber(threshold, "--threshold") };
+        }
+
+        var cases = QaFile.Read(args.Positional[0]);
+        var knowledge = KnowledgeBase.Load(args.Value("content") ?? ContentLocation.Default, analysis, ranking);
+        var report = QaEvaluator.Evaluate(knowledge.Answerer, cases);
+        Print(report, args.Positional[0], ranking.AnswerThreshold, output);
+
+        if (args.Has("sweep"))
+        {
+            PrintSweep(report, output);
+        }
+
+        if (args.Has("misses"))
+        {
+            PrintMisses(report, output);
+        }
+
+        if (args.Value("min") is { } min && report.Overall < ParseNumber(min, "--min"))
+        {
+            output.WriteLine($"FAIL: overall {report.Overall:0.000} < {min}");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static AnalysisOptions AnalysisWithout(string[] without) =>
+        without.Contains("all")
+            ? AnalysisOptions.LuceneEquivalent
+            : new AnalysisOptions
+            {
+                AccentFolding = !without.Contains("folding"),
+                TypoTolerance = !without.Contains("typos"),
+                CompoundSplitting = !without.Contains("compounds"),
+                Synonyms = !without.Contains("synonyms"),
+                English = !without.Contains("english"),
+                DerivationalStemming = !without.Contains("derivational"),
+            };
+
+    private static void Print(QaReport report, string file, double threshold, TextWriter output)
+    {
+        var inScope = report.Outcomes.Count(o => !o.Case.ExpectsNone);
+        output.WriteLine($"{Path.GetFileName(file)}: {report.Outcomes.Count} questions ({inScope} in scope, {report.Outcomes.Count - inScope} NONE), threshold {threshold:0.00}");
+        output.WriteLine($"  in-scope top-1 (answered)   {report.InScopeTop1:0.000}");
+        output.WriteLine($"  in-scope top-1 (ranked)     {report.InScopeRankedTop1:0.000}");
+        output.WriteLine($"  in-scope MRR@5              {report.Mrr5:0.000}");
+        output.WriteLine($"  NONE declined               {report.NoneDeclined:0.000}");
+        output.WriteLine($"  overall                     {report.Overall:0.000}");
+        output.WriteLine("  per style:");
+        foreach (var (style, count, accuracy) in report.ByStyle)
+        {
+            output.WriteLine($"    {style,-12} {count,3}  {accuracy:0.000}");
+        }
+    }
+
+    /// <summary>Overall accuracy if the threshold were elsewhere: the top-ranked passage and its confidence decide.</summary>
+    private static void PrintSweep(QaReport report, TextWriter output)
+    {
+        output.WriteLine("  threshold sweep (in-scope answered / NONE declined / overall):");
+        for (var t = 0.20; t <= 0.90001; t += 0.05)
+        {
+            var inScope = report.Outcomes.Where(o => !o.Case.ExpectsNone).ToList();
+            var none = report.Outcomes.Where(o => o.Case.ExpectsNone).ToList();
+            var answered = inScope.Count(o => o.Rank == 1 && o.TopConfidence >= t);
+            var declined = none.Count(o => (o.TopConfidence ?? 0) < t);
+            output.WriteLine($"    {t:0.00}  {(double)answered / inScope.Count:0.000}  {(double)declined / none.Count:0.000}  {(double)(answered + declined) / report.Outcomes.Count:0.000}");
+        }
+    }
+
+    private static void PrintMisses(QaReport report, TextWriter output)
+    {
+        output.WriteLine("  misses:");
+        foreach (var miss in report.Outcomes.Where(o => !o.Correct))
+        {
+            var expected = miss.Case.ExpectsNone ? "NONE" : string.Join(" | ", miss.Case.Expected);
+            output.WriteLine($"    line {miss.Case.Line} [{miss.Case.Style}] {miss.Case.Question}");
+            output.WriteLine($"      expected {expected}; answered {miss.AnsweredId ?? "NONE"}; top {miss.TopId ?? "-"} ({miss.TopConfidence:0.000}), expected at rank {miss.Rank}");
+        }
+    }
+
+    private static double ParseNumber(string text, string option) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CliUsageException($"{option} needs a number such as 0.88, not '{text}'");
+}
