@@ -7,14 +7,16 @@ namespace FaqBot.Lexicons;
 /// <param name="EnglishToDanish">English word or phrase → Danish words or phrases.</param>
 /// <param name="EnglishStopwords">English function words, dropped from English questions.</param>
 /// <param name="QuestionWords">Danish words that say little about the topic of a question ("hvordan", "gøre").</param>
+/// <param name="EverydayWords">Everyday Danish words (time, family, daily life) that count little when the articles do not use them.</param>
 /// <param name="Problems">Lines that could not be read.</param>
 public sealed record Lexicon(
     IReadOnlyList<IReadOnlyList<string>> SynonymGroups,
     IReadOnlyDictionary<string, IReadOnlyList<string>> EnglishToDanish,
     IReadOnlySet<string> EnglishStopwords,
     IReadOnlySet<string> QuestionWords,
+    IReadOnlySet<string> EverydayWords,
     IReadOnlyList<LexiconProblem> Problems)
 {
     /// <summary>No words at all.</summary>
-    public static Lexicon Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), new HashSet<string>(), new HashSet<string>(), []);
+    public static Lexicon Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), []);
 }

@@ -5,7 +5,8 @@ namespace FaqBot.Search;
 
 /// <summary>
 /// An inverted index of passages over three fields (title, body, article title). Each posting stores its
-/// BM25F score, computed once at build time, so a query only adds floats.
+/// saturated, field-weighted term frequency (BM25F without the IDF), computed once at build time; the searcher
+/// multiplies by the IDF of the whole clause, so a word and its synonyms count as one term.
 /// </summary>
 public sealed class PassageIndex
 {
@@ -45,8 +46,9 @@ public sealed class PassageIndex
         for (var i = 0; i < passages.Count; i++)
         {
             var passage = passages[i];
+            // An intro has no heading of its own: its "title" is the article's, which belongs in the article field.
             fields[i] = new FieldTerms(
-                Analyse(passage.Title, analyzer, termBySurface),
+                passage.Kind == PassageKind.Intro ? [] : Analyse(passage.Title, analyzer, termBySurface),
                 Analyse(MarkdownPlainText.From(passage.Text), analyzer, termBySurface),
                 Analyse(passage.ArticleTitle, analyzer, termBySurface));
         }
@@ -83,7 +85,7 @@ public sealed class PassageIndex
             for (var j = 0; j < list.Count; j++)
             {
                 var tf = list[j].Tf;
-                items[j] = new Posting(list[j].Passage, (float)(idf * tf * (ranking.K1 + 1) / (tf + ranking.K1)));
+                items[j] = new Posting(list[j].Passage, (float)(tf * (ranking.K1 + 1) / (tf + ranking.K1)));
             }
 
             postings[term] = new TermPostings(idf, items);
@@ -100,6 +102,9 @@ public sealed class PassageIndex
 
     /// <summary>Every term of the index.</summary>
     public IEnumerable<string> Terms => _postings.Keys;
+
+    /// <summary>BM25's inverse document frequency.</summary>
+    public double Idf(int documentFrequency) => Idf(Passages.Count, documentFrequency);
 
     private static double Idf(int passageCount, int documentFrequency) =>
         Math.Log(1 + ((passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
@@ -142,7 +147,7 @@ public sealed class PassageIndex
     private sealed record FieldTerms(List<string> Title, List<string> Body, List<string> Article);
 }
 
-/// <summary>One passage containing a term, with the term's BM25F score there.</summary>
+/// <summary>One passage containing a term, with the term's saturated field-weighted frequency there.</summary>
 public readonly record struct Posting(int Passage, float Score);
 
 /// <summary>All passages containing a term, and the term's inverse document frequency.</summary>

@@ -3,9 +3,11 @@ using FaqBot.Lexicons;
 namespace FaqBot.Search;
 
 /// <summary>
-/// Ranks passages for a question: each clause adds its best alternative's BM25F score, and the sum is scaled by
-/// the IDF-weighted share of the question's clauses the passage covers. That share is also the normalised
-/// confidence that decides answer versus "no match".
+/// Ranks passages for a question: each clause adds its best alternative's BM25F score, with one IDF for the
+/// clause computed from the passages any of its alternatives reach (as Lucene's SynonymQuery does), so a rare
+/// synonym cannot outweigh the word itself. The sum is scaled by the IDF-weighted share of the question's
+/// clauses the passage covers; that share is also the normalised confidence that decides answer versus
+/// "no match".
 /// </summary>
 public sealed class PassageSearcher
 {
@@ -33,12 +35,12 @@ public sealed class PassageSearcher
     public IReadOnlyList<SearchHit> Search(ParsedQuery query, int limit = 5)
     {
         var count = _index.Passages.Count;
-        var totalImportance = query.Clauses.Sum(c => c.Importance);
-        if (count == 0 || totalImportance <= 0)
+        if (count == 0 || query.Clauses.Count == 0)
         {
             return [];
         }
 
+        var totalImportance = 0.0;
         var scores = new double[count];
         var covered = new double[count];
         var clauseBest = new double[count];
@@ -91,15 +93,23 @@ public sealed class PassageSearcher
                 touchedByAlternative.Clear();
             }
 
+            // The clause's passages are the union of its alternatives' passages: that is its document frequency.
+            var importance = clause.Importance * (touchedByClause.Count == 0 ? _index.MaxIdf : _index.Idf(touchedByClause.Count));
+            totalImportance += importance;
             foreach (var p in touchedByClause)
             {
-                scores[p] += clauseBest[p];
-                covered[p] += clause.Importance * Math.Min(1, clauseCoverage[p]);
+                scores[p] += importance * clauseBest[p];
+                covered[p] += importance * Math.Min(1, clauseCoverage[p]);
                 clauseBest[p] = 0;
                 clauseCoverage[p] = 0;
             }
 
             touchedByClause.Clear();
+        }
+
+        if (totalImportance <= 0)
+        {
+            return [];
         }
 
         var hits = new List<SearchHit>();
@@ -111,8 +121,9 @@ public sealed class PassageSearcher
             }
 
             var confidence = covered[p] / totalImportance;
+            var passage = _index.Passages[p];
             var score = scores[p] * Math.Pow(confidence, _ranking.CoverageExponent);
-            hits.Add(new SearchHit(_index.Passages[p], score, confidence));
+            hits.Add(new SearchHit(passage, score, confidence));
         }
 
         hits.Sort((a, b) => b.Score.CompareTo(a.Score));

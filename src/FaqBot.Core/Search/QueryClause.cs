@@ -28,7 +28,7 @@ public sealed record TermAlternative(string[] Terms, double Weight);
 /// </summary>
 /// <param name="Surface">What the patient typed.</param>
 /// <param name="Alternatives">Ways to match; empty for an unknown word.</param>
-/// <param name="Importance">How much covering this clause counts (IDF-based; low for question words).</param>
+/// <param name="Importance">How much the clause counts relative to others: 1, less for everyday words; the searcher multiplies by its IDF.</param>
 /// <param name="Origin">How it was resolved.</param>
 public sealed record QueryClause(string Surface, IReadOnlyList<TermAlternative> Alternatives, double Importance, ClauseOrigin Origin);
 

@@ -57,7 +57,15 @@ public sealed class QueryParser
                     _synonymsByKey[key] = alternatives;
                 }
 
-                alternatives.AddRange(members.Where(other => other != member).Select(other => new TermAlternative([.. other], SynonymWeight)));
+                foreach (var other in members)
+                {
+                    var isSame = other.SequenceEqual(member) || alternatives.Any(a => a.Terms.SequenceEqual(other));
+                    if (!isSame)
+                    {
+                        alternatives.Add(new TermAlternative([.. other], SynonymWeight));
+                    }
+                }
+
                 _longestSynonymKey = Math.Max(_longestSynonymKey, member.Count);
             }
         }
@@ -73,6 +81,7 @@ public sealed class QueryParser
         var knownSurfaces = index.TermBySurface.Keys
             .Concat(DanishStopwords.Words)
             .Concat(_questionWords)
+            .Concat(lexicon.EverydayWords)
             .Concat(lexicon.SynonymGroups.SelectMany(g => g).SelectMany(m => Tokenizer.Tokenize(m)));
         foreach (var surface in knownSurfaces)
         {
@@ -153,11 +162,18 @@ public sealed class QueryParser
             }
         }
 
+        if (InflectedTerms(token) is { Count: > 0 } baseTerms)
+        {
+            clauses.Add(Clause(token, baseTerms, 1, ClauseOrigin.Exact));
+            return;
+        }
+
         if (_options.CompoundSplitting && _compounds.Split(token) is { } parts)
         {
             foreach (var part in parts)
             {
-                clauses.Add(Clause(part, KnownTerms(part), 1, ClauseOrigin.Compound));
+                var partTerms = KnownTerms(part);
+                clauses.Add(Clause(part, partTerms.Count > 0 ? partTerms : InflectedTerms(part), 1, ClauseOrigin.Compound));
             }
 
             return;
@@ -178,7 +194,10 @@ public sealed class QueryParser
             }
         }
 
-        clauses.Add(new QueryClause(token, [], Importance([token], []), ClauseOrigin.Unknown));
+        // Kept with its own term (which no passage has) so that a multi-word synonym ("klemt nerve") can still match.
+        // An everyday word the articles do not use ("weekend", "datter") says little about whether they cover the question.
+        var importance = _lexicon.EverydayWords.Contains(token) || IsEverydayInflection(token) ? QuestionWordFactor : Importance([token]);
+        clauses.Add(new QueryClause(token, [new TermAlternative([term], 1)], importance, ClauseOrigin.Unknown));
     }
 
     /// <summary>Consumes the longest English lexicon phrase starting at <paramref name="start"/>; returns its length, 0 if none.</summary>
@@ -191,7 +210,7 @@ public sealed class QueryParser
             {
                 if (alternatives.Count > 0)
                 {
-                    clauses.Add(new QueryClause(key, alternatives, Importance([key], alternatives), ClauseOrigin.English));
+                    clauses.Add(new QueryClause(key, alternatives, Importance([key]), ClauseOrigin.English));
                 }
 
                 return length;
@@ -247,7 +266,7 @@ public sealed class QueryParser
                 var surface = string.Join(' ', span.Select(c => c.Surface));
                 var origin = length == 1 ? span[0].Origin : ClauseOrigin.Lexicon;
                 clauses.RemoveRange(i, length);
-                clauses.Insert(i, new QueryClause(surface, alternatives, Importance(span.Select(c => c.Surface), alternatives), origin));
+                clauses.Insert(i, new QueryClause(surface, alternatives, Importance(span.Select(c => c.Surface)), origin));
                 break;
             }
         }
@@ -256,31 +275,21 @@ public sealed class QueryParser
     private QueryClause Clause(string surface, IReadOnlyList<string> terms, double weight, ClauseOrigin origin, IEnumerable<string>? surfaces = null)
     {
         var alternatives = terms.Select(t => new TermAlternative([t], weight)).ToList();
-        return new QueryClause(surface, alternatives, Importance(surfaces ?? [surface], alternatives), origin);
+        return new QueryClause(surface, alternatives, Importance(surfaces ?? [surface]), origin);
     }
 
-    /// <summary>A clause counts as much as its rarest term is rare; a word the articles never use counts fully.</summary>
-    private double Importance(IEnumerable<string> surfaces, IReadOnlyList<TermAlternative> alternatives)
-    {
-        var idf = 0.0;
-        var anyKnown = false;
-        foreach (var term in alternatives.SelectMany(a => a.Terms))
-        {
-            if (_index.Find(term) is { } postings)
-            {
-                idf = Math.Max(idf, postings.Idf);
-                anyKnown = true;
-            }
-        }
+    /// <summary>Question words ("hvordan", "gøre") count a fifth of a topic word.</summary>
+    private double Importance(IEnumerable<string> surfaces) =>
+        surfaces.All(_questionWords.Contains) ? QuestionWordFactor : 1;
 
-        var importance = anyKnown ? idf : _index.MaxIdf;
-        return surfaces.All(_questionWords.Contains) ? importance * QuestionWordFactor : importance;
-    }
+    private bool IsEverydayInflection(string token) =>
+        InflectionStripper.BaseForms(token).Any(_lexicon.EverydayWords.Contains)
+        || (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(token, out var surfaces) && surfaces.Any(_lexicon.EverydayWords.Contains));
 
     private bool IsSynonymKey(string term) => _options.Synonyms && _synonymsByKey.ContainsKey(term);
 
     private bool IsKnownWord(string word) =>
-        !DanishStopwords.Contains(word) && KnownTerms(word).Count > 0;
+        !DanishStopwords.Contains(word) && (KnownTerms(word).Count > 0 || InflectedTerms(word).Count > 0);
 
     /// <summary>The index terms a word stands for, directly or typed without æøå.</summary>
     private List<string> KnownTerms(string word)
@@ -293,7 +302,30 @@ public sealed class QueryParser
 
         if (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(word, out var surfaces))
         {
-            return [.. surfaces.Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(t => _index.Contains(t) || IsSynonymKey(t)).Distinct()];
+            var folded = surfaces.Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(t => _index.Contains(t) || IsSynonymKey(t)).Distinct().ToList();
+            if (folded.Count > 0)
+            {
+                return folded;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The terms of the first base form of an inflected word that the index knows ("iskiassen" → "iskias").</summary>
+    private List<string> InflectedTerms(string word)
+    {
+        if (!_options.DerivationalStemming)
+        {
+            return [];
+        }
+
+        foreach (var baseForm in InflectionStripper.BaseForms(word))
+        {
+            if (!DanishStopwords.Contains(baseForm) && KnownTerms(baseForm) is { Count: > 0 } terms)
+            {
+                return terms;
+            }
         }
 
         return [];

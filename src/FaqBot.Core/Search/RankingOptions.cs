@@ -28,5 +28,5 @@ public sealed record RankingOptions
     public double CoverageExponent { get; init; } = 1.0;
 
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
-    public double AnswerThreshold { get; init; } = 0.5;
+    public double AnswerThreshold { get; init; } = 0.35;
 }

@@ -25,7 +25,7 @@ internal static class CliApp
             return args[0] switch
             {
                 "ask" => AskCommand.Run(CliArguments.Parse(rest, "content"), input, output, error),
-                "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "threshold"), output),
+                "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "threshold", "set"), output),
                 "check" => CheckCommand.Run(CliArguments.Parse(rest), output, error),
                 _ => PrintUsage(output),
             };

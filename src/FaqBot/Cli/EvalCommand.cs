@@ -17,7 +17,7 @@ internal static class EvalCommand
 
     public static int Run(CliArguments args, TextWriter output)
     {
-        args.RejectUnknown("min", "content", "without", "threshold", "sweep", "misses");
+        args.RejectUnknown("min", "content", "without", "threshold", "sweep", "misses", "set");
         if (args.Positional.Count != 1)
         {
             throw new CliUsageException("eval needs one QA file (question<TAB>expected<TAB>style)");
@@ -35,6 +35,11 @@ internal static class EvalCommand
         if (without.Contains("coverage") || without.Contains("all"))
         {
             ranking = ranking with { CoverageExponent = 0 };
+        }
+
+        foreach (var setting in (args.Value("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            ranking = WithSetting(ranking, setting);
         }
 
         if (args.Value("threshold") is { } threshold)
@@ -118,6 +123,24 @@ internal static class EvalCommand
             output.WriteLine($"    line {miss.Case.Line} [{miss.Case.Style}] {miss.Case.Question}");
             output.WriteLine($"      expected {expected}; answered {miss.AnsweredId ?? "NONE"}; top {miss.TopId ?? "-"} ({miss.TopConfidence:0.000}), expected at rank {miss.Rank}");
         }
+    }
+
+    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage.</summary>
+    private static RankingOptions WithSetting(RankingOptions ranking, string setting)
+    {
+        var parts = setting.Split('=', 2);
+        var value = parts.Length == 2 ? ParseNumber(parts[1], "--set") : throw new CliUsageException("--set takes name=value pairs");
+        return parts[0] switch
+        {
+            "k1" => ranking with { K1 = value },
+            "titleWeight" => ranking with { TitleWeight = value },
+            "bodyWeight" => ranking with { BodyWeight = value },
+            "articleWeight" => ranking with { ArticleTitleWeight = value },
+            "titleB" => ranking with { TitleB = value },
+            "bodyB" => ranking with { BodyB = value },
+            "coverage" => ranking with { CoverageExponent = value },
+            _ => throw new CliUsageException($"--set does not know '{parts[0]}'"),
+        };
     }
 
     private static double ParseNumber(string text, string option) =>

@@ -1,0 +1,35 @@
+namespace FaqBot.Analysis;
+
+/// <summary>
+/// Guesses the base forms of an inflected word the stemmer leaves apart from its base, mostly loanwords ending
+/// in -s: "iskiassen" → "iskias" (Snowball stems "iskias" to "iskia" but "iskiassen" to "iskias"),
+/// "prolapsen" → "prolaps". Used only as a fallback when a word's stem is not in the index.
+/// </summary>
+public static class InflectionStripper
+{
+    private const int MinBaseLength = 3;
+
+    // Longest first, so "iskiassens" tries "iskias" before "iskiassen".
+    private static readonly string[] Endings = ["ernes", "enes", "erne", "ene", "ens", "ets", "ers", "en", "et", "er", "es", "e", "s", "n"];
+
+    /// <summary>Candidate base forms, most likely first; the word itself is not included.</summary>
+    public static IEnumerable<string> BaseForms(string word)
+    {
+        foreach (var ending in Endings)
+        {
+            if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length - ending.Length < MinBaseLength)
+            {
+                continue;
+            }
+
+            var stripped = word[..^ending.Length];
+            yield return stripped;
+
+            // A consonant doubles before an ending: "iskias" + "en" → "iskiassen".
+            if (stripped.Length > MinBaseLength && stripped[^1] == stripped[^2])
+            {
+                yield return stripped[..^1];
+            }
+        }
+    }
+}
