@@ -1,0 +1,52 @@
+using FaqBot.Lexicons;
+using FaqBot.Tests.Content;
+
+namespace FaqBot.Tests.Lexicons;
+
+public sealed class LexiconLoaderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("faqbot-lexicon-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_shipped_lexicon_loads_without_problems()
+    {
+        var lexicon = LexiconLoader.Load(Path.Combine(ContentTestFiles.ContentDirectory, "lexicon"));
+        Assert.Empty(lexicon.Problems);
+        Assert.Contains(lexicon.SynonymGroups, g => g.Contains("numse") && g.Contains("balde"));
+        Assert.Equal(["scanning"], lexicon.EnglishToDanish["mri"]);
+        Assert.Contains("the", lexicon.EnglishStopwords);
+    }
+
+    [Fact]
+    public void Bad_lines_are_reported_with_file_and_line_and_the_rest_loads()
+    {
+        File.WriteAllText(Path.Combine(_directory, LexiconLoader.SynonymsFile), "# comment\nnumse, balde\nensom\n");
+        File.WriteAllText(Path.Combine(_directory, LexiconLoader.EnglishFile), "back = ryg\nno translation\nback = lænd\n");
+
+        var lexicon = LexiconLoader.Load(_directory);
+
+        Assert.Single(lexicon.SynonymGroups);
+        Assert.Equal(3, lexicon.Problems.Count);
+        Assert.Contains(lexicon.Problems, p => p.Path.EndsWith(LexiconLoader.SynonymsFile, StringComparison.Ordinal) && p.Line == 3);
+        Assert.Contains(lexicon.Problems, p => p.Path.EndsWith(LexiconLoader.EnglishFile, StringComparison.Ordinal) && p.Line == 2);
+        Assert.Contains(lexicon.Problems, p => p.Line == 3 && p.Message.Contains("already", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_a_problem_not_a_crash()
+    {
+        File.WriteAllBytes(Path.Combine(_directory, LexiconLoader.SynonymsFile), [0x61, 0x2c, 0x20, 0xff, 0xfe]);
+        var problem = Assert.Single(LexiconLoader.Load(_directory).Problems);
+        Assert.Contains("cannot read", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_an_empty_lexicon()
+    {
+        var lexicon = LexiconLoader.Load(Path.Combine(_directory, "none"));
+        Assert.Empty(lexicon.SynonymGroups);
+        Assert.Empty(lexicon.Problems);
+    }
+}

@@ -1,0 +1,100 @@
+using FaqBot.Search;
+
+namespace FaqBot.Tests.Search;
+
+/// <summary>Each of FaqBot's additions resolves the words it is for, against the real articles and lexicons.</summary>
+public class QueryParserTests
+{
+    private static ParsedQuery Parse(string question) => SeedKnowledge.Instance.Answerer.Searcher.Parser.Parse(question);
+
+    private static QueryClause ClauseFor(ParsedQuery query, string surface) =>
+        Assert.Single(query.Clauses, c => c.Surface == surface);
+
+    [Theory]
+    [InlineData("hjaelp")]
+    [InlineData("ovelser")]
+    [InlineData("soege")]
+    public void Words_typed_without_aeoeaa_are_found(string word)
+    {
+        var clause = ClauseFor(Parse($"iskias {word}"), word);
+        Assert.Equal(ClauseOrigin.Folded, clause.Origin);
+        Assert.NotEmpty(clause.Alternatives);
+    }
+
+    [Fact]
+    public void A_stopword_typed_without_aeoeaa_is_dropped()
+    {
+        Assert.DoesNotContain(Parse("hvornaar naar iskias").Clauses, c => c.Surface == "naar");
+    }
+
+    [Theory]
+    [InlineData("iskjas")]
+    [InlineData("fysiotrapeut")]
+    [InlineData("undesøger")]
+    public void Misspellings_are_corrected_against_the_index(string word)
+    {
+        Assert.Equal(ClauseOrigin.Typo, ClauseFor(Parse(word), word).Origin);
+    }
+
+    [Fact]
+    public void A_verbal_noun_meets_its_verb_even_misspelt()
+    {
+        // "scaning" stems to the same term as "scannes": no typo correction needed.
+        Assert.Equal(ClauseOrigin.Exact, ClauseFor(Parse("scaning"), "scaning").Origin);
+    }
+
+    [Fact]
+    public void Compounds_not_in_the_text_are_split()
+    {
+        var query = Parse("iskiassmerter rygscanning");
+        Assert.Contains(query.Clauses, c => c.Surface == "ryg" && c.Origin == ClauseOrigin.Compound);
+        Assert.Contains(query.Clauses, c => c.Surface == "scanning" && c.Origin == ClauseOrigin.Compound);
+    }
+
+    [Fact]
+    public void Lay_terms_expand_through_the_synonym_lexicon()
+    {
+        var numse = ClauseFor(Parse("ondt i numsen"), "numsen");
+        Assert.Contains(numse.Alternatives, a => a.Terms.SequenceEqual(["bald"]));
+    }
+
+    [Fact]
+    public void A_multi_word_synonym_merges_its_words()
+    {
+        var query = Parse("klemt nerve");
+        var clause = Assert.Single(query.Clauses);
+        Assert.Equal(ClauseOrigin.Lexicon, clause.Origin);
+        Assert.Contains(clause.Alternatives, a => a.Terms.Contains("klem"));
+    }
+
+    [Fact]
+    public void English_questions_are_translated()
+    {
+        var query = Parse("Do I need an MRI?");
+        Assert.True(query.IsEnglish);
+        var mri = ClauseFor(query, "mri");
+        Assert.Equal(ClauseOrigin.English, mri.Origin);
+        Assert.Contains(mri.Alternatives, a => a.Terms.Contains("scan"));
+    }
+
+    [Fact]
+    public void Danish_is_not_mistaken_for_English()
+    {
+        Assert.False(Parse("Hvad er iskias for noget?").IsEnglish);
+    }
+
+    [Fact]
+    public void Words_the_articles_never_use_are_unknown_and_weigh_fully()
+    {
+        var clause = ClauseFor(Parse("tennisalbue"), "tennisalbue");
+        Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
+        Assert.Equal(1, clause.Importance);
+    }
+
+    [Fact]
+    public void Question_words_weigh_less_than_topic_words()
+    {
+        var query = Parse("hvordan virker fysioterapi");
+        Assert.True(ClauseFor(query, "hvordan").Importance < ClauseFor(query, "fysioterapi").Importance);
+    }
+}
