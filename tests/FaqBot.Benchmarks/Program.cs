@@ -1,2 +1,4 @@
-// Benchmarks are added with the search engine.
-Console.WriteLine("FaqBot benchmarks");
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/FaqBot.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(FaqBot.Benchmarks.SearchBenchmarks).Assembly).Run(args);

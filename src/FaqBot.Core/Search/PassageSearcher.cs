@@ -41,14 +41,16 @@ public sealed class PassageSearcher
         }
 
         var totalImportance = 0.0;
-        var scores = new double[count];
-        var covered = new double[count];
-        var clauseBest = new double[count];
-        var clauseCoverage = new double[count];
-        var alternativeScore = new double[count];
-        var alternativeHits = new int[count];
-        var touchedByClause = new List<int>();
-        var touchedByAlternative = new List<int>();
+        var scratch = SearchScratch.For(count);
+        var scores = scratch.Scores;
+        var covered = scratch.Covered;
+        var clauseBest = scratch.ClauseBest;
+        var clauseCoverage = scratch.ClauseCoverage;
+        var alternativeScore = scratch.AlternativeScore;
+        var alternativeHits = scratch.AlternativeHits;
+        var touchedByClause = scratch.TouchedByClause;
+        var touchedByAlternative = scratch.TouchedByAlternative;
+        var touched = scratch.Touched;
 
         foreach (var clause in query.Clauses)
         {
@@ -98,6 +100,11 @@ public sealed class PassageSearcher
             totalImportance += importance;
             foreach (var p in touchedByClause)
             {
+                if (scores[p] == 0)
+                {
+                    touched.Add(p);
+                }
+
                 scores[p] += importance * clauseBest[p];
                 covered[p] += importance * Math.Min(1, clauseCoverage[p]);
                 clauseBest[p] = 0;
@@ -107,26 +114,30 @@ public sealed class PassageSearcher
             touchedByClause.Clear();
         }
 
-        if (totalImportance <= 0)
+        // Only the best few are wanted: keep them in a small sorted list instead of sorting every passage.
+        var hits = new List<SearchHit>(limit + 1);
+        foreach (var p in touched)
         {
-            return [];
-        }
-
-        var hits = new List<SearchHit>();
-        for (var p = 0; p < count; p++)
-        {
-            if (scores[p] <= 0)
+            if (scores[p] > 0 && totalImportance > 0)
             {
-                continue;
+                var confidence = covered[p] / totalImportance;
+                var score = scores[p] * Math.Pow(confidence, _ranking.CoverageExponent);
+                if (hits.Count < limit || score > hits[^1].Score)
+                {
+                    var at = hits.FindIndex(h => score > h.Score);
+                    hits.Insert(at < 0 ? hits.Count : at, new SearchHit(_index.Passages[p], score, confidence));
+                    if (hits.Count > limit)
+                    {
+                        hits.RemoveAt(limit);
+                    }
+                }
             }
 
-            var confidence = covered[p] / totalImportance;
-            var passage = _index.Passages[p];
-            var score = scores[p] * Math.Pow(confidence, _ranking.CoverageExponent);
-            hits.Add(new SearchHit(passage, score, confidence));
+            scores[p] = 0;
+            covered[p] = 0;
         }
 
-        hits.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return hits.Count > limit ? hits.GetRange(0, limit) : hits;
+        touched.Clear();
+        return hits;
     }
 }

@@ -1,0 +1,50 @@
+namespace FaqBot.Search;
+
+/// <summary>
+/// Per-thread working arrays for one search, sized to the corpus and left zeroed after each search, so a query
+/// on 10,000 passages allocates nothing proportional to the corpus.
+/// </summary>
+internal sealed class SearchScratch
+{
+    [ThreadStatic]
+    private static SearchScratch? t_current;
+
+    private SearchScratch(int size)
+    {
+        Scores = new double[size];
+        Covered = new double[size];
+        ClauseBest = new double[size];
+        ClauseCoverage = new double[size];
+        AlternativeScore = new double[size];
+        AlternativeHits = new int[size];
+    }
+
+    public double[] Scores { get; }
+
+    public double[] Covered { get; }
+
+    public double[] ClauseBest { get; }
+
+    public double[] ClauseCoverage { get; }
+
+    public double[] AlternativeScore { get; }
+
+    public int[] AlternativeHits { get; }
+
+    public List<int> TouchedByClause { get; } = [];
+
+    public List<int> TouchedByAlternative { get; } = [];
+
+    public List<int> Touched { get; } = [];
+
+    /// <summary>This thread's scratch for a corpus of <paramref name="size"/> passages.</summary>
+    public static SearchScratch For(int size)
+    {
+        if (t_current is null || t_current.Scores.Length < size)
+        {
+            t_current = new SearchScratch(size);
+        }
+
+        return t_current;
+    }
+}
