@@ -7,7 +7,7 @@ namespace FaqBot.Search;
 internal sealed class SearchScratch
 {
     [ThreadStatic]
-    private static SearchScratch? t_current;
+    private static SearchScratch? _current;
 
     private SearchScratch(int size)
     {
@@ -40,11 +40,11 @@ internal sealed class SearchScratch
     /// <summary>This thread's scratch for a corpus of <paramref name="size"/> passages.</summary>
     public static SearchScratch For(int size)
     {
-        if (t_current is null || t_current.Scores.Length < size)
+        if (_current is null || _current.Scores.Length < size)
         {
-            t_current = new SearchScratch(size);
+            _current = new SearchScratch(size);
         }
 
-        return t_current;
+        return _current;
     }
 }
