@@ -17,9 +17,11 @@ public sealed class PassageIndex
         IReadOnlyList<Passage> passages,
         Dictionary<string, TermPostings> postings,
         Dictionary<string, string> termBySurface,
-        DanishTermAnalyzer analyzer)
+        DanishTermAnalyzer analyzer,
+        string[][] titleTerms)
     {
         Passages = passages;
+        TitleTerms = titleTerms;
         _postings = postings;
         _termBySurface = termBySurface;
         Analyzer = analyzer;
@@ -28,6 +30,9 @@ public sealed class PassageIndex
 
     /// <summary>The indexed passages; postings refer to them by position.</summary>
     public IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>The distinct terms of each passage's own title (none for an intro), by passage position.</summary>
+    public IReadOnlyList<string[]> TitleTerms { get; }
 
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
@@ -91,7 +96,8 @@ public sealed class PassageIndex
             postings[term] = new TermPostings(idf, items);
         }
 
-        return new PassageIndex(passages, postings, termBySurface, analyzer);
+        var titleTerms = fields.Select(f => f.Title.Distinct().ToArray()).ToArray();
+        return new PassageIndex(passages, postings, termBySurface, analyzer, titleTerms);
     }
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>

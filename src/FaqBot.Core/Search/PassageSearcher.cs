@@ -4,7 +4,7 @@ namespace FaqBot.Search;
 
 /// <summary>
 /// Ranks passages for a question: each clause adds its best alternative's BM25F score, with one IDF for the
-/// clause computed from the passages any of its alternatives reach (as Lucene's SynonymQuery does), so a rare
+/// whole clause (that of the patient's own word), so a word and its synonyms count as one term and a rare
 /// synonym cannot outweigh the word itself. The sum is scaled by the IDF-weighted share of the question's
 /// clauses the passage covers; that share is also the normalised confidence that decides answer versus
 /// "no match".
@@ -54,6 +54,8 @@ public sealed class PassageSearcher
 
         foreach (var clause in query.Clauses)
         {
+            var wordFrequency = 0;
+            var synonymFrequency = 0;
             foreach (var alternative in clause.Alternatives)
             {
                 foreach (var term in alternative.Terms)
@@ -75,6 +77,13 @@ public sealed class PassageSearcher
                     }
                 }
 
+                if (alternative.Weight >= 1)
+                {
+                    wordFrequency = Math.Max(wordFrequency, touchedByAlternative.Count);
+                }
+
+                synonymFrequency = Math.Max(synonymFrequency, touchedByAlternative.Count);
+
                 // A phrase alternative scores its terms' mean and covers the clause in proportion to its terms found.
                 var termCount = alternative.Terms.Length;
                 foreach (var p in touchedByAlternative)
@@ -95,8 +104,10 @@ public sealed class PassageSearcher
                 touchedByAlternative.Clear();
             }
 
-            // The clause's passages are the union of its alternatives' passages: that is its document frequency.
-            var importance = clause.Importance * (touchedByClause.Count == 0 ? _index.MaxIdf : _index.Idf(touchedByClause.Count));
+            // The clause is as rare as the patient's own word; only when the index lacks it do its synonyms or
+            // corrections decide, by the most common of them (a broad synonym must not make a clause look rare).
+            var frequency = wordFrequency > 0 ? wordFrequency : synonymFrequency;
+            var importance = clause.Importance * (frequency == 0 ? _index.MaxIdf : _index.Idf(frequency));
             totalImportance += importance;
             foreach (var p in touchedByClause)
             {
@@ -114,6 +125,8 @@ public sealed class PassageSearcher
             touchedByClause.Clear();
         }
 
+        var topicTerms = TopicTerms(query);
+
         // Only the best few are wanted: keep them in a small sorted list instead of sorting every passage.
         var hits = new List<SearchHit>(limit + 1);
         foreach (var p in touched)
@@ -121,7 +134,8 @@ public sealed class PassageSearcher
             if (scores[p] > 0 && totalImportance > 0)
             {
                 var confidence = covered[p] / totalImportance;
-                var score = scores[p] * Math.Pow(confidence, _ranking.CoverageExponent);
+                var titleMatch = TitleMatch(p, topicTerms);
+                var score = scores[p] * Math.Pow(confidence, _ranking.CoverageExponent) * (1 + (_ranking.TitleMatchBonus * titleMatch));
                 if (hits.Count < limit || score > hits[^1].Score)
                 {
                     var at = hits.FindIndex(h => score > h.Score);
@@ -139,5 +153,41 @@ public sealed class PassageSearcher
 
         touched.Clear();
         return hits;
+    }
+
+    /// <summary>The terms of the question's topic clauses (not question words), for matching titles.</summary>
+    private static HashSet<string> TopicTerms(ParsedQuery query)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var clause in query.Clauses)
+        {
+            if (clause.Importance >= 1)
+            {
+                foreach (var alternative in clause.Alternatives)
+                {
+                    terms.UnionWith(alternative.Terms);
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>The IDF-weighted share of passage <paramref name="p"/>'s title terms that the question contains.</summary>
+    private double TitleMatch(int p, HashSet<string> topicTerms)
+    {
+        var total = 0.0;
+        var matched = 0.0;
+        foreach (var term in _index.TitleTerms[p])
+        {
+            var idf = _index.Find(term)?.Idf ?? 0;
+            total += idf;
+            if (topicTerms.Contains(term))
+            {
+                matched += idf;
+            }
+        }
+
+        return total > 0 ? matched / total : 0;
     }
 }

@@ -179,7 +179,8 @@ public sealed class QueryParser
             return;
         }
 
-        if (_options.TypoTolerance)
+        // A word of the lexicons is Danish spelt right: never "correct" it into a different index word.
+        if (_options.TypoTolerance && !IsLexiconWord(token))
         {
             var (corrections, distance) = _typos.Correct(DanishFolding.ToDigraphs(token));
             if (corrections.Count > 0)
@@ -278,9 +279,12 @@ public sealed class QueryParser
         return new QueryClause(surface, alternatives, Importance(surfaces ?? [surface]), origin);
     }
 
-    /// <summary>Question words ("hvordan", "gøre") count a fifth of a topic word.</summary>
+    /// <summary>Question words ("hvordan", "gøre") and everyday words ("flere", "samme") count a fifth of a topic word.</summary>
     private double Importance(IEnumerable<string> surfaces) =>
-        surfaces.All(_questionWords.Contains) ? QuestionWordFactor : 1;
+        surfaces.All(s => _questionWords.Contains(s) || _lexicon.EverydayWords.Contains(s)) ? QuestionWordFactor : 1;
+
+    private bool IsLexiconWord(string token) =>
+        _questionWords.Contains(token) || _lexicon.EverydayWords.Contains(token) || IsEverydayInflection(token);
 
     private bool IsEverydayInflection(string token) =>
         InflectionStripper.BaseForms(token).Any(_lexicon.EverydayWords.Contains)

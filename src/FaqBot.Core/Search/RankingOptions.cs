@@ -27,6 +27,12 @@ public sealed record RankingOptions
     /// </summary>
     public double CoverageExponent { get; init; } = 1.0;
 
+    /// <summary>
+    /// How much a passage gains when the question covers its own title (a heading or FAQ question is the question
+    /// the passage answers): the score is multiplied by 1 + this × the IDF-weighted share of title terms matched.
+    /// </summary>
+    public double TitleMatchBonus { get; init; } = 3.0;
+
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
     public double AnswerThreshold { get; init; } = 0.35;
 }

@@ -9,7 +9,7 @@ namespace FaqBot.Cli;
 /// <summary>
 /// <c>faqbot eval FILE.tsv</c>: scores the answerer on a QA file. <c>--min X</c> fails (exit 1) when overall
 /// accuracy is below X; <c>--without a,b</c> switches features off to measure them; <c>--sweep</c> shows
-/// accuracy across thresholds; <c>--misses</c> lists every wrong row.
+/// accuracy across thresholds; <c>--misses</c> lists every wrong row; <c>--rows</c> every row's rank and confidence.
 /// </summary>
 internal static class EvalCommand
 {
@@ -17,7 +17,7 @@ internal static class EvalCommand
 
     public static int Run(CliArguments args, TextWriter output)
     {
-        args.RejectUnknown("min", "content", "without", "threshold", "sweep", "misses", "set");
+        args.RejectUnknown("min", "content", "without", "threshold", "sweep", "misses", "set", "rows");
         if (args.Positional.Count != 1)
         {
             throw new CliUsageException("eval needs one QA file (question<TAB>expected<TAB>style)");
@@ -60,6 +60,14 @@ internal static class EvalCommand
         if (args.Has("misses"))
         {
             PrintMisses(report, output);
+        }
+
+        if (args.Has("rows"))
+        {
+            foreach (var o in report.Outcomes)
+            {
+                output.WriteLine($"    {o.Case.Line,3} {(o.Case.ExpectsNone ? "NONE" : "in"),-4} rank {o.Rank} confidence {o.TopConfidence:0.000} {o.Case.Style}");
+            }
         }
 
         if (args.Value("min") is { } min && report.Overall < ParseNumber(min, "--min"))
@@ -125,7 +133,7 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage.</summary>
+    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus.</summary>
     private static RankingOptions WithSetting(RankingOptions ranking, string setting)
     {
         var parts = setting.Split('=', 2);
@@ -139,6 +147,7 @@ internal static class EvalCommand
             "titleB" => ranking with { TitleB = value },
             "bodyB" => ranking with { BodyB = value },
             "coverage" => ranking with { CoverageExponent = value },
+            "titleBonus" => ranking with { TitleMatchBonus = value },
             _ => throw new CliUsageException($"--set does not know '{parts[0]}'"),
         };
     }
