@@ -33,13 +33,18 @@ public sealed class ChannelTokenValidator(
         }
 
         var jwt = authorizationHeader[scheme.Length..].Trim();
-        if (!_handler.CanReadToken(jwt))
+        string issuer;
+        try
         {
+            // The unvalidated issuer only chooses which metadata to validate against; IdentityModel then checks it properly.
+            issuer = _handler.ReadJsonWebToken(jwt).Issuer;
+        }
+        catch (ArgumentException)
+        {
+            // IdentityModel's SecurityTokenMalformedException is an ArgumentException.
             return Reject("the bearer token is not a JWT");
         }
 
-        // The unvalidated issuer only chooses which metadata to validate against; IdentityModel then checks it properly.
-        var issuer = _handler.ReadJsonWebToken(jwt).Issuer;
         var settings = options.Value;
         var (kind, configurationManager, validIssuers) = issuer == ChannelIssuer
             ? (TokenIssuerKind.Channels, metadata.Channels, new[] { ChannelIssuer })
