@@ -1,7 +1,7 @@
+using FaqBot.BotChannel.Connector;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using FaqBot.BotChannel.Connector;
 
 namespace FaqBot.BotChannel.Authentication;
 
