@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Tests.BotChannel;
 
@@ -23,22 +24,40 @@ public sealed class AuthenticatedBot : IAsyncDisposable
     public BotApplicationFactory Factory { get; }
     public HttpClient Client { get; }
 
-    public static async Task<AuthenticatedBot> StartAsync()
+    /// <summary>
+    /// Starts issuer, Connector and bot. With <paramref name="tokenService"/> the bot gets its outbound token from it
+    /// through MSAL; otherwise from a fixed token provider.
+    /// </summary>
+    public static async Task<AuthenticatedBot> StartAsync(FakeTokenService? tokenService = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var issuer = new TestTokenIssuer();
         await issuer.StartAsync();
         var connector = await FakeConnector.StartAsync();
+        var allSettings = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "app-password",
+            ["BotOpenIdMetadata"] = issuer.ChannelMetadataUrl,
+            ["BotChannel:EmulatorOpenIdMetadata"] = issuer.EmulatorMetadataUrl,
+        };
+        if (tokenService is not null)
+        {
+            allSettings["BotChannel:OAuthAuthorityHost"] = tokenService.AuthorityHost;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            allSettings[key] = value;
+        }
+
         var factory = new BotApplicationFactory
         {
-            Settings = new Dictionary<string, string?>
-            {
-                ["MicrosoftAppType"] = "MultiTenant",
-                ["MicrosoftAppId"] = AppId,
-                ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
-                ["BotOpenIdMetadata"] = issuer.ChannelMetadataUrl,
-                ["BotChannel:EmulatorOpenIdMetadata"] = issuer.EmulatorMetadataUrl,
-            },
-            ConnectorTokens = new FixedConnectorTokens(ConnectorToken),
+            Settings = allSettings,
+            ConnectorTokens = tokenService is null ? new FixedConnectorTokens(ConnectorToken) : null,
+            ConfigureServices = tokenService is null
+                ? null
+                : services => services.AddHttpClient("msal").ConfigurePrimaryHttpMessageHandler(tokenService.CreateTrustingHandler),
         };
         return new AuthenticatedBot(issuer, connector, factory);
     }

@@ -23,6 +23,9 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     /// <summary>When set, replaces the MSAL token provider (tests that do not exercise MSAL itself).</summary>
     public IConnectorTokenProvider? ConnectorTokens { get; init; }
 
+    /// <summary>Further test-specific service changes, applied last.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -42,6 +45,8 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
                 services.RemoveAll<IConnectorTokenProvider>();
                 services.AddSingleton(ConnectorTokens);
             }
+
+            ConfigureServices?.Invoke(services);
         });
     }
 }

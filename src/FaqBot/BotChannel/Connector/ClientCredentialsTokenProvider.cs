@@ -19,9 +19,13 @@ internal sealed class ClientCredentialsTokenProvider : IConnectorTokenProvider
     {
         var settings = options.Value;
         var tenant = settings.AppType == BotAppType.SingleTenant ? settings.AppTenantId! : MultiTenantAuthorityTenant;
+        // Entra's instance discovery only knows Microsoft's hosts; an explicitly configured other host (a sovereign
+        // cloud proxy, a test STS) is trusted as configured.
+        var isEntraHost = new Uri(settings.OAuthAuthorityHost).Host.EndsWith("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase);
         _application = ConfidentialClientApplicationBuilder.Create(settings.AppId)
             .WithClientSecret(settings.AppPassword)
-            .WithAuthority($"{settings.OAuthAuthorityHost.TrimEnd('/')}/{tenant}")
+            .WithAuthority($"{settings.OAuthAuthorityHost.TrimEnd('/')}/{tenant}", validateAuthority: isEntraHost)
+            .WithInstanceDiscovery(isEntraHost)
             .WithHttpClientFactory(httpClientFactory)
             .Build();
         _scopes = [settings.ConnectorScope];
