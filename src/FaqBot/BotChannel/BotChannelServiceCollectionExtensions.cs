@@ -30,15 +30,16 @@ public static class BotChannelServiceCollectionExtensions
 
         services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.TryAddSingleton<IConnectorTokenProvider>(provider => CreateTokenProvider(provider));
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
-            .AddTypedClient((httpClient, provider) => new ConnectorClient(
-                httpClient,
-                provider.GetRequiredService<IConnectorTokenProvider>(),
-                ConnectorRetryPipeline.Create(
-                    provider.GetRequiredService<IOptions<BotChannelOptions>>().Value,
-                    provider.GetRequiredService<ILogger<ConnectorClient>>()),
-                provider.GetRequiredService<ILogger<ConnectorClient>>()));
-        services.AddTransient<ReplyDelivery>();
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton(provider => new ConnectorClient(
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<IConnectorTokenProvider>(),
+            ConnectorRetryPipeline.Create(
+                provider.GetRequiredService<IOptions<BotChannelOptions>>().Value,
+                provider.GetRequiredService<ILogger<ConnectorClient>>()),
+            provider.GetRequiredService<ILogger<ConnectorClient>>()));
+        // Singletons: delivery runs in the background after the request's scope has ended.
+        services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<SentAnswerIndex>();
         services.AddSingleton<ConversationOutbox>();
         services.AddHostedService(provider => provider.GetRequiredService<ConversationOutbox>());

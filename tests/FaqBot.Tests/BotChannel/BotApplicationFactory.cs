@@ -54,5 +54,6 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 /// <summary>A fixed outbound token, for Connector tests that are not about MSAL.</summary>
 public sealed class FixedConnectorTokens(string token) : IConnectorTokenProvider
 {
-    public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(token);
+    public Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(forceRefresh ? $"{token}-renewed" : token);
 }

@@ -87,6 +87,19 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejected_token_is_renewed_once()
+    {
+        _bot.Connector.FailNext(HttpStatusCode.Unauthorized);
+
+        using var response = await _bot.PostAsync(Message("hej"), _bot.ValidToken());
+
+        var requests = await _bot.Connector.NextAsync(3);
+        Assert.Equal(["typing", "typing", "message"], requests.Select(request => request.Type));
+        Assert.Equal($"Bearer {AuthenticatedBot.ConnectorToken}", requests[0].Authorization);
+        Assert.Equal($"Bearer {AuthenticatedBot.ConnectorToken}-renewed", requests[1].Authorization);
+    }
+
+    [Fact]
     public async Task A_client_error_is_not_retried_and_stops_the_remaining_bubbles()
     {
         _bot.Connector.FailNext(HttpStatusCode.OK); // typing succeeds (the scripted "failure" is a 200 without id)

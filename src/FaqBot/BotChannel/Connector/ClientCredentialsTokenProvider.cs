@@ -31,9 +31,9 @@ internal sealed class ClientCredentialsTokenProvider : IConnectorTokenProvider
         _scopes = [settings.ConnectorScope];
     }
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        var result = await _application.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken);
+        var result = await _application.AcquireTokenForClient(_scopes).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
         return result.AccessToken;
     }
 }

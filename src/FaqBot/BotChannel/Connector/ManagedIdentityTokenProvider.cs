@@ -22,9 +22,9 @@ internal sealed class ManagedIdentityTokenProvider : IConnectorTokenProvider
             : settings.ConnectorScope;
     }
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        var result = await _application.AcquireTokenForManagedIdentity(_resource).ExecuteAsync(cancellationToken);
+        var result = await _application.AcquireTokenForManagedIdentity(_resource).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
         return result.AccessToken;
     }
 }

@@ -9,7 +9,6 @@ public sealed class Activity
 {
     public string? Type { get; set; }
     public string? Id { get; set; }
-    public DateTimeOffset? Timestamp { get; set; }
     public string? ServiceUrl { get; set; }
     public string? ChannelId { get; set; }
     public ChannelAccount? From { get; set; }
@@ -23,13 +22,17 @@ public sealed class Activity
     public string? Action { get; set; }
     public SuggestedActions? SuggestedActions { get; set; }
     public List<Entity>? Entities { get; set; }
-    public JsonObject? ChannelData { get; set; }
+    /// <summary>Any JSON value on the wire; this bot only writes objects.</summary>
+    public JsonNode? ChannelData { get; set; }
     public string? ReplyToId { get; set; }
     public string? Name { get; set; }
     public JsonElement? Value { get; set; }
     public string? DeliveryMode { get; set; }
 
-    /// <summary>Fields this bot does not model (attachments, localTimestamp …), kept so nothing is silently lost.</summary>
+    /// <summary>
+    /// Fields this bot does not model (timestamp, attachments, localTimestamp …), kept raw so nothing is lost and a
+    /// format this bot does not need can never make a valid activity fail to parse.
+    /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
