@@ -87,6 +87,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
             : await _bot.PostAsync(Message(channelId), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
         var error = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("Unauthorized", (string?)error!["error"]!["code"]);
         Assert.Empty(_bot.Factory.Composer.Messages);

@@ -19,13 +19,13 @@ public sealed class ChannelAuthenticationFilter(
         if (!options.Value.RequiresAuthentication)
         {
             // A token cannot have this bot as audience when the bot has no id; the SDK refuses it too.
-            return string.IsNullOrEmpty(authorization) ? await next(context) : Unauthorized();
+            return string.IsNullOrEmpty(authorization) ? await next(context) : Unauthorized(context.HttpContext);
         }
 
         var token = await validator.ValidateAsync(authorization, context.HttpContext.RequestAborted);
         if (token is null)
         {
-            return Unauthorized();
+            return Unauthorized(context.HttpContext);
         }
 
         // A body that could not be read has no channel or serviceUrl to check; the endpoint answers it with 400/413.
@@ -33,12 +33,16 @@ public sealed class ChannelAuthenticationFilter(
         if (activity is not null && token.Authorizes(activity) is { } reason)
         {
             logger.LogWarning("Rejected a request to /api/messages: {Reason}", reason);
-            return Unauthorized();
+            return Unauthorized(context.HttpContext);
         }
 
         return await next(context);
     }
 
-    private static IResult Unauthorized() =>
-        TypedResults.Json(ErrorResponse.Of("Unauthorized", "The request is not authorized."), BotJson.Options, statusCode: StatusCodes.Status401Unauthorized);
+    private static IResult Unauthorized(HttpContext httpContext)
+    {
+        // The reason is logged, not returned: a caller probing the validator learns nothing from the body.
+        httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        return TypedResults.Json(ErrorResponse.Of("Unauthorized", "The request is not authorized."), BotJson.Options, statusCode: StatusCodes.Status401Unauthorized);
+    }
 }
