@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Feedback;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,22 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
         var reply = requests[1].Body;
         Assert.Equal("answer", (string?)reply["channelData"]!["faqbot"]!["kind"]);
         Assert.True((bool)reply["channelData"]!["feedbackLoopEnabled"]!);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_replies_go_to_a_loopback_emulator_without_a_token()
+    {
+        await using var emulator = await FakeConnector.StartAsync();
+        await using var anonymousBot = new BotApplicationFactory();
+        using var client = anonymousBot.CreateClient();
+        var message = Activities.Message("hvad er iskias", channelId: "emulator", serviceUrl: emulator.ServiceUrl, deliveryMode: null);
+
+        using var response = await client.PostAsJsonAsync("/api/messages", message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requests = await emulator.NextAsync(2);
+        Assert.Equal(["typing", "message"], requests.Select(request => request.Type));
+        Assert.All(requests, request => Assert.Equal("", request.Authorization));
     }
 
     [Fact]
