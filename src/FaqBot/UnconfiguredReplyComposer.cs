@@ -10,8 +10,8 @@ public sealed class UnconfiguredReplyComposer : IReplyComposer
 {
     private const string SetupMessage =
         "Jeg er ved at blive sat op og kan endnu ikke svare på spørgsmål om iskias. " +
-        "Har du brug for hjælp nu, så kontakt din læge. Ved akut opstået vandladningsbesvær, følelsesløshed i skridtet " +
-        "eller tiltagende lammelser skal du straks ringe til 1813 eller 112.";
+        "Har du brug for hjælp, så kontakt din læge eller lægevagten. Får du pludselig svært ved at lade vandet, " +
+        "følelsesløshed i skridtet eller tiltagende lammelser i benene, skal du ringe 112.";
 
     public Reply Compose(string message) => Setup();
 
