@@ -1,13 +1,25 @@
 using System.Text;
+using FaqBot.BotChannel;
 using FaqBot.Cli;
+using FaqBot.Hosting;
 
-Console.OutputEncoding = Encoding.UTF8;
-Console.InputEncoding = Encoding.UTF8;
 if (CliApp.IsCommand(args))
 {
+    Console.OutputEncoding = Encoding.UTF8;
+    Console.InputEncoding = Encoding.UTF8;
     return CliApp.Run(args, Console.In, Console.Out, Console.Error);
 }
 
-// The bot server is wired up by the Bot Framework channel.
-Console.Error.WriteLine(CliApp.Usage);
-return 2;
+// No command (or only host options such as --urls): run the bot server, like every Bot Framework bot.
+var builder = WebApplication.CreateBuilder(args);
+builder.ListenOnBotFrameworkPortByDefault();
+builder.Services.AddFaqBotDomain(builder.Configuration);
+builder.Services.AddBotChannel(builder.Configuration);
+
+var app = builder.Build();
+app.MapBotMessages();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

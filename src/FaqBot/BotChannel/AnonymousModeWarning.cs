@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotChannel;
+
+/// <summary>Says loudly at start-up when the bot runs without an app id, i.e. accepts unauthenticated requests.</summary>
+internal sealed class AnonymousModeWarning(IOptions<BotChannelOptions> options, ILogger<AnonymousModeWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.RequiresAuthentication)
+        {
+            logger.LogWarning(
+                "MicrosoftAppId is not set: /api/messages accepts anonymous requests (local development with the Emulator). " +
+                "Replies go only to a loopback serviceUrl or back with deliveryMode expectReplies.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,80 @@
+namespace FaqBot.BotChannel.Connector;
+
+/// <summary>
+/// Runs outgoing work in the background, one conversation at a time in arrival order, so replies never overtake each
+/// other while different conversations proceed in parallel. On shutdown it waits for work already queued.
+/// </summary>
+public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHostedService, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Queues <paramref name="work"/> behind earlier work for the same <paramref name="conversationKey"/>.</summary>
+    public void Enqueue(string conversationKey, Func<CancellationToken, Task> work)
+    {
+        lock (_gate)
+        {
+            var previous = _tails.GetValueOrDefault(conversationKey) ?? Task.CompletedTask;
+            var next = RunAfterAsync(previous, work);
+            _tails[conversationKey] = next;
+            _ = next.ContinueWith(
+                completed => Forget(conversationKey, completed),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Completes when everything queued so far has run.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return Task.WhenAll(_tails.Values.ToArray());
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenIdleAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout has passed: abandon what is left.
+            await _stopping.CancelAsync();
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RunAfterAsync(Task previous, Func<CancellationToken, Task> work)
+    {
+        // Yield first so the work never runs inside Enqueue's lock or on the request thread.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await work(_stopping.Token);
+        }
+        catch (Exception exception)
+        {
+            // One failed delivery must not block the conversation's later replies or crash the host.
+            logger.LogError(exception, "Delivering replies to the Connector failed");
+        }
+    }
+
+    private void Forget(string conversationKey, Task completed)
+    {
+        lock (_gate)
+        {
+            if (_tails.TryGetValue(conversationKey, out var tail) && tail == completed)
+            {
+                _tails.Remove(conversationKey);
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Reflection;
+using System.Text.Json;
+using FaqBot.BotChannel.Schema;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotChannel.Inbound;
+
+/// <summary>
+/// The body of <c>POST /api/messages</c>, read with a size limit. A bad body is a value here, not an exception, so the
+/// endpoint can answer 400/413 with a Bot Framework error body instead of the framework's empty 400 or a 500.
+/// </summary>
+public sealed class ActivityRequest
+{
+    private ActivityRequest(Activity? activity, int status, ErrorResponse? error)
+    {
+        Activity = activity;
+        ErrorStatus = status;
+        Error = error;
+    }
+
+    /// <summary>The activity, when the body was valid.</summary>
+    public Activity? Activity { get; }
+
+    /// <summary>400 or 413 when the body was not accepted.</summary>
+    public int ErrorStatus { get; }
+
+    /// <summary>Why the body was not accepted.</summary>
+    public ErrorResponse? Error { get; }
+
+    /// <summary>Minimal APIs call this to bind the parameter.</summary>
+    public static async ValueTask<ActivityRequest> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        var limit = context.RequestServices.GetRequiredService<IOptions<BotChannelOptions>>().Value.MaxRequestBytes;
+        return await ReadAsync(context.Request, limit, context.RequestAborted);
+    }
+
+    internal static async Task<ActivityRequest> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel's own limits and broken chunking surface here; they are the client's fault, not a 500.
+            return exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge(maxBytes)
+                : Invalid("The request body could not be read.");
+        }
+
+        if (body is null)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        if (body.Length == 0)
+        {
+            return Invalid("The request body is empty; an activity was expected.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            // The parser's message can quote the body, which may be what a patient wrote, so it is not echoed.
+            return Invalid("The request body is not a valid activity.");
+        }
+
+        if (activity is null)
+        {
+            return Invalid("The request body is not a valid activity.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Invalid("The activity has no type.");
+        }
+
+        return new ActivityRequest(activity, StatusCodes.Status200OK, null);
+    }
+
+    /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer (chunked bodies have no length).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ActivityRequest Invalid(string message) =>
+        new(null, StatusCodes.Status400BadRequest, ErrorResponse.Of("BadArgument", message));
+
+    private static ActivityRequest TooLarge(int maxBytes) =>
+        new(null, StatusCodes.Status413PayloadTooLarge, ErrorResponse.Of("MessageSizeTooBig", $"The activity is larger than {maxBytes} bytes."));
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using FaqBot.BotChannel.Connector;
+using FaqBot.BotChannel.Feedback;
+using FaqBot.BotChannel.Schema;
+using FaqBot.Conversation;
+
+namespace FaqBot.BotChannel.Turns;
+
+/// <summary>Decides what the bot says or does for one inbound activity; delivery is someone else's job.</summary>
+public sealed class BotTurnHandler(
+    IReplyComposer composer,
+    IFeedbackStore feedbackStore,
+    SentAnswerIndex sentAnswers,
+    TimeProvider timeProvider,
+    ILogger<BotTurnHandler> logger)
+{
+    private const string SubmitActionInvoke = "message/submitAction";
+
+    /// <summary>The activities that answer <paramref name="inbound"/>; empty for activities the bot ignores.</summary>
+    public IReadOnlyList<Activity> Respond(Activity inbound)
+    {
+        switch (inbound.Type)
+        {
+            case ActivityTypes.Message:
+                var question = MentionText.Strip(inbound);
+                // A bare @mention or a card submit has nothing to search for; the welcome explains what to ask.
+                var reply = question.Length == 0 ? composer.Welcome() : composer.Compose(question);
+                logger.LogInformation(
+                    "Answered a message on {Channel} with {Kind} (passage {PassageId}, red flag {RedFlag})",
+                    inbound.ChannelId,
+                    reply.Kind,
+                    reply.PassageId,
+                    reply.RedFlag);
+                return ActivityMapper.ToActivities(reply, inbound);
+
+            case ActivityTypes.ConversationUpdate when WelcomeIsDue(inbound):
+                return ActivityMapper.ToActivities(composer.Welcome(), inbound);
+
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>The HTTP status of the invoke response; the only handled invoke, Teams feedback, has no body.</summary>
+    public async Task<int> InvokeAsync(Activity inbound, CancellationToken cancellationToken)
+    {
+        if (inbound.Name != SubmitActionInvoke || FeedbackRatingOf(inbound.Value) is not { } rating)
+        {
+            // The SDK's answer to an invoke nobody handles.
+            return StatusCodes.Status501NotImplemented;
+        }
+
+        // Only the rating and the passage; the optional free-text comment is health data and is dropped unread.
+        var passageId = sentAnswers.Find(inbound.Conversation?.Id, inbound.ReplyToId);
+        await feedbackStore.AppendAsync(new FeedbackRecord(timeProvider.GetUtcNow(), rating, passageId), cancellationToken);
+        logger.LogInformation("Stored {Rating} feedback for passage {PassageId}", rating, passageId);
+        return StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// Welcome a member other than the bot joining. Teams' personal install is the exception: there the bot itself is the
+    /// member added, and that is the moment to greet.
+    /// </summary>
+    private static bool WelcomeIsDue(Activity inbound)
+    {
+        var botId = inbound.Recipient?.Id;
+        var added = inbound.MembersAdded ?? [];
+        if (string.Equals(inbound.ChannelId, ActivityMapper.MsTeams, StringComparison.OrdinalIgnoreCase))
+        {
+            return inbound.Conversation?.ConversationType == "personal" && added.Any(member => member.Id == botId);
+        }
+
+        return added.Any(member => member.Id is not null && member.Id != botId);
+    }
+
+    /// <summary><c>value: {actionName: "feedback", actionValue: {reaction: "like"|"dislike", feedback: …}}</c>.</summary>
+    private static FeedbackRating? FeedbackRatingOf(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } payload
+            || !payload.TryGetProperty("actionName", out var actionName)
+            || actionName.ValueKind != JsonValueKind.String
+            || actionName.GetString() != "feedback"
+            || !payload.TryGetProperty("actionValue", out var actionValue)
+            || actionValue.ValueKind != JsonValueKind.Object
+            || !actionValue.TryGetProperty("reaction", out var reaction)
+            || reaction.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        return reaction.GetString() switch
+        {
+            "like" => FeedbackRating.Like,
+            "dislike" => FeedbackRating.Dislike,
+            _ => null,
+        };
+    }
+}

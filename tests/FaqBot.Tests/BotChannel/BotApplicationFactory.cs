@@ -1,0 +1,59 @@
+using FaqBot.BotChannel.Connector;
+using FaqBot.BotChannel.Feedback;
+using FaqBot.Conversation;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FaqBot.Tests.BotChannel;
+
+/// <summary>The bot host in-process, with the fake composer and whatever settings a test needs.</summary>
+public sealed class BotApplicationFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Configuration on top of the defaults; none means anonymous mode (no app id).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    public FakeReplyComposer Composer { get; } = new();
+
+    public InMemoryFeedbackStore Feedback { get; } = new();
+
+    /// <summary>When set, replaces the MSAL token provider (tests that do not exercise MSAL itself).</summary>
+    public IConnectorTokenProvider? ConnectorTokens { get; init; }
+
+    /// <summary>Further test-specific service changes, applied last.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                ["BotChannel:ConnectorRetryBaseDelay"] = "00:00:00.010",
+            }.Concat(Settings)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IReplyComposer>();
+            services.AddSingleton<IReplyComposer>(Composer);
+            services.RemoveAll<IFeedbackStore>();
+            services.AddSingleton<IFeedbackStore>(Feedback);
+            if (ConnectorTokens is not null)
+            {
+                services.RemoveAll<IConnectorTokenProvider>();
+                services.AddSingleton(ConnectorTokens);
+            }
+
+            ConfigureServices?.Invoke(services);
+        });
+    }
+}
+
+/// <summary>A fixed outbound token, for Connector tests that are not about MSAL.</summary>
+public sealed class FixedConnectorTokens(string token) : IConnectorTokenProvider
+{
+    public Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(forceRefresh ? $"{token}-renewed" : token);
+}

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace FaqBot.Tests.BotChannel;
+
+/// <summary>The activity round trip in-process with <c>deliveryMode: expectReplies</c>, one test per reply kind.</summary>
+public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFixture<BotApplicationFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Answer_is_a_proper_reply_with_citation_suggestions_and_faqbot_channel_data()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Hvad er iskias?", channelId: "webchat"));
+
+        var reply = Assert.Single(replies)!.AsObject();
+        AssertIsReplyTo(reply, Activities.Message("x"));
+        Assert.Equal("webchat", (string?)reply["channelId"]);
+        Assert.Equal("1712345678901", (string?)reply["replyToId"]);
+        var text = (string)reply["text"]!;
+        Assert.StartsWith(FakeReplyComposer.AnswerMarkdown + " [1]", text, StringComparison.Ordinal);
+        // Web Chat needs the Markdown reference definition to link the [1] marker.
+        Assert.Contains($"[1]: {FakeReplyComposer.AnswerUrl} \"{FakeReplyComposer.AnswerTitle}\"", text, StringComparison.Ordinal);
+
+        var actions = reply["suggestedActions"]!["actions"]!.AsArray();
+        Assert.Equal(FakeReplyComposer.RelatedQuestions, actions.Select(action => (string)action!["value"]!));
+        Assert.All(actions, action => Assert.Equal("imBack", (string?)action!["type"]));
+        Assert.Equal(Activities.UserId, (string?)reply["suggestedActions"]!["to"]![0]);
+
+        var entity = Assert.Single(reply["entities"]!.AsArray())!;
+        Assert.Equal("https://schema.org/Message", (string?)entity["type"]);
+        Assert.Equal("Message", (string?)entity["@type"]);
+        Assert.Equal("", (string?)entity["@id"]);
+        var claim = Assert.Single(entity["citation"]!.AsArray())!;
+        Assert.Equal(1, (int)claim["position"]!);
+        Assert.Equal(FakeReplyComposer.AnswerTitle, (string?)claim["appearance"]!["name"]);
+        Assert.Equal(FakeReplyComposer.AnswerUrl, (string?)claim["appearance"]!["url"]);
+        Assert.True(((string)claim["appearance"]!["abstract"]!).Length <= 160);
+
+        var faqbot = reply["channelData"]!["faqbot"]!;
+        Assert.Equal("answer", (string?)faqbot["kind"]);
+        Assert.Equal(FakeReplyComposer.AnswerPassageId, (string?)faqbot["passageId"]);
+        Assert.Equal(FakeReplyComposer.AnswerTitle, (string?)faqbot["title"]);
+        Assert.Equal(0.8734, (double)faqbot["score"]!, 4);
+        Assert.False((bool)faqbot["redFlag"]!);
+        Assert.Empty(faqbot["redFlags"]!.AsArray());
+        // Feedback buttons are a Teams feature.
+        Assert.Null(reply["channelData"]!["feedbackLoopEnabled"]);
+    }
+
+    [Fact]
+    public async Task No_match_offers_did_you_mean_without_a_citation()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Hvad koster parkering?"));
+
+        var reply = Assert.Single(replies)!.AsObject();
+        AssertIsReplyTo(reply, Activities.Message("x"));
+        Assert.Equal("noMatch", (string?)reply["channelData"]!["faqbot"]!["kind"]);
+        Assert.Null(reply["channelData"]!["faqbot"]!["passageId"]);
+        Assert.Null(reply["entities"]);
+        Assert.Equal(FakeReplyComposer.DidYouMean, reply["suggestedActions"]!["actions"]!.AsArray().Select(action => (string)action!["title"]!));
+    }
+
+    [Fact]
+    public async Task Small_talk_is_a_plain_reply()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("hej"));
+
+        var reply = Assert.Single(replies)!.AsObject();
+        AssertIsReplyTo(reply, Activities.Message("x"));
+        Assert.Equal("smallTalk", (string?)reply["channelData"]!["faqbot"]!["kind"]);
+        Assert.StartsWith("Hej!", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Null(reply["suggestedActions"]);
+        Assert.Null(reply["entities"]);
+    }
+
+    [Fact]
+    public async Task Red_flag_sends_the_urgent_advice_first_then_the_cited_answer()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Jeg kan ikke lade vandet og har iskias"));
+
+        Assert.Equal(2, replies.Count);
+        var urgent = replies[0]!;
+        var answer = replies[1]!;
+        Assert.Equal(FakeReplyComposer.UrgentAdvice, (string?)urgent["text"]);
+        Assert.Null(urgent["entities"]);
+        Assert.NotNull(answer["entities"]);
+        foreach (var reply in replies)
+        {
+            AssertIsReplyTo(reply!.AsObject(), Activities.Message("x"));
+            var faqbot = reply["channelData"]!["faqbot"]!;
+            Assert.True((bool)faqbot["redFlag"]!);
+            Assert.Equal(["caudaEquina"], faqbot["redFlags"]!.AsArray().Select(flag => (string)flag!));
+        }
+    }
+
+    [Fact]
+    public async Task Teams_mentions_are_removed_before_the_composer_sees_the_text()
+    {
+        var message = Activities.Message("<at>FaqBot</at> hvad er iskias <at>Anna Hansen</at>?", channelId: "msteams");
+        message["entities"] = new JsonArray(
+            new JsonObject
+            {
+                ["type"] = "mention",
+                ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "FaqBot" },
+                ["text"] = "<at>FaqBot</at>",
+            },
+            new JsonObject { ["type"] = "clientInfo", ["locale"] = "da-DK" });
+
+        var replies = await Activities.ExpectRepliesAsync(_client, message);
+
+        Assert.Contains("hvad er iskias Anna Hansen?", factory.Composer.Messages);
+        var reply = Assert.Single(replies)!;
+        // Teams renders no headings: the passage's "## Hvad er iskias?" becomes bold text.
+        Assert.StartsWith("**Hvad er iskias?**", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.EndsWith(" [1]", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.True((bool)reply["channelData"]!["feedbackLoopEnabled"]!);
+    }
+
+    [Fact]
+    public async Task A_bare_mention_gets_the_welcome()
+    {
+        var message = Activities.Message("<at>FaqBot</at>", channelId: "msteams");
+        message["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "FaqBot" },
+        });
+
+        var replies = await Activities.ExpectRepliesAsync(_client, message);
+
+        Assert.StartsWith("Velkommen!", (string?)Assert.Single(replies)!["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Suggested_actions_are_left_out_in_Teams_group_chats()
+    {
+        var message = Activities.Message("hvad er iskias", channelId: "msteams");
+        message["conversation"]!["conversationType"] = "groupChat";
+
+        var replies = await Activities.ExpectRepliesAsync(_client, message);
+
+        Assert.Null(Assert.Single(replies)!["suggestedActions"]);
+    }
+
+    [Fact]
+    public async Task A_user_joining_gets_one_Danish_welcome_with_example_questions()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("webchat", "personal", Activities.BotId, Activities.UserId));
+
+        var welcome = Assert.Single(replies)!;
+        Assert.Equal("message", (string?)welcome["type"]);
+        Assert.Equal("da-DK", (string?)welcome["locale"]);
+        Assert.Equal("conv-welcome", (string?)welcome["conversation"]!["id"]);
+        Assert.StartsWith("Velkommen!", (string?)welcome["text"], StringComparison.Ordinal);
+        Assert.Equal(FakeReplyComposer.WelcomeExamples, welcome["suggestedActions"]!["actions"]!.AsArray().Select(action => (string)action!["value"]!));
+        // Web Chat would hold back a reply to an activity it never shows.
+        Assert.Null(welcome["replyToId"]);
+    }
+
+    [Fact]
+    public async Task Only_the_bot_joining_gets_no_welcome_outside_Teams()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("webchat", "personal", Activities.BotId));
+
+        Assert.Empty(replies);
+    }
+
+    [Fact]
+    public async Task Teams_personal_install_gets_a_welcome()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("msteams", "personal", Activities.BotId));
+
+        var welcome = Assert.Single(replies)!;
+        Assert.StartsWith("Velkommen!", (string?)welcome["text"], StringComparison.Ordinal);
+        Assert.Equal("f:update-1", (string?)welcome["replyToId"]);
+    }
+
+    [Fact]
+    public async Task Teams_team_install_gets_no_personal_welcome()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("msteams", "channel", Activities.BotId));
+
+        Assert.Empty(replies);
+    }
+
+    [Theory]
+    [InlineData("typing")]
+    [InlineData("messageReaction")]
+    [InlineData("endOfConversation")]
+    [InlineData("installationUpdate")]
+    [InlineData("somethingNew")]
+    public async Task Other_activity_types_are_accepted_and_ignored(string type)
+    {
+        var activity = Activities.Message("", deliveryMode: null);
+        activity["type"] = type;
+
+        using var response = await _client.PostAsJsonAsync("/api/messages", activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Teams_feedback_invoke_gets_200_with_an_empty_body_and_stores_only_the_rating()
+    {
+        using var response = await _client.PostAsJsonAsync("/api/messages", Activities.Feedback("dislike", replyToId: "unknown-message"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var record = Assert.Single(await factory.Feedback.ReadAllAsync(CancellationToken.None), r => r.Rating == FaqBot.BotChannel.Feedback.FeedbackRating.Dislike);
+        Assert.Null(record.PassageId);
+    }
+
+    [Fact]
+    public async Task An_unhandled_invoke_gets_501()
+    {
+        using var response = await _client.PostAsJsonAsync("/api/messages", Activities.Invoke("composeExtension/query", new JsonObject()));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    private static void AssertIsReplyTo(JsonObject reply, JsonObject inbound)
+    {
+        Assert.Equal("message", (string?)reply["type"]);
+        Assert.Equal((string?)inbound["recipient"]!["id"], (string?)reply["from"]!["id"]);
+        Assert.Equal((string?)inbound["from"]!["id"], (string?)reply["recipient"]!["id"]);
+        Assert.Equal((string?)inbound["conversation"]!["id"], (string?)reply["conversation"]!["id"]);
+        Assert.Equal("da-DK", (string?)reply["locale"]);
+        Assert.Equal("markdown", (string?)reply["textFormat"]);
+        // Nulls are left out, as the protocol asks.
+        Assert.False(reply.ContainsKey("id"));
+        Assert.False(reply.ContainsKey("deliveryMode"));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using FaqBot.Conversation;
+
+namespace FaqBot.Tests.BotChannel;
+
+/// <summary>
+/// A stand-in for the domain's composer with realistic replies of each kind, chosen by keywords, so the channel can be
+/// tested before the real search exists. Records what it was asked (the test's own data, not a patient's).
+/// </summary>
+public sealed class FakeReplyComposer : IReplyComposer
+{
+    public const string AnswerPassageId = "iskias-hvad-er-det#hvad-er-iskias";
+    public const string AnswerTitle = "Hvad er iskias?";
+    public const string AnswerUrl = "https://klinik.example.dk/iskias/hvad-er-iskias";
+    public const string UrgentAdvice = "**Ring 112 nu**, hvis du ikke kan lade vandet eller har mistet følelsen i skridtet. Det kan være tegn på tryk på nerverne, som skal behandles akut.";
+
+    public static readonly string[] RelatedQuestions = ["Hvor længe varer iskias?", "Hvad kan jeg selv gøre?"];
+    public static readonly string[] DidYouMean = ["Hvad er iskias?", "Hvornår skal jeg gå til lægen?"];
+    public static readonly string[] WelcomeExamples = ["Hvad er iskias?", "Må jeg motionere med iskias?", "Hvornår skal jeg søge læge?"];
+
+    public ConcurrentQueue<string> Messages { get; } = new();
+
+    public Reply Compose(string message)
+    {
+        Messages.Enqueue(message);
+        var lower = message.ToLowerInvariant();
+        if (lower.Contains("lade vandet", StringComparison.Ordinal) || lower.Contains("følelsesløs", StringComparison.Ordinal))
+        {
+            return new Reply(
+                ReplyKind.Answer,
+                [new ReplyMessage(UrgentAdvice), new ReplyMessage(AnswerMarkdown)],
+                AnswerPassageId,
+                AnswerTitle,
+                0.71,
+                RedFlag: true,
+                RedFlags: ["caudaEquina"],
+                SuggestedQuestions: [],
+                new SourceCitation(AnswerTitle, AnswerUrl));
+        }
+
+        if (lower is "hej" or "tak" or "hej!")
+        {
+            return new Reply(ReplyKind.SmallTalk, [new ReplyMessage("Hej! Spørg mig om iskias, så finder jeg svaret i klinikkens vejledning.")], null, null, null, false, [], [], null);
+        }
+
+        if (lower.Contains("iskias", StringComparison.Ordinal))
+        {
+            return new Reply(
+                ReplyKind.Answer,
+                [new ReplyMessage(AnswerMarkdown)],
+                AnswerPassageId,
+                AnswerTitle,
+                0.8734,
+                false,
+                [],
+                RelatedQuestions,
+                new SourceCitation(AnswerTitle, AnswerUrl));
+        }
+
+        return new Reply(
+            ReplyKind.NoMatch,
+            [new ReplyMessage("Det kan jeg desværre ikke finde svar på i klinikkens vejledning. Mente du et af disse spørgsmål?")],
+            null,
+            null,
+            null,
+            false,
+            [],
+            DidYouMean,
+            null);
+    }
+
+    public Reply Welcome() => new(
+        ReplyKind.SmallTalk,
+        [new ReplyMessage("Velkommen! Jeg svarer på spørgsmål om iskias ud fra klinikkens vejledning. Du kan fx spørge:")],
+        null,
+        null,
+        null,
+        false,
+        [],
+        WelcomeExamples,
+        null);
+
+    public const string AnswerMarkdown = "## Hvad er iskias?\n\nIskias er **smerter, der stråler ned i benet**, fordi en nerverod i lænden er i klemme.";
+}
