@@ -1,4 +1,5 @@
 using FaqBot.Answering;
+using FaqBot.Search;
 
 namespace FaqBot.Evaluation;
 
@@ -20,7 +21,7 @@ public static class QaEvaluator
         var rank = ranked.Take(MrrDepth).ToList().FindIndex(qaCase.Expected.Contains) + 1;
         var answeredId = answer.Best?.Passage.Id;
         var correct = qaCase.ExpectsNone ? answeredId is null : answeredId is not null && qaCase.Expected.Contains(answeredId);
-        return new QaOutcome(qaCase, answeredId, ranked.FirstOrDefault(), answer.Candidates.FirstOrDefault()?.Confidence, rank, correct);
+        return new QaOutcome(qaCase, answeredId, ranked.FirstOrDefault(), answer.Candidates.FirstOrDefault(), rank, correct);
     }
 }
 
@@ -28,10 +29,14 @@ public static class QaEvaluator
 /// <param name="Case">The case.</param>
 /// <param name="AnsweredId">The passage answered with, null if it declined.</param>
 /// <param name="TopId">The best-ranked passage, answered or not.</param>
-/// <param name="TopConfidence">That passage's confidence.</param>
+/// <param name="Top">That passage's hit, with its confidence.</param>
 /// <param name="Rank">1-based rank of the first expected passage within the top 5; 0 if absent.</param>
 /// <param name="Correct">Right answer, or rightly declined.</param>
-public sealed record QaOutcome(QaCase Case, string? AnsweredId, string? TopId, double? TopConfidence, int Rank, bool Correct);
+public sealed record QaOutcome(QaCase Case, string? AnsweredId, string? TopId, SearchHit? Top, int Rank, bool Correct)
+{
+    /// <summary>The best-ranked passage's confidence, if any passage was found.</summary>
+    public double? TopConfidence => Top?.Confidence;
+}
 
 /// <summary>Accuracy figures over a set of outcomes.</summary>
 public sealed class QaReport(IReadOnlyList<QaOutcome> outcomes)

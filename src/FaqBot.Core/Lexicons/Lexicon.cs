@@ -8,6 +8,7 @@ namespace FaqBot.Lexicons;
 /// <param name="EnglishStopwords">English function words, dropped from English questions.</param>
 /// <param name="QuestionWords">Danish words that say little about the topic of a question ("hvordan", "gøre").</param>
 /// <param name="EverydayWords">Everyday Danish words (time, family, daily life) that count little when the articles do not use them.</param>
+/// <param name="OffTopicWords">Words for conditions, body regions and clinic matters the articles do not cover.</param>
 /// <param name="Problems">Lines that could not be read.</param>
 public sealed record Lexicon(
     IReadOnlyList<IReadOnlyList<string>> SynonymGroups,
@@ -15,8 +16,9 @@ public sealed record Lexicon(
     IReadOnlySet<string> EnglishStopwords,
     IReadOnlySet<string> QuestionWords,
     IReadOnlySet<string> EverydayWords,
+    IReadOnlySet<string> OffTopicWords,
     IReadOnlyList<LexiconProblem> Problems)
 {
     /// <summary>No words at all.</summary>
-    public static Lexicon Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), []);
+    public static Lexicon Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), []);
 }

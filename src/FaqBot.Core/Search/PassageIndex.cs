@@ -51,9 +51,8 @@ public sealed class PassageIndex
         for (var i = 0; i < passages.Count; i++)
         {
             var passage = passages[i];
-            // An intro has no heading of its own: its "title" is the article's, which belongs in the article field.
             fields[i] = new FieldTerms(
-                passage.Kind == PassageKind.Intro ? [] : Analyse(passage.Title, analyzer, termBySurface),
+                Analyse(passage.Title, analyzer, termBySurface),
                 Analyse(MarkdownPlainText.From(passage.Text), analyzer, termBySurface),
                 Analyse(passage.ArticleTitle, analyzer, termBySurface));
         }

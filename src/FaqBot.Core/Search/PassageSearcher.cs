@@ -139,7 +139,7 @@ public sealed class PassageSearcher
                 if (hits.Count < limit || score > hits[^1].Score)
                 {
                     var at = hits.FindIndex(h => score > h.Score);
-                    hits.Insert(at < 0 ? hits.Count : at, new SearchHit(_index.Passages[p], score, confidence));
+                    hits.Insert(at < 0 ? hits.Count : at, new SearchHit(_index.Passages[p], score, confidence, confidence, titleMatch));
                     if (hits.Count > limit)
                     {
                         hits.RemoveAt(limit);

@@ -19,6 +19,9 @@ public sealed class QueryParser
     /// <summary>How much a question word ("hvordan", "gøre") counts next to a topic word.</summary>
     private const double QuestionWordFactor = 0.2;
 
+    /// <summary>How much a word for something the articles do not cover ("skulder", "pris") counts: it is the topic.</summary>
+    private const double OffTopicFactor = 2.0;
+
     private readonly PassageIndex _index;
     private readonly Lexicon _lexicon;
     private readonly AnalysisOptions _options;
@@ -82,6 +85,7 @@ public sealed class QueryParser
             .Concat(DanishStopwords.Words)
             .Concat(_questionWords)
             .Concat(lexicon.EverydayWords)
+            .Concat(lexicon.OffTopicWords)
             .Concat(lexicon.SynonymGroups.SelectMany(g => g).SelectMany(m => Tokenizer.Tokenize(m)));
         foreach (var surface in knownSurfaces)
         {
@@ -141,6 +145,13 @@ public sealed class QueryParser
         }
 
         var term = _analyzer.Term(token);
+        if (IsOffTopic(token))
+        {
+            // Even where an article mentions it in passing, a question about it is not one the articles answer.
+            clauses.Add(new QueryClause(token, [], OffTopicFactor, ClauseOrigin.Unknown));
+            return;
+        }
+
         if (_index.Contains(term) || IsSynonymKey(term))
         {
             clauses.Add(Clause(token, [term], 1, ClauseOrigin.Exact));
@@ -282,6 +293,12 @@ public sealed class QueryParser
     /// <summary>Question words ("hvordan", "gøre") and everyday words ("flere", "samme") count a fifth of a topic word.</summary>
     private double Importance(IEnumerable<string> surfaces) =>
         surfaces.All(s => _questionWords.Contains(s) || _lexicon.EverydayWords.Contains(s)) ? QuestionWordFactor : 1;
+
+    private bool IsOffTopic(string token) =>
+        _lexicon.OffTopicWords.Contains(token)
+        || InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
+        || (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(token, out var surfaces) && surfaces.Any(_lexicon.OffTopicWords.Contains))
+        || (_options.CompoundSplitting && _compounds.Split(token) is { } parts && _lexicon.OffTopicWords.Contains(parts[^1]));
 
     private bool IsLexiconWord(string token) =>
         _questionWords.Contains(token) || _lexicon.EverydayWords.Contains(token) || IsEverydayInflection(token);

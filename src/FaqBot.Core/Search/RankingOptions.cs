@@ -34,5 +34,5 @@ public sealed record RankingOptions
     public double TitleMatchBonus { get; init; } = 3.0;
 
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
-    public double AnswerThreshold { get; init; } = 0.35;
+    public double AnswerThreshold { get; init; } = 0.30;
 }

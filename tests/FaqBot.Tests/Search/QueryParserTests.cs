@@ -86,9 +86,20 @@ public class QueryParserTests
     [Fact]
     public void Words_the_articles_never_use_are_unknown_and_weigh_fully()
     {
-        var clause = ClauseFor(Parse("tennisalbue"), "tennisalbue");
+        var clause = ClauseFor(Parse("akupunktur"), "akupunktur");
         Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
         Assert.Equal(1, clause.Importance);
+    }
+
+    [Theory]
+    [InlineData("tennisalbue")]
+    [InlineData("skulderen")]
+    [InlineData("priserne")]
+    public void Off_topic_words_weigh_more_than_topic_words_even_inflected_or_compounded(string word)
+    {
+        var clause = ClauseFor(Parse(word), word);
+        Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
+        Assert.True(clause.Importance > 1);
     }
 
     [Fact]
