@@ -47,7 +47,10 @@ public sealed class KnowledgeBase
     {
         var analyzer = new DanishTermAnalyzer(analysis ?? new AnalysisOptions());
         ranking ??= new RankingOptions();
-        var index = PassageIndex.Build(content.Passages, analyzer, ranking);
+        var lexiconWords = lexicon.SynonymGroups.SelectMany(g => g)
+            .Concat(lexicon.EnglishToDanish.Values.SelectMany(d => d))
+            .SelectMany(phrase => Tokenizer.Tokenize(phrase));
+        var index = PassageIndex.Build(content.Passages, analyzer, ranking, lexiconWords);
         var searcher = new PassageSearcher(index, lexicon, ranking);
         return new KnowledgeBase(content, lexicon, new FaqAnswerer(searcher));
     }

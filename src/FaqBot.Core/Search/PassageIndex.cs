@@ -18,10 +18,12 @@ public sealed class PassageIndex
         Dictionary<string, TermPostings> postings,
         Dictionary<string, string> termBySurface,
         DanishTermAnalyzer analyzer,
-        string[][] titleTerms)
+        string[][] titleTerms,
+        HashSet<string>[][] sentenceTerms)
     {
         Passages = passages;
         TitleTerms = titleTerms;
+        SentenceTerms = sentenceTerms;
         _postings = postings;
         _termBySurface = termBySurface;
         Analyzer = analyzer;
@@ -34,6 +36,9 @@ public sealed class PassageIndex
     /// <summary>The distinct terms of each passage's own title (none for an intro), by passage position.</summary>
     public IReadOnlyList<string[]> TitleTerms { get; }
 
+    /// <summary>The terms of each sentence of each passage's body, by passage position.</summary>
+    public IReadOnlyList<HashSet<string>[]> SentenceTerms { get; }
+
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
 
@@ -44,17 +49,30 @@ public sealed class PassageIndex
     public IReadOnlyDictionary<string, string> TermBySurface => _termBySurface;
 
     /// <summary>Builds the index.</summary>
-    public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking)
+    /// <param name="passages">What to index.</param>
+    /// <param name="analyzer">The analysis chain.</param>
+    /// <param name="ranking">The BM25F parameters.</param>
+    /// <param name="knownWords">
+    /// Danish words besides the passages' own (the lexicons') that compounds in the text may be split into, so
+    /// that "fod" finds "fodsålen" and "nerve" finds "iskiasnerven".
+    /// </param>
+    public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking, IEnumerable<string>? knownWords = null)
     {
         var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
+        var compoundParts = analyzer.Options.CompoundSplitting
+            ? CompoundPartsOf(passages, knownWords ?? [], analyzer)
+            : new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fields = new FieldTerms[passages.Count];
+        var sentenceTerms = new HashSet<string>[passages.Count][];
         for (var i = 0; i < passages.Count; i++)
         {
             var passage = passages[i];
+            var body = MarkdownPlainText.From(passage.Text);
+            sentenceTerms[i] = [.. Sentences.Split(body).Select(sentence => Analyse(sentence, analyzer, termBySurface, compoundParts).ToHashSet(StringComparer.Ordinal))];
             fields[i] = new FieldTerms(
-                Analyse(passage.Title, analyzer, termBySurface),
-                Analyse(MarkdownPlainText.From(passage.Text), analyzer, termBySurface),
-                Analyse(passage.ArticleTitle, analyzer, termBySurface));
+                Analyse(passage.Title, analyzer, termBySurface, compoundParts),
+                Analyse(body, analyzer, termBySurface, compoundParts),
+                Analyse(passage.ArticleTitle, analyzer, termBySurface, compoundParts));
         }
 
         var averageTitle = Average(fields, f => f.Title.Count);
@@ -96,7 +114,7 @@ public sealed class PassageIndex
         }
 
         var titleTerms = fields.Select(f => f.Title.Distinct().ToArray()).ToArray();
-        return new PassageIndex(passages, postings, termBySurface, analyzer, titleTerms);
+        return new PassageIndex(passages, postings, termBySurface, analyzer, titleTerms, sentenceTerms);
     }
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
@@ -114,7 +132,36 @@ public sealed class PassageIndex
     private static double Idf(int passageCount, int documentFrequency) =>
         Math.Log(1 + ((passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
-    private static List<string> Analyse(string text, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface)
+    /// <summary>
+    /// The terms of the parts of each closed compound in the passages that splits into known words: the passages'
+    /// own standalone words and <paramref name="knownWords"/>.
+    /// </summary>
+    private static Dictionary<string, string[]> CompoundPartsOf(IReadOnlyList<Passage> passages, IEnumerable<string> knownWords, DanishTermAnalyzer analyzer)
+    {
+        var surfaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in passages)
+        {
+            surfaces.UnionWith(Tokenizer.Tokenize(passage.Title));
+            surfaces.UnionWith(Tokenizer.Tokenize(MarkdownPlainText.From(passage.Text)));
+        }
+
+        var known = new HashSet<string>(surfaces.Concat(knownWords).Where(w => !DanishStopwords.Contains(w)), StringComparer.Ordinal);
+        var splitter = new CompoundSplitter(known.Contains);
+        var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var surface in surfaces)
+        {
+            // Inflected compounds ("iskiasnerven") are tried through their base forms too.
+            var split = splitter.Split(surface) ?? InflectionStripper.BaseForms(surface).Select(splitter.Split).FirstOrDefault(p => p is not null);
+            if (split is not null)
+            {
+                parts[surface] = [.. split.Select(analyzer.Term)];
+            }
+        }
+
+        return parts;
+    }
+
+    private static List<string> Analyse(string text, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface, Dictionary<string, string[]> compoundParts)
     {
         var terms = new List<string>();
         foreach (var token in Tokenizer.Tokenize(text))
@@ -131,6 +178,10 @@ public sealed class PassageIndex
             }
 
             terms.Add(term);
+            if (compoundParts.TryGetValue(token, out var parts))
+            {
+                terms.AddRange(parts);
+            }
         }
 
         return terms;

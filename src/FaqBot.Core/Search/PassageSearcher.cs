@@ -11,14 +11,19 @@ namespace FaqBot.Search;
 /// </summary>
 public sealed class PassageSearcher
 {
+    /// <summary>How many first-stage candidates the re-ranker sees.</summary>
+    private const int CandidatePoolSize = 20;
+
     private readonly PassageIndex _index;
     private readonly RankingOptions _ranking;
+    private readonly PassageReranker _reranker;
 
     /// <summary>Creates a searcher over <paramref name="index"/>.</summary>
     public PassageSearcher(PassageIndex index, Lexicon lexicon, RankingOptions ranking)
     {
         _index = index;
         _ranking = ranking;
+        _reranker = new PassageReranker(index, ranking);
         Parser = new QueryParser(index, lexicon);
     }
 
@@ -41,6 +46,7 @@ public sealed class PassageSearcher
         }
 
         var totalImportance = 0.0;
+        var weighted = new List<WeightedClause>(query.Clauses.Count);
         var scratch = SearchScratch.For(count);
         var scores = scratch.Scores;
         var covered = scratch.Covered;
@@ -109,6 +115,7 @@ public sealed class PassageSearcher
             var frequency = wordFrequency > 0 ? wordFrequency : synonymFrequency;
             var importance = clause.Importance * (frequency == 0 ? _index.MaxIdf : _index.Idf(frequency));
             totalImportance += importance;
+            weighted.Add(new WeightedClause(clause, importance));
             foreach (var p in touchedByClause)
             {
                 if (scores[p] == 0)
@@ -125,24 +132,23 @@ public sealed class PassageSearcher
             touchedByClause.Clear();
         }
 
-        var topicTerms = TopicTerms(query);
-
-        // Only the best few are wanted: keep them in a small sorted list instead of sorting every passage.
-        var hits = new List<SearchHit>(limit + 1);
+        // Keep a pool of the best first-stage candidates (a small sorted list: no sort of every passage), then
+        // re-rank the pool with the signals that need the question's structure: title and sentence matches.
+        var poolSize = Math.Max(limit, CandidatePoolSize);
+        var pool = new List<RankedCandidate>(poolSize + 1);
         foreach (var p in touched)
         {
             if (scores[p] > 0 && totalImportance > 0)
             {
-                var confidence = covered[p] / totalImportance;
-                var titleMatch = TitleMatch(p, topicTerms);
-                var score = scores[p] * Math.Pow(confidence, _ranking.CoverageExponent) * (1 + (_ranking.TitleMatchBonus * titleMatch));
-                if (hits.Count < limit || score > hits[^1].Score)
+                var coverage = covered[p] / totalImportance;
+                var score = scores[p] * Math.Pow(coverage, _ranking.CoverageExponent);
+                if (pool.Count < poolSize || score > pool[^1].Score)
                 {
-                    var at = hits.FindIndex(h => score > h.Score);
-                    hits.Insert(at < 0 ? hits.Count : at, new SearchHit(_index.Passages[p], score, confidence, confidence, titleMatch));
-                    if (hits.Count > limit)
+                    var at = pool.FindIndex(h => score > h.Score);
+                    pool.Insert(at < 0 ? pool.Count : at, new RankedCandidate(p, score, coverage));
+                    if (pool.Count > poolSize)
                     {
-                        hits.RemoveAt(limit);
+                        pool.RemoveAt(poolSize);
                     }
                 }
             }
@@ -152,42 +158,5 @@ public sealed class PassageSearcher
         }
 
         touched.Clear();
-        return hits;
-    }
-
-    /// <summary>The terms of the question's topic clauses (not question words), for matching titles.</summary>
-    private static HashSet<string> TopicTerms(ParsedQuery query)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var clause in query.Clauses)
-        {
-            if (clause.Importance >= 1)
-            {
-                foreach (var alternative in clause.Alternatives)
-                {
-                    terms.UnionWith(alternative.Terms);
-                }
-            }
-        }
-
-        return terms;
-    }
-
-    /// <summary>The IDF-weighted share of passage <paramref name="p"/>'s title terms that the question contains.</summary>
-    private double TitleMatch(int p, HashSet<string> topicTerms)
-    {
-        var total = 0.0;
-        var matched = 0.0;
-        foreach (var term in _index.TitleTerms[p])
-        {
-            var idf = _index.Find(term)?.Idf ?? 0;
-            total += idf;
-            if (topicTerms.Contains(term))
-            {
-                matched += idf;
-            }
-        }
-
-        return total > 0 ? matched / total : 0;
-    }
-}
+        return _reranker.Rerank(pool, weighted, totalImportance, limit);
+    }}

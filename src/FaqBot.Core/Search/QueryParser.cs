@@ -19,6 +19,9 @@ public sealed class QueryParser
     /// <summary>How much a question word ("hvordan", "gøre") counts next to a topic word.</summary>
     private const double QuestionWordFactor = 0.2;
 
+    /// <summary>How much a word of a message's story counts next to a word of its question sentence.</summary>
+    private const double NarrativeFactor = 0.5;
+
     /// <summary>How much a word for something the articles do not cover ("skulder", "pris") counts: it is the topic.</summary>
     private const double OffTopicFactor = 2.0;
 
@@ -100,8 +103,28 @@ public sealed class QueryParser
     /// <summary>Analyses a question.</summary>
     public ParsedQuery Parse(string question)
     {
-        var tokens = Tokenizer.Tokenize(question);
-        var isEnglish = _options.English && LooksEnglish(tokens);
+        var isEnglish = _options.English && LooksEnglish(Tokenizer.Tokenize(question));
+        var sentences = Sentences.Split(question);
+        var asks = sentences.Count(s => s.EndsWith('?'));
+        if (asks == 0 || asks == sentences.Count)
+        {
+            return new ParsedQuery(ParseSentence(question, isEnglish), isEnglish);
+        }
+
+        // A long message tells a story and then asks: the story is context, the question is what to answer.
+        var clauses = new List<QueryClause>();
+        foreach (var sentence in sentences)
+        {
+            var factor = sentence.EndsWith('?') ? 1 : NarrativeFactor;
+            clauses.AddRange(ParseSentence(sentence, isEnglish).Select(c => c with { Importance = c.Importance * factor }));
+        }
+
+        return new ParsedQuery(clauses, isEnglish);
+    }
+
+    private List<QueryClause> ParseSentence(string text, bool isEnglish)
+    {
+        var tokens = Tokenizer.Tokenize(text);
         var clauses = new List<QueryClause>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -128,7 +151,7 @@ public sealed class QueryParser
             ExpandSynonyms(clauses);
         }
 
-        return new ParsedQuery(clauses, isEnglish);
+        return clauses;
     }
 
     private void ResolveDanish(string token, List<QueryClause> clauses)

@@ -33,6 +33,12 @@ public sealed record RankingOptions
     /// </summary>
     public double TitleMatchBonus { get; init; } = 3.0;
 
+    /// <summary>
+    /// How much a passage gains when the question's words stand together in one of its sentences: the score is
+    /// multiplied by 1 + this × the largest share of the question one sentence covers.
+    /// </summary>
+    public double SentenceMatchBonus { get; init; } = 1.0;
+
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
     public double AnswerThreshold { get; init; } = 0.30;
 }

@@ -1,0 +1,111 @@
+namespace FaqBot.Search;
+
+/// <summary>
+/// The second ranking stage, over the best first-stage candidates. It rewards two things BM25F cannot see:
+/// the question covering the passage's own title (a heading or FAQ question is the question the passage
+/// answers), and the question's words standing together in one sentence of the passage (proximity) rather than
+/// scattered over a long overview.
+/// </summary>
+internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking)
+{
+    public IReadOnlyList<SearchHit> Rerank(List<RankedCandidate> pool, List<WeightedClause> clauses, double totalImportance, int limit)
+    {
+        if (pool.Count == 0)
+        {
+            return [];
+        }
+
+        var topicTerms = TopicTerms(clauses);
+        var hits = new List<SearchHit>(pool.Count);
+        foreach (var candidate in pool)
+        {
+            var titleMatch = TitleMatch(candidate.Passage, topicTerms);
+            var sentenceMatch = BestSentenceMatch(candidate.Passage, clauses, totalImportance);
+            var score = candidate.Score
+                * (1 + (ranking.TitleMatchBonus * titleMatch))
+                * (1 + (ranking.SentenceMatchBonus * sentenceMatch));
+            hits.Add(new SearchHit(index.Passages[candidate.Passage], score, candidate.Coverage, candidate.Coverage, titleMatch));
+        }
+
+        hits.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return hits.Count > limit ? hits.GetRange(0, limit) : hits;
+    }
+
+    /// <summary>The terms of the question's topic clauses (not question or everyday words), for matching titles.</summary>
+    private static HashSet<string> TopicTerms(List<WeightedClause> clauses)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var weighted in clauses)
+        {
+            if (weighted.Clause.Importance >= 1)
+            {
+                foreach (var alternative in weighted.Clause.Alternatives)
+                {
+                    terms.UnionWith(alternative.Terms);
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>The IDF-weighted share of the passage's title terms that the question contains.</summary>
+    private double TitleMatch(int passage, HashSet<string> topicTerms)
+    {
+        var total = 0.0;
+        var matched = 0.0;
+        foreach (var term in index.TitleTerms[passage])
+        {
+            var idf = index.Find(term)?.Idf ?? 0;
+            total += idf;
+            if (topicTerms.Contains(term))
+            {
+                matched += idf;
+            }
+        }
+
+        return total > 0 ? matched / total : 0;
+    }
+
+    /// <summary>The largest share of the question's importance that one sentence of the passage covers.</summary>
+    private double BestSentenceMatch(int passage, List<WeightedClause> clauses, double totalImportance)
+    {
+        if (totalImportance <= 0)
+        {
+            return 0;
+        }
+
+        var best = 0.0;
+        foreach (var sentence in index.SentenceTerms[passage])
+        {
+            var covered = 0.0;
+            foreach (var weighted in clauses)
+            {
+                if (Matches(weighted.Clause, sentence))
+                {
+                    covered += weighted.Importance;
+                }
+            }
+
+            best = Math.Max(best, covered / totalImportance);
+        }
+
+        return best;
+    }
+
+    private static bool Matches(QueryClause clause, HashSet<string> sentence)
+    {
+        foreach (var alternative in clause.Alternatives)
+        {
+            foreach (var term in alternative.Terms)
+            {
+                if (sentence.Contains(term))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
