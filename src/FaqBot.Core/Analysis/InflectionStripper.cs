@@ -3,7 +3,8 @@ namespace FaqBot.Analysis;
 /// <summary>
 /// Guesses the base forms of an inflected word the stemmer leaves apart from its base, mostly loanwords ending
 /// in -s: "iskiassen" → "iskias" (Snowball stems "iskias" to "iskia" but "iskiassen" to "iskias"),
-/// "prolapsen" → "prolaps". Used only as a fallback when a word's stem is not in the index.
+/// "prolapsen" → "prolaps"; and drops the intensifier "aller-" ("allerværst" → "værst"). Used only as a fallback
+/// when a word's stem is not in the index.
 /// </summary>
 public static class InflectionStripper
 {
@@ -15,6 +16,12 @@ public static class InflectionStripper
     /// <summary>Candidate base forms, most likely first; the word itself is not included.</summary>
     public static IEnumerable<string> BaseForms(string word)
     {
+        // "aller-" only intensifies a superlative: "allerværst" is "værst".
+        if (word.StartsWith("aller", StringComparison.Ordinal) && word.Length - 5 >= MinBaseLength)
+        {
+            yield return word[5..];
+        }
+
         foreach (var ending in Endings)
         {
             if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length - ending.Length < MinBaseLength)

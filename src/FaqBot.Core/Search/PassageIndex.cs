@@ -18,12 +18,10 @@ public sealed class PassageIndex
         Dictionary<string, TermPostings> postings,
         Dictionary<string, string> termBySurface,
         DanishTermAnalyzer analyzer,
-        string[][] titleTerms,
-        HashSet<string>[][] sentenceTerms)
+        string[][] titleTerms)
     {
         Passages = passages;
         TitleTerms = titleTerms;
-        SentenceTerms = sentenceTerms;
         _postings = postings;
         _termBySurface = termBySurface;
         Analyzer = analyzer;
@@ -35,9 +33,6 @@ public sealed class PassageIndex
 
     /// <summary>The distinct terms of each passage's own title (none for an intro), by passage position.</summary>
     public IReadOnlyList<string[]> TitleTerms { get; }
-
-    /// <summary>The terms of each sentence of each passage's body, by passage position.</summary>
-    public IReadOnlyList<HashSet<string>[]> SentenceTerms { get; }
 
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
@@ -63,12 +58,10 @@ public sealed class PassageIndex
             ? CompoundPartsOf(passages, knownWords ?? [], analyzer)
             : new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fields = new FieldTerms[passages.Count];
-        var sentenceTerms = new HashSet<string>[passages.Count][];
         for (var i = 0; i < passages.Count; i++)
         {
             var passage = passages[i];
             var body = MarkdownPlainText.From(passage.Text);
-            sentenceTerms[i] = [.. Sentences.Split(body).Select(sentence => Analyse(sentence, analyzer, termBySurface, compoundParts).ToHashSet(StringComparer.Ordinal))];
             fields[i] = new FieldTerms(
                 Analyse(passage.Title, analyzer, termBySurface, compoundParts),
                 Analyse(body, analyzer, termBySurface, compoundParts),
@@ -114,7 +107,7 @@ public sealed class PassageIndex
         }
 
         var titleTerms = fields.Select(f => f.Title.Distinct().ToArray()).ToArray();
-        return new PassageIndex(passages, postings, termBySurface, analyzer, titleTerms, sentenceTerms);
+        return new PassageIndex(passages, postings, termBySurface, analyzer, titleTerms);
     }
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>

@@ -113,7 +113,12 @@ public sealed class PassageSearcher
             // The clause is as rare as the patient's own word; only when the index lacks it do its synonyms or
             // corrections decide, by the most common of them (a broad synonym must not make a clause look rare).
             var frequency = wordFrequency > 0 ? wordFrequency : synonymFrequency;
-            var importance = clause.Importance * (frequency == 0 ? _index.MaxIdf : _index.Idf(frequency));
+            // Coverage (and so confidence) weighs words by their full IDF: a missing rare word means the question
+            // is about something else. The score weighs them by a dampened IDF: one rare but incidental word
+            // should not decide the ranking alone.
+            var idf = frequency == 0 ? _index.MaxIdf : _index.Idf(frequency);
+            var importance = clause.Importance * idf;
+            var rankingWeight = clause.Importance * Math.Pow(idf, _ranking.IdfExponent);
             totalImportance += importance;
             weighted.Add(new WeightedClause(clause, importance));
             foreach (var p in touchedByClause)
@@ -123,7 +128,7 @@ public sealed class PassageSearcher
                     touched.Add(p);
                 }
 
-                scores[p] += importance * clauseBest[p];
+                scores[p] += rankingWeight * clauseBest[p];
                 covered[p] += importance * Math.Min(1, clauseCoverage[p]);
                 clauseBest[p] = 0;
                 clauseCoverage[p] = 0;
@@ -133,7 +138,7 @@ public sealed class PassageSearcher
         }
 
         // Keep a pool of the best first-stage candidates (a small sorted list: no sort of every passage), then
-        // re-rank the pool with the signals that need the question's structure: title and sentence matches.
+        // re-rank the pool by how well the question covers each passage's title.
         var poolSize = Math.Max(limit, CandidatePoolSize);
         var pool = new List<RankedCandidate>(poolSize + 1);
         foreach (var p in touched)
@@ -158,5 +163,5 @@ public sealed class PassageSearcher
         }
 
         touched.Clear();
-        return _reranker.Rerank(pool, weighted, totalImportance, limit);
+        return _reranker.Rerank(pool, weighted, limit);
     }}

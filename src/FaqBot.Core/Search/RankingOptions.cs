@@ -33,12 +33,9 @@ public sealed record RankingOptions
     /// </summary>
     public double TitleMatchBonus { get; init; } = 3.0;
 
-    /// <summary>
-    /// How much a passage gains when the question's words stand together in one of its sentences: the score is
-    /// multiplied by 1 + this × the largest share of the question one sentence covers.
-    /// </summary>
-    public double SentenceMatchBonus { get; init; } = 1.0;
+    /// <summary>IDF is raised to this power in the score (not in the confidence): below 1, a rare but incidental word dominates less.</summary>
+    public double IdfExponent { get; init; } = 0.5;
 
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
-    public double AnswerThreshold { get; init; } = 0.30;
+    public double AnswerThreshold { get; init; } = 0.25;
 }

@@ -133,7 +133,7 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus, sentenceBonus.</summary>
+    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus, idfExponent.</summary>
     private static RankingOptions WithSetting(RankingOptions ranking, string setting)
     {
         var parts = setting.Split('=', 2);
@@ -148,7 +148,7 @@ internal static class EvalCommand
             "bodyB" => ranking with { BodyB = value },
             "coverage" => ranking with { CoverageExponent = value },
             "titleBonus" => ranking with { TitleMatchBonus = value },
-            "sentenceBonus" => ranking with { SentenceMatchBonus = value },
+            "idfExponent" => ranking with { IdfExponent = value },
             _ => throw new CliUsageException($"--set does not know '{parts[0]}'"),
         };
     }
