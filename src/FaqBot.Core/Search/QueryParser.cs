@@ -31,6 +31,7 @@ public sealed class QueryParser
     private readonly DanishTermAnalyzer _analyzer;
     private readonly Dictionary<string, List<string>> _surfacesByFoldedKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> _questionWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lightTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TermAlternative>> _synonymsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TermAlternative>> _englishByKey = new(StringComparer.Ordinal);
     private readonly int _longestSynonymKey;
@@ -49,6 +50,13 @@ public sealed class QueryParser
         foreach (var word in lexicon.QuestionWords)
         {
             _questionWords.Add(word);
+        }
+
+        // The stems of question words, so a misspelt or folded one ("komer") stays light too. (Not everyday
+        // words: their stems meet topic words too often, e.g. "side" and "sidder".)
+        foreach (var word in lexicon.QuestionWords)
+        {
+            _lightTerms.Add(_analyzer.Term(word));
         }
 
         foreach (var group in lexicon.SynonymGroups)
@@ -310,7 +318,8 @@ public sealed class QueryParser
     private QueryClause Clause(string surface, IReadOnlyList<string> terms, double weight, ClauseOrigin origin, IEnumerable<string>? surfaces = null)
     {
         var alternatives = terms.Select(t => new TermAlternative([t], weight)).ToList();
-        return new QueryClause(surface, alternatives, Importance(surfaces ?? [surface]), origin);
+        var importance = terms.Count > 0 && terms.All(_lightTerms.Contains) ? QuestionWordFactor : Importance(surfaces ?? [surface]);
+        return new QueryClause(surface, alternatives, importance, origin);
     }
 
     /// <summary>Question words ("hvordan", "gøre") and everyday words ("flere", "samme") count a fifth of a topic word.</summary>
