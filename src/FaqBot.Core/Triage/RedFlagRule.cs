@@ -18,5 +18,5 @@ public sealed record RedFlagRule(
 {
     /// <summary>Whether the rule fires on <paramref name="tokens"/>.</summary>
     public bool Matches(IReadOnlyList<TriageToken> tokens) =>
-        AllOf.All(p => p.Matches(tokens)) && !Unless.Any(p => p.Matches(tokens, honourNegation: false));
+        AllOf.All(p => p.Matches(tokens)) && !Unless.Any(p => p.Matches(tokens));
 }

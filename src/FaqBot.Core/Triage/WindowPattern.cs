@@ -13,30 +13,37 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     /// <summary>The window when a pattern gives none.</summary>
     public const int DefaultWindow = 8;
 
-    private bool ContainsNegation => Elements.Any(e => e.Any(phrase => phrase.Any(t => t.IsNegation)));
-
     /// <summary>Whether the pattern occurs in <paramref name="tokens"/>.</summary>
-    public bool Matches(IReadOnlyList<TriageToken> tokens, bool honourNegation = true)
+    public bool Matches(IReadOnlyList<TriageToken> tokens)
     {
-        var ignoreNegation = !honourNegation || ContainsNegation;
-        var occurrences = new List<(int Start, int End)>[Elements.Count];
+        var occurrences = new List<Occurrence>[Elements.Count];
         for (var e = 0; e < Elements.Count; e++)
         {
-            occurrences[e] = Occurrences(Elements[e], tokens, ignoreNegation);
+            occurrences[e] = Occurrences(Elements[e], tokens);
             if (occurrences[e].Count == 0)
             {
                 return false;
             }
         }
 
-        foreach (var (anchorStart, _) in occurrences[0])
+        foreach (var anchor in occurrences[0])
         {
-            for (var windowStart = Math.Max(0, anchorStart - Window + 1); windowStart <= anchorStart; windowStart++)
+            var sentence = tokens[anchor.Start].Sentence;
+            for (var windowStart = Math.Max(0, anchor.Start - Window + 1); windowStart <= anchor.Start; windowStart++)
             {
                 var windowEnd = windowStart + Window - 1;
-                var sentence = tokens[anchorStart].Sentence;
-                if (occurrences.All(list => list.Any(o =>
-                        o.Start >= windowStart && o.End <= windowEnd && tokens[o.Start].Sentence == sentence)))
+                var inWindow = occurrences
+                    .Select(list => list.Where(o => o.Start >= windowStart && o.End <= windowEnd && tokens[o.Start].Sentence == sentence).ToList())
+                    .ToList();
+                if (inWindow.Any(list => list.Count == 0))
+                {
+                    continue;
+                }
+
+                // A negation the pattern itself matched ("ikke + mærke") is the point of the pattern, so the words
+                // it governs count; otherwise a governed word ("ingen problemer med at tisse") does not.
+                var patternHasNegation = inWindow.Any(list => list.Any(o => o.ContainsCue));
+                if (patternHasNegation || inWindow.All(list => list.Any(o => !o.IsNegated)))
                 {
                     return true;
                 }
@@ -46,10 +53,9 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
         return false;
     }
 
-    private static List<(int Start, int End)> Occurrences(
-        IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, IReadOnlyList<TriageToken> tokens, bool ignoreNegation)
+    private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, IReadOnlyList<TriageToken> tokens)
     {
-        var found = new List<(int, int)>();
+        var found = new List<Occurrence>();
         for (var start = 0; start < tokens.Count; start++)
         {
             foreach (var phrase in alternatives)
@@ -63,18 +69,20 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
                 var matches = true;
                 for (var k = 0; k < phrase.Count && matches; k++)
                 {
-                    var token = tokens[start + k];
-                    matches = phrase[k].Matches(token) && (ignoreNegation || phrase[k].IsNegation || !token.IsNegated);
+                    matches = phrase[k].Matches(tokens[start + k]);
                 }
 
                 if (matches)
                 {
-                    found.Add((start, end));
-                    break;
+                    var containsCue = phrase.Any(t => t.IsNegation);
+                    var negated = !containsCue && Enumerable.Range(start, phrase.Count).Any(i => tokens[i].IsNegated);
+                    found.Add(new Occurrence(start, end, containsCue, negated));
                 }
             }
         }
 
         return found;
     }
+
+    private readonly record struct Occurrence(int Start, int End, bool ContainsCue, bool IsNegated);
 }
