@@ -38,10 +38,12 @@ public sealed record WordTerm(string Form, string Stem) : TermPattern
         // Short stems ("ben", "beg" of "begge") are compared exactly: one edit would join unrelated words.
         return (Stem.Length >= 5 && EditDistance.Compute(token.Stem, Stem, Tolerance) <= Tolerance)
             || EditDistance.Compute(token.Form, Form, Tolerance) <= Tolerance
-            || EditDistance.Compute(Bare(token.Form), Bare(Form), Tolerance) <= Tolerance;
+            || (!Analysis.DanishFolding.NeedsFolding(token.Form)
+                && EditDistance.Compute(token.Form, Bare(Form), Tolerance) <= Tolerance);
     }
 
-    // Compares "marke" (typed without æ) with "mærke" at the price of one edit only when the rest agrees.
+    // A word typed without æøå ("mearke") is compared with the rule word's bare letters ("marke"); a word typed
+    // with them ("lænden") is not, so it cannot pass for an English rule word one letter away ("landed").
     private static string Bare(string word) => Analysis.DanishFolding.ToBareLetters(word);
 }
 
