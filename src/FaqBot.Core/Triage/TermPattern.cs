@@ -29,6 +29,12 @@ public sealed record WordTerm(string Form, string Stem) : TermPattern
             return true;
         }
 
+        var typedWithoutDanishLetters = !Analysis.DanishFolding.NeedsFolding(token.Form);
+        if (typedWithoutDanishLetters && (token.Form == Bare(Form) || token.Stem == Bare(Stem)))
+        {
+            return true;
+        }
+
         // Typos almost never hit the first letter; requiring it keeps "balden" from passing for "falde".
         if (Tolerance == 0 || token.Form.Length < 5 || Bare(token.Form)[0] != Bare(Form)[0])
         {
@@ -38,7 +44,7 @@ public sealed record WordTerm(string Form, string Stem) : TermPattern
         // Short stems ("ben", "beg" of "begge") are compared exactly: one edit would join unrelated words.
         return (Stem.Length >= 5 && EditDistance.Compute(token.Stem, Stem, Tolerance) <= Tolerance)
             || EditDistance.Compute(token.Form, Form, Tolerance) <= Tolerance
-            || (!Analysis.DanishFolding.NeedsFolding(token.Form)
+            || (typedWithoutDanishLetters
                 && EditDistance.Compute(token.Form, Bare(Form), Tolerance) <= Tolerance);
     }
 
