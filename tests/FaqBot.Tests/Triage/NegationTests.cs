@@ -15,6 +15,9 @@ public sealed class NegationTests
     [InlineData("I have no numbness in my groin and no bladder problems")]
     [InlineData("Jeg har aldrig haft kræft, men har ondt i lænden")]
     [InlineData("Jeg har ikke tabt mig")]
+    [InlineData("Min fod sover når jeg sidder med benene over kors")]
+    [InlineData("Jeg er faldet i søvn på sofaen og vågnede med ondt i ryggen")]
+    [InlineData("Min mor har haft kræft, kan iskias være arveligt?")]
     [InlineData("Lægen spurgte om jeg havde problemer med blæren, men det har jeg slet ikke.")]
     public void NegatedSymptomsRaiseNoFlag(string message) => Assert.Empty(Detector.Value.Detect(message).Kinds);
 

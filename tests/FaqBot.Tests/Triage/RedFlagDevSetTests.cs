@@ -33,6 +33,13 @@ public sealed class RedFlagDevSetTests
     [InlineData("Jeg har tabt 8 kilo uden at prøve, og ryggen gør ondt", "weightLoss")]
     [InlineData("Jeg faldt ned fra en stige og landede på ryggen", "trauma")]
     [InlineData("jeg har feber og ondt i ryggen", "feverOrUnwell")]
+    [InlineData("jeg har lige fået konstateret knoglemetastaser og har ondt i ryggen", "cancerHistory")]
+    [InlineData("jeg faldt ned fra taget", "trauma")]
+    [InlineData("ufrivillig vandladning siden i går", "caudaEquina")]
+    [InlineData("jeg kan ikke bevæge tæerne", "legWeakness")]
+    [InlineData("my legs are numb", "bilateralSymptoms")]
+    [InlineData("ryggen gør så ondt om natten at jeg må gå rundt", "nightPain")]
+    [InlineData("when i wipe after the toilet i can't feel the paper", "caudaEquina")]
     [InlineData("Hej. Jeg har et spørgsmål om øvelser. Forresten har jeg svaert ved at tisse siden i går. Hvor mange gentagelser skal jeg lave?", "caudaEquina")]
     public void DetectsIndirectDescriptions(string message, string kind) =>
         Assert.Contains(kind, new RedFlagDetector(Safety.Value.Rules).Detect(message).Kinds);
