@@ -13,11 +13,12 @@ public static class NegationScope
     /// <summary>How many following words of the same clause a cue governs.</summary>
     public const int ForwardReach = 4;
 
-    /// <summary>Danish and English negation words; "t" is what the tokenizer leaves of "can't", "couldn't".</summary>
+    /// <summary>Danish and English negation words; "t" is what the tokenizer leaves of "can't"; "cant" is "can't" typed without the apostrophe.</summary>
     public static readonly IReadOnlySet<string> Cues = new HashSet<string>(StringComparer.Ordinal)
     {
         "ikke", "ik", "ikk", "ike", "ikek", "ingen", "intet", "aldrig", "hverken", "nej", "uden",
         "not", "no", "never", "without", "cannot", "t", "nor", "none", "nothing",
+        "cant", "dont", "doesnt", "didnt", "couldnt", "wont", "isnt", "wasnt", "havent", "hasnt",
     };
 
     /// <summary>Words that may stand beside a cue in a clause that only negates ("det har jeg slet ikke").</summary>

@@ -1,3 +1,5 @@
+using FaqBot.Analysis;
+
 namespace FaqBot.Triage;
 
 /// <summary>
@@ -7,11 +9,18 @@ namespace FaqBot.Triage;
 public sealed record WildcardTerm(string Fragment, bool AnyStart, bool AnyEnd) : TermPattern
 {
     /// <inheritdoc/>
-    public override bool Matches(TriageToken token) => (AnyStart, AnyEnd) switch
+    public override bool Matches(TriageToken token) =>
+        Matches(token.Form, Fragment)
+        // A word typed without æøå ("folelseslos") is compared with the fragment's bare letters. Only for longer
+        // fragments: a short one is too often another word without its æøå ("kræft" → "kraft", strength).
+        || (Fragment.Length >= 6 && !DanishFolding.NeedsFolding(token.Form)
+            && Matches(token.Form, DanishFolding.ToBareLetters(Fragment)));
+
+    private bool Matches(string form, string fragment) => (AnyStart, AnyEnd) switch
     {
-        (true, true) => token.Form.Contains(Fragment, StringComparison.Ordinal),
-        (false, true) => token.Form.StartsWith(Fragment, StringComparison.Ordinal),
-        (true, false) => token.Form.EndsWith(Fragment, StringComparison.Ordinal),
-        _ => token.Form == Fragment,
+        (true, true) => form.Contains(fragment, StringComparison.Ordinal),
+        (false, true) => form.StartsWith(fragment, StringComparison.Ordinal),
+        (true, false) => form.EndsWith(fragment, StringComparison.Ordinal),
+        _ => form == fragment,
     };
 }

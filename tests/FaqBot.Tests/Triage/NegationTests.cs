@@ -18,6 +18,8 @@ public sealed class NegationTests
     [InlineData("Min fod sover når jeg sidder med benene over kors")]
     [InlineData("Jeg er faldet i søvn på sofaen og vågnede med ondt i ryggen")]
     [InlineData("Min mor har haft kræft, kan iskias være arveligt?")]
+    [InlineData("Jeg har fin kraft i benene")]
+    [InlineData("I don't have any numbness in my groin")]
     [InlineData("Lægen spurgte om jeg havde problemer med blæren, men det har jeg slet ikke.")]
     public void NegatedSymptomsRaiseNoFlag(string message) => Assert.Empty(Detector.Value.Detect(message).Kinds);
 

@@ -40,6 +40,9 @@ public sealed class RedFlagDevSetTests
     [InlineData("my legs are numb", "bilateralSymptoms")]
     [InlineData("ryggen gør så ondt om natten at jeg må gå rundt", "nightPain")]
     [InlineData("when i wipe after the toilet i can't feel the paper", "caudaEquina")]
+    [InlineData("folelseslos i skridtet", "caudaEquina")]
+    [InlineData("cant control my bladder", "caudaEquina")]
+    [InlineData("jeg har haft kraeft", "cancerHistory")]
     [InlineData("Hej. Jeg har et spørgsmål om øvelser. Forresten har jeg svaert ved at tisse siden i går. Hvor mange gentagelser skal jeg lave?", "caudaEquina")]
     public void DetectsIndirectDescriptions(string message, string kind) =>
         Assert.Contains(kind, new RedFlagDetector(Safety.Value.Rules).Detect(message).Kinds);
