@@ -118,6 +118,35 @@ public sealed class ReplyComposerTests
     }
 
     [Fact]
+    public void NearMissOffersAtMostThreeDidYouMeanQuestions()
+    {
+        var knowledge = KnowledgeBase.Load(ContentTestFiles.ContentDirectory);
+        var composer = ReplyComposer.Create(knowledge, ContentTestFiles.ContentDirectory, new ReplyOptions(DidYouMeanMinConfidence: 0.0));
+
+        var reply = composer.Compose("fysioterapi pris");
+
+        if (reply.Kind == ReplyKind.NoMatch)
+        {
+            Assert.InRange(reply.SuggestedQuestions.Count, 1, 3);
+            Assert.Contains("Mente du måske", reply.Messages[0].Markdown, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(ReplyKind.Answer, reply.Kind);
+        }
+    }
+
+    [Fact]
+    public void AnswerExcerptRespectsTheConfiguredLength()
+    {
+        var reply = Composer.Value.Compose("Hvad forårsager iskias-smerter?");
+
+        var text = reply.Messages[^1].Markdown;
+        var excerpt = text[(text.IndexOf("\n\n", StringComparison.Ordinal) + 2)..text.IndexOf("\n\n[Læs hele afsnittet]", StringComparison.Ordinal)];
+        Assert.InRange(excerpt.Length, 1, 300);
+    }
+
+    [Fact]
     public void WelcomeOffersExampleQuestions()
     {
         var reply = Composer.Value.Welcome();
