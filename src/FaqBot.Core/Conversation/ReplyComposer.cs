@@ -1,33 +1,153 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using FaqBot.Answering;
+using FaqBot.Content;
+using FaqBot.Search;
+using FaqBot.Triage;
 
 namespace FaqBot.Conversation;
 
 /// <summary>
-/// Composes the channel-neutral reply to a patient's message from the articles: the best passage, or an honest
-/// "not covered".
+/// Composes the channel-neutral reply to a patient's message. In order: a red flag gets urgent advice first (by
+/// kind, most urgent first), followed by the matching passage if there is one; small talk gets its short reply; a
+/// question gets the passage (title, excerpt, link, safety note, related questions) or an honest "not covered"
+/// with "did you mean" suggestions. The message itself is never logged or stored.
 /// </summary>
-public sealed class ReplyComposer(FaqAnswerer answerer) : IReplyComposer
+public sealed partial class ReplyComposer : IReplyComposer
 {
+    private const int MaxSuggestions = 3;
+
+    private readonly FaqAnswerer _answerer;
+    private readonly IReadOnlyList<Passage> _passages;
+    private readonly RedFlagDetector _redFlags;
+    private readonly SafetyContent _safety;
+    private readonly ConversationContent _conversation;
+    private readonly SmallTalkDetector _smallTalk;
+    private readonly ReplyOptions _options;
+
+    /// <summary>Composes from already loaded parts.</summary>
+    public ReplyComposer(KnowledgeBase knowledge, SafetyContent safety, ConversationContent conversation, ReplyOptions? options = null)
+    {
+        _answerer = knowledge.Answerer;
+        _passages = knowledge.Content.Passages;
+        _safety = safety;
+        _conversation = conversation;
+        _redFlags = new RedFlagDetector(safety.Rules);
+        _smallTalk = new SmallTalkDetector(conversation.SmallTalk, conversation.IgnoredWords);
+        _options = options ?? new ReplyOptions();
+    }
+
+    /// <summary>Every problem in the safety and conversation content, as <c>file:line: message</c>.</summary>
+    public IReadOnlyList<string> Problems =>
+        [.. _safety.Problems.Select(p => p.ToString()), .. _conversation.Problems.Select(p => p.ToString())];
+
+    /// <summary>The red-flag detector the composer uses.</summary>
+    public RedFlagDetector RedFlags => _redFlags;
+
+    /// <summary>Builds the composer over <paramref name="knowledge"/> with the safety and conversation content of <paramref name="contentDirectory"/>.</summary>
+    public static ReplyComposer Create(KnowledgeBase knowledge, string contentDirectory, ReplyOptions? options = null) =>
+        new(knowledge, SafetyContent.Load(contentDirectory), ConversationContent.Load(contentDirectory), options);
+
     /// <inheritdoc/>
     public Reply Compose(string message)
     {
-        var answer = answerer.Answer(message);
-        if (answer.Best is not { } best)
+        var detection = _redFlags.Detect(message);
+        if (!detection.IsRedFlag && _smallTalk.Detect(message) is { } intent)
         {
-            return new Reply(
-                ReplyKind.NoMatch,
-                [new ReplyMessage(DanishTexts.NoMatch)],
-                null, null, null, false, [], [], null);
+            // Greeting and help offer example questions to tap; thanks and goodbye need none.
+            return SmallTalk(intent.Reply, intent.Name is "help" or "greeting" ? _conversation.Examples : []);
         }
 
-        var passage = best.Passage;
-        return new Reply(
-            ReplyKind.Answer,
-            [new ReplyMessage($"**{passage.Title}**\n\n{passage.Text}")],
-            passage.Id, passage.Title, Math.Round(best.Confidence, 3), false, [], [], null);
+        var answer = _answerer.Answer(message);
+        var messages = new List<ReplyMessage>();
+        if (detection.IsRedFlag)
+        {
+            messages.Add(new ReplyMessage(UrgentAdvice(detection)));
+        }
+
+        if (answer.Best is { } best)
+        {
+            var passage = best.Passage;
+            var url = PassageUrl(passage);
+            messages.Add(new ReplyMessage(AnswerMarkdown(passage, url)));
+            return new Reply(
+                ReplyKind.Answer, messages, passage.Id, passage.Title, Math.Round(best.Confidence, 3),
+                detection.IsRedFlag, detection.Kinds, RelatedQuestions(passage),
+                new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url));
+        }
+
+        if (detection.IsRedFlag)
+        {
+            // The urgent advice is the reply; "not covered" after it would only distract.
+            return new Reply(ReplyKind.NoMatch, messages, null, null, null, true, detection.Kinds, [], null);
+        }
+
+        var suggestions = DidYouMean(answer);
+        var text = suggestions.Count == 0 ? _conversation.NoMatch : $"{_conversation.NoMatch}\n\n{_conversation.DidYouMean}";
+        return new Reply(ReplyKind.NoMatch, [new ReplyMessage(text)], null, null, null, false, [], suggestions, null);
     }
 
     /// <inheritdoc/>
-    public Reply Welcome() =>
-        new(ReplyKind.SmallTalk, [new ReplyMessage(DanishTexts.Welcome)], null, null, null, false, [], [], null);
+    public Reply Welcome() => SmallTalk(_conversation.Welcome, _conversation.Examples);
+
+    private static Reply SmallTalk(string text, IReadOnlyList<string> suggestions) =>
+        new(ReplyKind.SmallTalk, [new ReplyMessage(text)], null, null, null, false, [], suggestions, null);
+
+    /// <summary>The advice of every kind found, most urgent first, each text once.</summary>
+    private string UrgentAdvice(RedFlagDetection detection)
+    {
+        var texts = detection.Kinds.Select(_safety.AdviceFor).OfType<string>().Distinct().ToList();
+        return texts.Count > 0
+            ? string.Join("\n\n", texts)
+            : "**Kontakt din egen læge i dag – eller lægevagten, hvis lægen har lukket. Ring 112, hvis det er akut og alvorligt.**";
+    }
+
+    private string AnswerMarkdown(Passage passage, string url)
+    {
+        var builder = new StringBuilder();
+        builder.Append("**").Append(passage.Title).Append("**\n\n");
+        builder.Append(PassageExcerpt.Trim(passage.Text, _options.MaxAnswerChars));
+        builder.Append("\n\n[").Append(_conversation.ReadMore).Append("](").Append(url).Append(')');
+        if (_safety.SafetyNote.Length > 0)
+        {
+            builder.Append("\n\n").Append(_safety.SafetyNote);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><c>{base}/{articleId}#{slug}</c>; the intro links to the article itself.</summary>
+    private string PassageUrl(Passage passage)
+    {
+        var articleUrl = $"{_options.ArticleBaseUrl.TrimEnd('/')}/{passage.ArticleId}";
+        var hash = passage.Id.IndexOf('#', StringComparison.Ordinal);
+        return passage.Kind == PassageKind.Intro || hash < 0 ? articleUrl : $"{articleUrl}#{passage.Id[(hash + 1)..]}";
+    }
+
+    /// <summary>Other passages of the same article, most similar to this one first, as questions to tap.</summary>
+    private IReadOnlyList<string> RelatedQuestions(Passage passage)
+    {
+        var siblings = _answerer.Searcher.Search(passage.Title, 20)
+            .Select(hit => hit.Passage)
+            .Concat(SameArticle(passage).Where(p => p.Kind == PassageKind.FaqItem))
+            .Concat(SameArticle(passage))
+            .Where(p => p.ArticleId == passage.ArticleId && p.Id != passage.Id && p.Kind != PassageKind.Intro);
+        return [.. siblings.Select(QuestionText).Distinct().Take(MaxSuggestions)];
+    }
+
+    private IEnumerable<Passage> SameArticle(Passage passage) =>
+        _passages.Where(p => p.ArticleId == passage.ArticleId);
+
+    private IReadOnlyList<string> DidYouMean(FaqAnswer answer) =>
+        [.. answer.Candidates
+            .Where(hit => hit.Confidence >= _options.DidYouMeanMinConfidence)
+            .Select(hit => QuestionText(hit.Passage))
+            .Distinct()
+            .Take(MaxSuggestions)];
+
+    /// <summary>A passage title as a patient would tap it: without the article's list numbering ("3. ").</summary>
+    private static string QuestionText(Passage passage) => ListNumber().Replace(passage.Title, "");
+
+    [GeneratedRegex(@"^\d+\.\s+")]
+    private static partial Regex ListNumber();
 }

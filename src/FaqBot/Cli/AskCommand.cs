@@ -28,7 +28,12 @@ internal static class AskCommand
             error.WriteLine($"warning: {problem}");
         }
 
-        var composer = new ReplyComposer(knowledge.Answerer);
+        var composer = ReplyComposer.Create(knowledge, args.Value("content") ?? ContentLocation.Default);
+        foreach (var problem in composer.Problems)
+        {
+            error.WriteLine($"warning: {problem}");
+        }
+
         if (args.Has("jsonl"))
         {
             while (input.ReadLine() is { } line)

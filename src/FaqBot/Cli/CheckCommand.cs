@@ -1,8 +1,9 @@
 using FaqBot.Answering;
+using FaqBot.Conversation;
 
 namespace FaqBot.Cli;
 
-/// <summary><c>faqbot check [DIR]</c>: lists every problem in the articles and lexicons; exit 1 if there is one.</summary>
+/// <summary><c>faqbot check [DIR]</c>: lists every problem in the articles, lexicons, safety rules and conversation texts; exit 1 if there is one.</summary>
 internal static class CheckCommand
 {
     public static int Run(CliArguments args, TextWriter output, TextWriter error)
@@ -16,20 +17,22 @@ internal static class CheckCommand
         }
 
         var knowledge = KnowledgeBase.Load(directory);
-        foreach (var problem in knowledge.Problems)
+        var composer = ReplyComposer.Create(knowledge, directory);
+        IReadOnlyList<string> problems = [.. knowledge.Problems, .. composer.Problems];
+        foreach (var problem in problems)
         {
             output.WriteLine(problem);
         }
 
         var passages = knowledge.Content.Passages.Count;
         var articles = knowledge.Content.Articles.Count;
-        if (knowledge.Problems.Count > 0)
+        if (problems.Count > 0)
         {
-            error.WriteLine($"{knowledge.Problems.Count} problem(s); {articles} article(s) with {passages} passage(s) loaded.");
+            error.WriteLine($"{problems.Count} problem(s); {articles} article(s) with {passages} passage(s) loaded.");
             return 1;
         }
 
-        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries.");
+        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {composer.RedFlags.RuleSet.Rules.Count} red-flag rule(s).");
         return 0;
     }
 }

@@ -1,0 +1,54 @@
+using FaqBot.Analysis;
+using FaqBot.Search;
+using FaqBot.Triage;
+
+namespace FaqBot.Conversation;
+
+/// <summary>
+/// Recognises a message that is essentially only small talk: every word belongs to a small-talk phrase, is a
+/// stopword, or is in the ignore list. "hej, hvad er iskias?" keeps "iskias" over, so it is a question.
+/// </summary>
+public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IReadOnlySet<string> ignoredWords)
+{
+    /// <summary>The intent of <paramref name="message"/>, or null when it is not (only) small talk.</summary>
+    public SmallTalkIntent? Detect(string message)
+    {
+        var words = TriageText.Analyze(message).Select(t => t.Form).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        // best[i]: the winning intent index for words[i..] made only of phrases and ignorable words, -1 when some
+        // phrase is needed but none covers, int.MinValue when impossible. Dynamic programming, since a greedy
+        // longest match would take "mange tak" and strand "for hjælpen" of "tak for hjælpen".
+        var best = new int[words.Count + 1];
+        best[words.Count] = -1;
+        for (var i = words.Count - 1; i >= 0; i--)
+        {
+            best[i] = int.MinValue;
+            if (DanishStopwords.Contains(words[i]) || ignoredWords.Contains(words[i]))
+            {
+                best[i] = best[i + 1];
+            }
+
+            for (var n = 0; n < intents.Count; n++)
+            {
+                foreach (var phrase in intents[n].Phrases)
+                {
+                    if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue
+                        && phrase.Select((word, k) => SameWord(word, words[i + k])).All(same => same))
+                    {
+                        best[i] = Math.Max(best[i], Math.Max(n, best[i + phrase.Count]));
+                    }
+                }
+            }
+        }
+
+        return best[0] >= 0 ? intents[best[0]] : null;
+    }
+
+    // One typo in longer words ("farvl", "goodmorning" is two words and is listed as such).
+    private static bool SameWord(string expected, string typed) =>
+        expected == typed || (expected.Length >= 5 && typed.Length >= 4 && EditDistance.Compute(expected, typed, 1) <= 1);
+}

@@ -1,0 +1,70 @@
+using FaqBot.Analysis;
+
+namespace FaqBot.Triage;
+
+/// <summary>
+/// Marks the words a negation governs, so "ingen problemer med at tisse" does not raise a flag. A cue governs the
+/// next <see cref="ForwardReach"/> words of its clause. A clause that is nothing but a negation ("men det har jeg
+/// slet ikke", "nej") negates the clause before it. Rules whose own pattern contains a negation ("kan ikke mærke")
+/// are matched regardless, so negation never hides those.
+/// </summary>
+public static class NegationScope
+{
+    /// <summary>How many following words of the same clause a cue governs.</summary>
+    public const int ForwardReach = 4;
+
+    /// <summary>Danish and English negation words; "t" is what the tokenizer leaves of "can't"; "cant" is "can't" typed without the apostrophe.</summary>
+    public static readonly IReadOnlySet<string> Cues = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ikke", "ik", "ikk", "ike", "ikek", "ingen", "intet", "aldrig", "hverken", "nej", "uden",
+        "not", "no", "never", "without", "cannot", "t", "nor", "none", "nothing",
+        "cant", "dont", "doesnt", "didnt", "couldnt", "wont", "isnt", "wasnt", "havent", "hasnt",
+    };
+
+    /// <summary>Words that may stand beside a cue in a clause that only negates ("det har jeg slet ikke").</summary>
+    private static readonly HashSet<string> EmptyClauseWords = new(StringComparer.Ordinal)
+    {
+        "slet", "overhovedet", "altså", "nu", "gør", "har", "haft", "is", "i", "do", "don", "have", "haven", "it", "that",
+    };
+
+    /// <summary>Whether <paramref name="word"/> (lower case) is a negation cue.</summary>
+    public static bool IsCue(string word) => Cues.Contains(word);
+
+    /// <summary>Sets <see cref="TriageToken.IsNegated"/> on every governed word.</summary>
+    public static void Apply(IReadOnlyList<TriageToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsNegationCue)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < tokens.Count && j <= i + ForwardReach && tokens[j].Clause == tokens[i].Clause; j++)
+            {
+                tokens[j].IsNegated = true;
+            }
+        }
+
+        foreach (var clause in tokens.GroupBy(t => t.Clause).ToList())
+        {
+            var words = clause.ToList();
+            var onlyNegates = words.Any(t => t.IsNegationCue) && words.All(t =>
+                t.IsNegationCue || DanishStopwords.Contains(t.Surface) || EmptyClauseWords.Contains(t.Surface));
+            // Only a clause that ends its sentence looks back ("..., men det har jeg ikke."); "det er ikke fordi ..."
+            // is a negation that continues forward.
+            var last = tokens.Select((t, i) => (t, i)).Last(x => x.t.Clause == clause.Key).i;
+            var endsSentence = last + 1 == tokens.Count || tokens[last + 1].Sentence != tokens[last].Sentence;
+            if (!onlyNegates || !endsSentence)
+            {
+                continue;
+            }
+
+            var previous = tokens.Where(t => t.Clause < clause.Key).Select(t => t.Clause).DefaultIfEmpty(-1).Max();
+            foreach (var token in tokens.Where(t => t.Clause == previous))
+            {
+                token.IsNegated = true;
+            }
+        }
+    }
+}

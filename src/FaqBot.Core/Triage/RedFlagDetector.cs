@@ -1,0 +1,36 @@
+namespace FaqBot.Triage;
+
+/// <summary>Finds the red flags of back and leg pain in a patient message with the rules of <c>red-flags.txt</c>.</summary>
+public sealed class RedFlagDetector(RedFlagRuleSet rules)
+{
+    /// <summary>The rules applied.</summary>
+    public RedFlagRuleSet RuleSet { get; } = rules;
+
+    /// <summary>The red flags in <paramref name="message"/>.</summary>
+    public RedFlagDetection Detect(string message)
+    {
+        var tokens = TriageText.Analyze(message);
+        var fired = RuleSet.Rules.Where(rule => rule.Matches(tokens)).ToList();
+        var kindOrder = RuleSet.Kinds;
+        var kinds = fired
+            .Select(r => r.Kind)
+            .Distinct()
+            .OrderBy(kind => RuleSet.Urgencies[kind])
+            .ThenBy(kind => IndexOf(kindOrder, kind))
+            .ToList();
+        return new RedFlagDetection(kinds, fired);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> kinds, string kind)
+    {
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            if (kinds[i] == kind)
+            {
+                return i;
+            }
+        }
+
+        return kinds.Count;
+    }
+}

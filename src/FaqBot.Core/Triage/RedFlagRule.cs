@@ -1,0 +1,22 @@
+namespace FaqBot.Triage;
+
+/// <summary>
+/// One line of <c>red-flags.txt</c>: the patterns that must all occur (<c>&amp;&amp;</c>), and those that cancel
+/// the rule (<c>unless</c>, e.g. weight loss explained by a diet).
+/// </summary>
+/// <param name="Kind">The red-flag kind, camelCase (e.g. <c>caudaEquina</c>).</param>
+/// <param name="Urgency">How urgent the kind is.</param>
+/// <param name="AllOf">Patterns that must all occur somewhere in the message.</param>
+/// <param name="Unless">Patterns of which any cancels the rule.</param>
+/// <param name="Source">Where the rule is written, <c>path:line</c>.</param>
+public sealed record RedFlagRule(
+    string Kind,
+    RedFlagUrgency Urgency,
+    IReadOnlyList<WindowPattern> AllOf,
+    IReadOnlyList<WindowPattern> Unless,
+    string Source)
+{
+    /// <summary>Whether the rule fires on <paramref name="tokens"/>.</summary>
+    public bool Matches(IReadOnlyList<TriageToken> tokens) =>
+        AllOf.All(p => p.Matches(tokens)) && !Unless.Any(p => p.Matches(tokens));
+}

@@ -1,0 +1,81 @@
+using FaqBot.Content;
+
+namespace FaqBot.Triage;
+
+/// <summary>
+/// The editable safety content in <c>content/safety/</c>: the red-flag rules (<c>red-flags.txt</c>), the urgent
+/// advice per kind (<c>urgent-advice.txt</c>, one <c>[kind]</c> block of Danish Markdown each, <c>[default]</c> for
+/// kinds without their own), and the safety note every answer carries (<c>safety-note.txt</c>).
+/// </summary>
+public sealed record SafetyContent(
+    RedFlagRuleSet Rules,
+    IReadOnlyDictionary<string, string> Advice,
+    string SafetyNote,
+    IReadOnlyList<ContentProblem> Problems)
+{
+    /// <summary>The folder within the content folder.</summary>
+    public const string Folder = "safety";
+
+    /// <summary>The advice block used for kinds without their own.</summary>
+    public const string DefaultAdvice = "default";
+
+    /// <summary>Loads <c>safety/</c> under <paramref name="contentDirectory"/>. Never throws for bad content.</summary>
+    public static SafetyContent Load(string contentDirectory)
+    {
+        var folder = Path.Combine(contentDirectory, Folder);
+        var rules = RedFlagRuleParser.Load(Path.Combine(folder, "red-flags.txt"));
+        var problems = new List<ContentProblem>(rules.Problems);
+
+        var advicePath = Path.Combine(folder, "urgent-advice.txt");
+        var advice = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var section in SectionedTextFile.Read(advicePath, problems))
+        {
+            if (section.Body.Length == 0)
+            {
+                problems.Add(new(advicePath, section.Line, $"advice '[{section.Name}]' has no text"));
+            }
+            else if (!advice.TryAdd(section.Name, section.Body))
+            {
+                problems.Add(new(advicePath, section.Line, $"advice '[{section.Name}]' is already given earlier in the file"));
+            }
+        }
+
+        foreach (var kind in advice.Keys.Where(k => k != DefaultAdvice && !rules.Urgencies.ContainsKey(k)))
+        {
+            problems.Add(new(advicePath, 0, $"advice for '{kind}', which red-flags.txt does not define"));
+        }
+
+        if (!advice.ContainsKey(DefaultAdvice))
+        {
+            foreach (var kind in rules.Kinds.Where(k => !advice.ContainsKey(k)))
+            {
+                problems.Add(new(advicePath, 0, $"no advice for kind '{kind}' and no [default] advice"));
+            }
+        }
+
+        var notePath = Path.Combine(folder, "safety-note.txt");
+        var note = ReadPlainText(notePath, problems);
+        if (note.Length == 0 && File.Exists(notePath))
+        {
+            problems.Add(new(notePath, 0, "the safety note is empty"));
+        }
+
+        return new SafetyContent(rules, advice, note, problems);
+    }
+
+    /// <summary>The advice for <paramref name="kind"/>, else the default, else null.</summary>
+    public string? AdviceFor(string kind) =>
+        Advice.TryGetValue(kind, out var text) ? text : Advice.GetValueOrDefault(DefaultAdvice);
+
+    private static string ReadPlainText(string path, List<ContentProblem> problems)
+    {
+        if (!File.Exists(path))
+        {
+            problems.Add(new(path, 0, "file is missing"));
+            return "";
+        }
+
+        var lines = File.ReadAllLines(path).Where(l => !l.TrimStart().StartsWith('#'));
+        return string.Join('\n', lines).Trim();
+    }
+}

@@ -1,0 +1,11 @@
+namespace FaqBot.Triage;
+
+/// <summary>One word of a rule pattern, matched against one word of the message.</summary>
+public abstract record TermPattern
+{
+    /// <summary>Whether <paramref name="token"/> is this word.</summary>
+    public abstract bool Matches(TriageToken token);
+
+    /// <summary>Whether this term stands for a negation ("ikke", "ingen", "not").</summary>
+    public virtual bool IsNegation => false;
+}

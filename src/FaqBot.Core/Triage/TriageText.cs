@@ -1,0 +1,86 @@
+using System.Text;
+using FaqBot.Analysis;
+
+namespace FaqBot.Triage;
+
+/// <summary>
+/// Splits a message into words, sentences and clauses and normalises each word the way the rules are normalised:
+/// lower case, æ/ø/å restored from the digraphs phones produce (ae, oe, aa), Snowball stem.
+/// </summary>
+public static class TriageText
+{
+    /// <summary>Words that end a clause for negation purposes, besides punctuation.</summary>
+    private static readonly HashSet<string> ClauseBreakWords = new(StringComparer.Ordinal)
+    {
+        "men", "but", "og", "and", "selvom", "although", "mens", "while", "fordi", "because",
+    };
+
+    /// <summary>The tokens of <paramref name="message"/> with negation scopes applied.</summary>
+    public static IReadOnlyList<TriageToken> Analyze(string message)
+    {
+        var tokens = new List<TriageToken>();
+        var sentence = 0;
+        var clause = 0;
+        var word = new StringBuilder();
+        for (var i = 0; i <= message.Length; i++)
+        {
+            var c = i < message.Length ? message[i] : '\n';
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            if (word.Length > 0)
+            {
+                var surface = word.ToString();
+                word.Clear();
+                if (ClauseBreakWords.Contains(surface))
+                {
+                    clause++;
+                }
+
+                tokens.Add(Token(surface, sentence, clause));
+            }
+
+            // "38,5" and "38.5" are numbers, not clause or sentence ends.
+            var betweenDigits = i > 0 && i + 1 < message.Length && char.IsDigit(message[i - 1]) && char.IsDigit(message[i + 1]);
+            if (c is '.' or '!' or '?' or '\n' && !betweenDigits)
+            {
+                sentence++;
+                clause++;
+            }
+            else if (c is ',' or ';' or ':' or '(' or ')' && !betweenDigits)
+            {
+                clause++;
+            }
+        }
+
+        NegationScope.Apply(tokens);
+        return tokens;
+    }
+
+    /// <summary>A word of a rule or message in the normalised form: lower case, æøå restored from digraphs.</summary>
+    public static string NormalizeWord(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (!lower.Contains("ae", StringComparison.Ordinal) && !lower.Contains("oe", StringComparison.Ordinal)
+            && !lower.Contains("aa", StringComparison.Ordinal))
+        {
+            return lower;
+        }
+
+        return lower.Replace("aa", "å", StringComparison.Ordinal)
+            .Replace("ae", "æ", StringComparison.Ordinal)
+            .Replace("oe", "ø", StringComparison.Ordinal);
+    }
+
+    /// <summary>The stem of a normalised word.</summary>
+    public static string StemOf(string form) => DanishStemmer.Instance.Stem(form);
+
+    private static TriageToken Token(string surface, int sentence, int clause)
+    {
+        var form = NormalizeWord(surface);
+        return new TriageToken(surface, form, StemOf(form), sentence, clause, NegationScope.IsCue(surface));
+    }
+}

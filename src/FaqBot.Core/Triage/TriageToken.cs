@@ -1,0 +1,14 @@
+namespace FaqBot.Triage;
+
+/// <summary>One word of a patient message, in the forms the red-flag rules are matched against.</summary>
+/// <param name="Surface">The word as typed, lower-cased.</param>
+/// <param name="Form">The word with æ, ø and å restored from digraphs ("mearke" stays, "naar" → "når").</param>
+/// <param name="Stem">The Snowball stem of <paramref name="Form"/>.</param>
+/// <param name="Sentence">0-based sentence number; rule windows never cross sentences.</param>
+/// <param name="Clause">0-based clause number (commas and "men" split clauses); negation never crosses clauses.</param>
+/// <param name="IsNegationCue">Whether the word is a negation cue ("ikke", "ingen", "not", the "t" of "can't").</param>
+public sealed record TriageToken(string Surface, string Form, string Stem, int Sentence, int Clause, bool IsNegationCue)
+{
+    /// <summary>Whether a negation cue outside the word governs it ("ingen problemer med at <em>tisse</em>").</summary>
+    public bool IsNegated { get; set; }
+}

@@ -1,0 +1,26 @@
+using FaqBot.Analysis;
+
+namespace FaqBot.Triage;
+
+/// <summary>
+/// A word with <c>*</c>: <c>blære*</c> starts with, <c>*kræft</c> ends with, <c>*uheld*</c> contains. Exact on the
+/// normalised form (no typo tolerance), for compounds such as "toiletbrættet" or "rideuheld".
+/// </summary>
+public sealed record WildcardTerm(string Fragment, bool AnyStart, bool AnyEnd) : TermPattern
+{
+    /// <inheritdoc/>
+    public override bool Matches(TriageToken token) =>
+        Matches(token.Form, Fragment)
+        // A word typed without æøå ("folelseslos") is compared with the fragment's bare letters. Only for longer
+        // fragments: a short one is too often another word without its æøå ("kræft" → "kraft", strength).
+        || (Fragment.Length >= 6 && !DanishFolding.NeedsFolding(token.Form)
+            && Matches(token.Form, DanishFolding.ToBareLetters(Fragment)));
+
+    private bool Matches(string form, string fragment) => (AnyStart, AnyEnd) switch
+    {
+        (true, true) => form.Contains(fragment, StringComparison.Ordinal),
+        (false, true) => form.StartsWith(fragment, StringComparison.Ordinal),
+        (true, false) => form.EndsWith(fragment, StringComparison.Ordinal),
+        _ => form == fragment,
+    };
+}

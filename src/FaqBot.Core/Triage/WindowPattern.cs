@@ -1,0 +1,88 @@
+namespace FaqBot.Triage;
+
+/// <summary>
+/// <c>ikke + mærke + (skridt | sked* | mellem benene) ~6</c>: every element (an alternative of words or phrases)
+/// occurs, in any order, within <see cref="Window"/> consecutive words of one sentence. Elements governed by a
+/// negation in the message do not count, unless the pattern itself contains a negation.
+/// </summary>
+/// <param name="Elements">Each element: alternatives, each a phrase of consecutive terms.</param>
+/// <param name="Window">The number of consecutive words all elements must fit in.</param>
+/// <param name="Text">The pattern as written, for explanations.</param>
+public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<TermPattern>>> Elements, int Window, string Text)
+{
+    /// <summary>The window when a pattern gives none.</summary>
+    public const int DefaultWindow = 8;
+
+    /// <summary>Whether the pattern occurs in <paramref name="tokens"/>.</summary>
+    public bool Matches(IReadOnlyList<TriageToken> tokens)
+    {
+        var occurrences = new List<Occurrence>[Elements.Count];
+        for (var e = 0; e < Elements.Count; e++)
+        {
+            occurrences[e] = Occurrences(Elements[e], tokens);
+            if (occurrences[e].Count == 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var anchor in occurrences[0])
+        {
+            var sentence = tokens[anchor.Start].Sentence;
+            for (var windowStart = Math.Max(0, anchor.Start - Window + 1); windowStart <= anchor.Start; windowStart++)
+            {
+                var windowEnd = windowStart + Window - 1;
+                var inWindow = occurrences
+                    .Select(list => list.Where(o => o.Start >= windowStart && o.End <= windowEnd && tokens[o.Start].Sentence == sentence).ToList())
+                    .ToList();
+                if (inWindow.Any(list => list.Count == 0))
+                {
+                    continue;
+                }
+
+                // A negation the pattern itself matched ("ikke + mærke") is the point of the pattern, so the words
+                // it governs count; otherwise a governed word ("ingen problemer med at tisse") does not.
+                var patternHasNegation = inWindow.Any(list => list.Any(o => o.ContainsCue));
+                if (patternHasNegation || inWindow.All(list => list.Any(o => !o.IsNegated)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, IReadOnlyList<TriageToken> tokens)
+    {
+        var found = new List<Occurrence>();
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            foreach (var phrase in alternatives)
+            {
+                var end = start + phrase.Count - 1;
+                if (end >= tokens.Count || tokens[end].Sentence != tokens[start].Sentence)
+                {
+                    continue;
+                }
+
+                var matches = true;
+                for (var k = 0; k < phrase.Count && matches; k++)
+                {
+                    matches = phrase[k].Matches(tokens[start + k]);
+                }
+
+                if (matches)
+                {
+                    var containsCue = phrase.Any(t => t.IsNegation);
+                    var negated = !containsCue && Enumerable.Range(start, phrase.Count).Any(i => tokens[i].IsNegated);
+                    found.Add(new Occurrence(start, end, containsCue, negated));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private readonly record struct Occurrence(int Start, int End, bool ContainsCue, bool IsNegated);
+}

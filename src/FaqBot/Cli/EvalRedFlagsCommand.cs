@@ -1,0 +1,70 @@
+using System.Globalization;
+using FaqBot.Triage;
+
+namespace FaqBot.Cli;
+
+/// <summary>
+/// <c>faqbot eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y]</c>: recall, false-alarm rate and every
+/// miss and false alarm of the red-flag detector; exit 1 when a given limit is not met. The file holds test
+/// messages written for evaluation, never real patient messages.
+/// </summary>
+internal static class EvalRedFlagsCommand
+{
+    public static int Run(CliArguments args, TextWriter output, TextWriter error)
+    {
+        args.RejectUnknown("content", "min-recall", "max-false-alarms");
+        if (args.Positional.Count != 1)
+        {
+            throw new CliUsageException("eval-redflags needs one TSV file: message<TAB>REDFLAG|OK<TAB>note");
+        }
+
+        var safety = SafetyContent.Load(args.Value("content") ?? ContentLocation.Default);
+        foreach (var problem in safety.Problems)
+        {
+            error.WriteLine($"warning: {problem}");
+        }
+
+        var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(safety.Rules), args.Positional[0]);
+        foreach (var miss in evaluation.Misses)
+        {
+            output.WriteLine($"MISS         {miss.Note}\n             {miss.Message}");
+        }
+
+        foreach (var alarm in evaluation.FalseAlarms)
+        {
+            output.WriteLine($"FALSE ALARM  [{string.Join(',', alarm.DetectedKinds)}] {alarm.Note}\n             {alarm.Message}\n             rules: {string.Join(", ", alarm.FiredRules.Select(r => r[(r.LastIndexOf(':') + 1)..]))}");
+        }
+
+        var positives = evaluation.Cases.Count(c => c.ExpectedRedFlag);
+        var negatives = evaluation.Cases.Count - positives;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"recall {evaluation.Recall:P1} ({positives - evaluation.Misses.Count}/{positives}), false alarms {evaluation.FalseAlarmRate:P1} ({evaluation.FalseAlarms.Count}/{negatives})"));
+
+        var ok = true;
+        if (args.Value("min-recall") is { } minRecall && evaluation.Recall < ParseShare(minRecall, "min-recall"))
+        {
+            error.WriteLine($"recall below --min-recall {minRecall}");
+            ok = false;
+        }
+
+        if (args.Value("max-false-alarms") is { } maxAlarms && evaluation.FalseAlarmRate > ParseShare(maxAlarms, "max-false-alarms"))
+        {
+            error.WriteLine($"false-alarm rate above --max-false-alarms {maxAlarms}");
+            ok = false;
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>"0.9", "90%" or "90" → 0.9.</summary>
+    private static double ParseShare(string text, string option)
+    {
+        var percent = text.EndsWith('%');
+        if (!double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new CliUsageException($"--{option} needs a number such as 0.9 or 90%");
+        }
+
+        return percent || value > 1 ? value / 100 : value;
+    }
+}

@@ -1,0 +1,59 @@
+using FaqBot.Tests.Content;
+using FaqBot.Triage;
+
+namespace FaqBot.Tests.Triage;
+
+public sealed class RedFlagDevSetTests
+{
+    private static readonly Lazy<SafetyContent> Safety = new(() => SafetyContent.Load(ContentTestFiles.ContentDirectory));
+
+    [Fact]
+    public void ShippedSafetyContentHasNoProblems() => Assert.Empty(Safety.Value.Problems);
+
+    [Fact]
+    public void DevSetMeetsRecallAndFalseAlarmTargets()
+    {
+        var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile("dev-redflags.tsv"));
+
+        Assert.True(evaluation.Cases.Count >= 60);
+        Assert.True(evaluation.Recall == 1.0, "missed: " + string.Join(" | ", evaluation.Misses.Select(m => m.Note)));
+        Assert.True(evaluation.FalseAlarmRate <= 0.10, "false alarms: " + string.Join(" | ", evaluation.FalseAlarms.Select(m => m.Note)));
+    }
+
+    [Theory]
+    [InlineData("jeg kan ikke mærke noget dernede", "caudaEquina")]
+    [InlineData("har tisset i bukserne to gange i dag", "caudaEquina")]
+    [InlineData("foden klasker ned i gulvet når jeg går", "legWeakness")]
+    [InlineData("kan ikke maerke noget i skridtet", "caudaEquina")]
+    [InlineData("My groin feels numb and my back hurts", "caudaEquina")]
+    [InlineData("I can't pee since my back went", "caudaEquina")]
+    [InlineData("I have sciatica in both legs now", "bilateralSymptoms")]
+    [InlineData("jeg har mistet kontrollen over blæren", "caudaEquina")]
+    [InlineData("har haft prostatakræft og nu ondt i lænden", "cancerHistory")]
+    [InlineData("Jeg har tabt 8 kilo uden at prøve, og ryggen gør ondt", "weightLoss")]
+    [InlineData("Jeg faldt ned fra en stige og landede på ryggen", "trauma")]
+    [InlineData("jeg har feber og ondt i ryggen", "feverOrUnwell")]
+    [InlineData("jeg har lige fået konstateret knoglemetastaser og har ondt i ryggen", "cancerHistory")]
+    [InlineData("jeg faldt ned fra taget", "trauma")]
+    [InlineData("ufrivillig vandladning siden i går", "caudaEquina")]
+    [InlineData("jeg kan ikke bevæge tæerne", "legWeakness")]
+    [InlineData("my legs are numb", "bilateralSymptoms")]
+    [InlineData("ryggen gør så ondt om natten at jeg må gå rundt", "nightPain")]
+    [InlineData("when i wipe after the toilet i can't feel the paper", "caudaEquina")]
+    [InlineData("folelseslos i skridtet", "caudaEquina")]
+    [InlineData("cant control my bladder", "caudaEquina")]
+    [InlineData("jeg har haft kraeft", "cancerHistory")]
+    [InlineData("Hej. Jeg har et spørgsmål om øvelser. Forresten har jeg svaert ved at tisse siden i går. Hvor mange gentagelser skal jeg lave?", "caudaEquina")]
+    public void DetectsIndirectDescriptions(string message, string kind) =>
+        Assert.Contains(kind, new RedFlagDetector(Safety.Value.Rules).Detect(message).Kinds);
+
+    [Fact]
+    public void MostUrgentKindComesFirst()
+    {
+        var detection = new RedFlagDetector(Safety.Value.Rules).Detect("Iskias i begge ben, og jeg kan ikke holde på vandet");
+
+        Assert.Equal("caudaEquina", detection.Kinds[0]);
+        Assert.Contains("bilateralSymptoms", detection.Kinds);
+        Assert.True(detection.IsEmergency);
+    }
+}
