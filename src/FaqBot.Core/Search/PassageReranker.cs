@@ -1,14 +1,16 @@
+using FaqBot.Content;
+
 namespace FaqBot.Search;
 
 /// <summary>
 /// The second ranking stage, over the best first-stage candidates. It rewards what BM25F cannot see: the
 /// question covering the passage's own title, since a heading or FAQ question is the question the passage
-/// answers. (Rewarding the question's words standing together in one sentence was measured too, and did not
+/// answers; and, for a "what is …" question, the article intro that defines its subject. (Rewarding the question's words standing together in one sentence was measured too, and did not
 /// help on the dev set.)
 /// </summary>
 internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking)
 {
-    public IReadOnlyList<SearchHit> Rerank(List<RankedCandidate> pool, List<WeightedClause> clauses, int limit)
+    public IReadOnlyList<SearchHit> Rerank(List<RankedCandidate> pool, List<WeightedClause> clauses, bool asksDefinition, int limit)
     {
         if (pool.Count == 0)
         {
@@ -21,6 +23,12 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         {
             var titleMatch = TitleMatch(candidate.Passage, topicTerms);
             var score = candidate.Score * (1 + (ranking.TitleMatchBonus * titleMatch));
+            if (asksDefinition && index.Passages[candidate.Passage].Kind == PassageKind.Intro)
+            {
+                // An article's intro is where it says what its subject is.
+                score *= 1 + ranking.DefinitionIntroBonus;
+            }
+
             hits.Add(new SearchHit(index.Passages[candidate.Passage], score, candidate.Coverage, candidate.Coverage, titleMatch));
         }
 

@@ -163,5 +163,5 @@ public sealed class PassageSearcher
         }
 
         touched.Clear();
-        return _reranker.Rerank(pool, weighted, limit);
+        return _reranker.Rerank(pool, weighted, query.AsksDefinition, limit);
     }}

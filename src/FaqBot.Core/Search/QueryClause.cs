@@ -33,4 +33,7 @@ public sealed record TermAlternative(string[] Terms, double Weight);
 public sealed record QueryClause(string Surface, IReadOnlyList<TermAlternative> Alternatives, double Importance, ClauseOrigin Origin);
 
 /// <summary>A question analysed into clauses.</summary>
-public sealed record ParsedQuery(IReadOnlyList<QueryClause> Clauses, bool IsEnglish);
+/// <param name="Clauses">The meaningful words or phrases.</param>
+/// <param name="IsEnglish">Whether it was read as English.</param>
+/// <param name="AsksDefinition">"Hvad er iskias?": asks what a thing is, which an article's intro answers.</param>
+public sealed record ParsedQuery(IReadOnlyList<QueryClause> Clauses, bool IsEnglish, bool AsksDefinition = false);

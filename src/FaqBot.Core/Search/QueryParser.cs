@@ -111,12 +111,14 @@ public sealed class QueryParser
     /// <summary>Analyses a question.</summary>
     public ParsedQuery Parse(string question)
     {
-        var isEnglish = _options.English && LooksEnglish(Tokenizer.Tokenize(question));
+        var tokens = Tokenizer.Tokenize(question);
+        var isEnglish = _options.English && LooksEnglish(tokens);
         var sentences = Sentences.Split(question);
         var asks = sentences.Count(s => s.EndsWith('?'));
         if (asks == 0 || asks == sentences.Count)
         {
-            return new ParsedQuery(ParseSentence(question, isEnglish), isEnglish);
+            var whole = ParseSentence(question, isEnglish);
+            return new ParsedQuery(whole, isEnglish, AsksDefinition(tokens, whole));
         }
 
         // A long message tells a story and then asks: the story is context, the question is what to answer.
@@ -128,6 +130,15 @@ public sealed class QueryParser
         }
 
         return new ParsedQuery(clauses, isEnglish);
+    }
+
+    /// <summary>"Hvad er X", "hvad betyder X", "what is X" about one or two topic words.</summary>
+    private static bool AsksDefinition(List<string> tokens, List<QueryClause> clauses)
+    {
+        var opening = tokens.Count >= 2 ? $"{tokens[0]} {tokens[1]}" : "";
+        var isDefinitionOpening = opening is "hvad er" or "hvad betyder" or "hvad hedder" or "what is" or "what does" or "what s";
+        var topics = clauses.Count(c => c.Importance >= 1);
+        return isDefinitionOpening && topics is >= 1 and <= 2;
     }
 
     private List<QueryClause> ParseSentence(string text, bool isEnglish)

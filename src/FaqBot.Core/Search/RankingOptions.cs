@@ -33,6 +33,9 @@ public sealed record RankingOptions
     /// </summary>
     public double TitleMatchBonus { get; init; } = 3.0;
 
+    /// <summary>How much an article's intro gains for a "what is …" question (the score is multiplied by 1 + this).</summary>
+    public double DefinitionIntroBonus { get; init; } = 1.0;
+
     /// <summary>IDF is raised to this power in the score (not in the confidence): below 1, a rare but incidental word dominates less.</summary>
     public double IdfExponent { get; init; } = 0.5;
 

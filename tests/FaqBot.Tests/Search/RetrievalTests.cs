@@ -16,6 +16,9 @@ public class RetrievalTests
     [InlineData("Skal jeg scannes for at få den rigtige behandling?", "iskias#skal-jeg-scannes-for-at-faa-den-rigtige-behandling")]
     [InlineData("fysioterapi mod iskias", "iskias#hvordan-kan-fysioterapi-hjaelpe")]
     [InlineData("Can my nervous system become more sensitive?", "ondt-i-balden-og-benet#4-dit-nervesystem-kan-blive-mere-foelsomt")]
+    [InlineData("Hvad er iskias?", "iskias#intro")]
+    [InlineData("what is sciatica", "iskias#intro")]
+    [InlineData("Jeg har haft ondt længe og har prøvet alt muligt. Min kone synes jeg er sur. Hjælper øvelser mod iskias?", "iskias#hjaelper-oevelser-mod-iskias-smerter")]
     public void Answers_with_the_passage_that_covers_the_question(string question, string expectedId)
     {
         var answer = SeedKnowledge.Instance.Answerer.Answer(question);
@@ -26,6 +29,8 @@ public class RetrievalTests
     [InlineData("Hvordan behandler man en tennisalbue?")]
     [InlineData("Har I åbent om lørdagen?")]
     [InlineData("Hvad koster en behandling hos jer?")]
+    [InlineData("Kan jeg tage panodil og ipren samtidig?")]
+    [InlineData("Kan fysioterapi hjælpe på en frossen skulder?")]
     [InlineData("asdf qwerty")]
     [InlineData("")]
     public void Declines_what_no_article_covers(string question)
@@ -53,9 +58,10 @@ public class RetrievalTests
     public void Dev_set_stays_above_the_measured_level_and_the_lucene_floor()
     {
         var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, DevSet);
-        Assert.True(report.InScopeRankedTop1 >= 0.60, $"ranked top-1 {report.InScopeRankedTop1:0.000}");
-        Assert.True(report.Overall >= 0.58, $"overall {report.Overall:0.000}");
-        Assert.True(report.NoneDeclined >= 0.80, $"NONE declined {report.NoneDeclined:0.000}");
+        Assert.True(report.InScopeRankedTop1 >= 0.78, $"ranked top-1 {report.InScopeRankedTop1:0.000}");
+        Assert.True(report.InScopeTop1 >= 0.75, $"answered top-1 {report.InScopeTop1:0.000}");
+        Assert.True(report.Overall >= 0.78, $"overall {report.Overall:0.000}");
+        Assert.True(report.NoneDeclined >= 0.85, $"NONE declined {report.NoneDeclined:0.000}");
     }
 
     [Fact]
