@@ -164,4 +164,5 @@ public sealed class PassageSearcher
 
         touched.Clear();
         return _reranker.Rerank(pool, weighted, query.AsksDefinition, limit);
-    }}
+    }
+}
