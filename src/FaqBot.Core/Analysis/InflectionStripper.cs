@@ -10,8 +10,8 @@ public static class InflectionStripper
 {
     private const int MinBaseLength = 3;
 
-    // Longest first, so "iskiassens" tries "iskias" before "iskiassen".
-    private static readonly string[] Endings = ["ernes", "enes", "erne", "ene", "ens", "ets", "ers", "en", "et", "er", "es", "e", "s", "n"];
+    // Longest first, so "iskiassens" tries "iskias" before "iskiassen". Past tenses too: "viste" → "vis" (as "viser").
+    private static readonly string[] Endings = ["ernes", "enes", "erne", "ende", "ene", "ede", "ens", "ets", "ers", "en", "et", "er", "es", "te", "e", "s", "n"];
 
     /// <summary>Candidate base forms, most likely first; the word itself is not included.</summary>
     public static IEnumerable<string> BaseForms(string word)

@@ -135,10 +135,14 @@ public sealed class QueryParser
     /// <summary>"Hvad er X", "hvad betyder X", "what is X" about one or two topic words.</summary>
     private static bool AsksDefinition(List<string> tokens, List<QueryClause> clauses)
     {
-        var opening = tokens.Count >= 2 ? $"{tokens[0]} {tokens[1]}" : "";
-        var isDefinitionOpening = opening is "hvad er" or "hvad betyder" or "hvad hedder" or "what is" or "what does" or "what s";
+        var opening = tokens.Count >= 3 ? $"{tokens[0]} {tokens[1]}" : "";
+        var isDefinitionOpening = opening is "hvad er" or "hvad betyder" or "what is" or "what does" or "what s";
+
+        // "Hvad er iskias …", not "hvad er det, der giver iskias": the thing asked about follows at once.
+        var subject = tokens.Count >= 3 ? tokens[2] : "";
+        var namesSubject = !DanishStopwords.Contains(subject) && subject is not ("the" or "a" or "an" or "it");
         var topics = clauses.Count(c => c.Importance >= 1);
-        return isDefinitionOpening && topics is >= 1 and <= 2;
+        return isDefinitionOpening && namesSubject && topics is >= 1 and <= 3;
     }
 
     private List<QueryClause> ParseSentence(string text, bool isEnglish)
