@@ -12,6 +12,8 @@ public sealed class QueryParser
 {
     private const double FoldedWeight = 1.0;
     private const double SynonymWeight = 0.9;
+
+    private static readonly string[] EnglishEndings = ["ing", "ed", "es", "s", "d"];
     private const double EnglishWeight = 0.9;
     private const double OneTypoWeight = 0.8;
     private const double TwoTyposWeight = 0.6;
@@ -23,7 +25,7 @@ public sealed class QueryParser
     private const double NarrativeFactor = 0.5;
 
     /// <summary>How much a word for something the articles do not cover ("skulder", "pris") counts: it is the topic.</summary>
-    private const double OffTopicFactor = 2.0;
+    private const double OffTopicFactor = 3.0;
 
     private readonly PassageIndex _index;
     private readonly Lexicon _lexicon;
@@ -275,7 +277,34 @@ public sealed class QueryParser
             }
         }
 
+        // An inflected English word the lexicon lists in its base form: "stressed", "exercises", "treated".
+        foreach (var baseForm in EnglishBaseForms(tokens[start]))
+        {
+            if (_englishByKey.TryGetValue(baseForm, out var alternatives) && alternatives.Count > 0)
+            {
+                clauses.Add(new QueryClause(tokens[start], alternatives, Importance([baseForm]), ClauseOrigin.English));
+                return 1;
+            }
+        }
+
         return 0;
+    }
+
+    private static IEnumerable<string> EnglishBaseForms(string word)
+    {
+        foreach (var ending in EnglishEndings)
+        {
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var stem = word[..^ending.Length];
+                yield return stem;
+                yield return stem + "e";
+                if (stem[^1] == stem[^2])
+                {
+                    yield return stem[..^1];
+                }
+            }
+        }
     }
 
     /// <summary>English when English function words outnumber Danish ones: "Do I need an MRI?".</summary>
