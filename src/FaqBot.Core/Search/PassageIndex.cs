@@ -77,7 +77,10 @@ public sealed class PassageIndex
         {
             var f = fields[i];
             var weighted = new Dictionary<string, double>(StringComparer.Ordinal);
-            AddField(weighted, f.Title, ranking.TitleWeight, Normaliser(ranking.TitleB, f.Title.Count, averageTitle));
+            // An intro's title is the article's (often an SEO line: "Iskias – Hvad er iskias? Læs om symptomer og
+            // behandling"): it names everything the article covers, not what the intro answers, so it weighs less.
+            var titleWeight = passages[i].Kind == PassageKind.Intro ? ranking.IntroTitleWeight : ranking.TitleWeight;
+            AddField(weighted, f.Title, titleWeight, Normaliser(ranking.TitleB, f.Title.Count, averageTitle));
             AddField(weighted, f.Body, ranking.BodyWeight, Normaliser(ranking.BodyB, f.Body.Count, averageBody));
             AddField(weighted, f.Article, ranking.ArticleTitleWeight, Normaliser(ranking.TitleB, f.Article.Count, averageArticle));
             foreach (var (term, tf) in weighted)

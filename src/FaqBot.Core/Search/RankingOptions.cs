@@ -9,6 +9,9 @@ public sealed record RankingOptions
     /// <summary>Weight of the passage title (section heading or FAQ question).</summary>
     public double TitleWeight { get; init; } = 3.0;
 
+    /// <summary>Weight of an intro's title, which is the article's title.</summary>
+    public double IntroTitleWeight { get; init; } = 1.0;
+
     /// <summary>Weight of the passage body.</summary>
     public double BodyWeight { get; init; } = 1.0;
 

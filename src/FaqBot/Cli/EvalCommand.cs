@@ -133,7 +133,7 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus, idfExponent.</summary>
+    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, introTitleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus, idfExponent.</summary>
     private static RankingOptions WithSetting(RankingOptions ranking, string setting)
     {
         var parts = setting.Split('=', 2);
@@ -142,6 +142,7 @@ internal static class EvalCommand
         {
             "k1" => ranking with { K1 = value },
             "titleWeight" => ranking with { TitleWeight = value },
+            "introTitleWeight" => ranking with { IntroTitleWeight = value },
             "bodyWeight" => ranking with { BodyWeight = value },
             "articleWeight" => ranking with { ArticleTitleWeight = value },
             "titleB" => ranking with { TitleB = value },
