@@ -21,7 +21,8 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         var hits = new List<SearchHit>(pool.Count);
         foreach (var candidate in pool)
         {
-            var titleMatch = TitleMatch(candidate.Passage, topicTerms);
+            // Both ways: how much of the title the question covers, and how much of the question the title covers.
+            var titleMatch = (TitleShareInQuestion(candidate.Passage, topicTerms) + QuestionShareInTitle(candidate.Passage, clauses)) / 2;
             var score = candidate.Score * (1 + (ranking.TitleMatchBonus * titleMatch));
             if (asksDefinition && index.Passages[candidate.Passage].Kind == PassageKind.Intro)
             {
@@ -54,8 +55,31 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         return terms;
     }
 
+    /// <summary>The share of the question's topic (by clause importance) that the passage's title contains.</summary>
+    private double QuestionShareInTitle(int passage, List<WeightedClause> clauses)
+    {
+        var title = index.TitleTerms[passage];
+        var total = 0.0;
+        var matched = 0.0;
+        foreach (var weighted in clauses)
+        {
+            if (weighted.Clause.Importance < 1)
+            {
+                continue;
+            }
+
+            total += weighted.Importance;
+            if (weighted.Clause.Alternatives.Any(a => a.Terms.Any(title.Contains)))
+            {
+                matched += weighted.Importance;
+            }
+        }
+
+        return total > 0 ? matched / total : 0;
+    }
+
     /// <summary>The IDF-weighted share of the passage's title terms that the question contains.</summary>
-    private double TitleMatch(int passage, HashSet<string> topicTerms)
+    private double TitleShareInQuestion(int passage, HashSet<string> topicTerms)
     {
         var total = 0.0;
         var matched = 0.0;
