@@ -50,6 +50,8 @@ public sealed class PassageSearcher
         var scratch = SearchScratch.For(count);
         var scores = scratch.Scores;
         var covered = scratch.Covered;
+        var rankingCovered = scratch.RankingCovered;
+        var totalRankingWeight = 0.0;
         var clauseBest = scratch.ClauseBest;
         var clauseCoverage = scratch.ClauseCoverage;
         var alternativeScore = scratch.AlternativeScore;
@@ -120,6 +122,7 @@ public sealed class PassageSearcher
             var importance = clause.Importance * idf;
             var rankingWeight = clause.Importance * Math.Pow(idf, _ranking.IdfExponent);
             totalImportance += importance;
+            totalRankingWeight += rankingWeight;
             weighted.Add(new WeightedClause(clause, importance));
             foreach (var p in touchedByClause)
             {
@@ -130,6 +133,7 @@ public sealed class PassageSearcher
 
                 scores[p] += rankingWeight * clauseBest[p];
                 covered[p] += importance * Math.Min(1, clauseCoverage[p]);
+                rankingCovered[p] += rankingWeight * Math.Min(1, clauseCoverage[p]);
                 clauseBest[p] = 0;
                 clauseCoverage[p] = 0;
             }
@@ -146,7 +150,7 @@ public sealed class PassageSearcher
             if (scores[p] > 0 && totalImportance > 0)
             {
                 var coverage = covered[p] / totalImportance;
-                var score = scores[p] * Math.Pow(coverage, _ranking.CoverageExponent);
+                var score = scores[p] * Math.Pow(rankingCovered[p] / totalRankingWeight, _ranking.CoverageExponent);
                 if (pool.Count < poolSize || score > pool[^1].Score)
                 {
                     var at = pool.FindIndex(h => score > h.Score);
@@ -160,6 +164,7 @@ public sealed class PassageSearcher
 
             scores[p] = 0;
             covered[p] = 0;
+            rankingCovered[p] = 0;
         }
 
         touched.Clear();

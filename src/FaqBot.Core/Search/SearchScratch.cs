@@ -13,6 +13,7 @@ internal sealed class SearchScratch
     {
         Scores = new double[size];
         Covered = new double[size];
+        RankingCovered = new double[size];
         ClauseBest = new double[size];
         ClauseCoverage = new double[size];
         AlternativeScore = new double[size];
@@ -22,6 +23,8 @@ internal sealed class SearchScratch
     public double[] Scores { get; }
 
     public double[] Covered { get; }
+
+    public double[] RankingCovered { get; }
 
     public double[] ClauseBest { get; }
 
