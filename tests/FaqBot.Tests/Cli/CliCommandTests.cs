@@ -1,0 +1,114 @@
+using System.Text.Json;
+using FaqBot.Cli;
+using FaqBot.Tests.Content;
+
+namespace FaqBot.Tests.Cli;
+
+/// <summary>The CLI as a user runs it: exit codes and exactly what lands on stdout.</summary>
+public sealed class CliCommandTests
+{
+    private static (int Exit, string Output, string Error) Run(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CliApp.Run(args, new StringReader(input), output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Ask_jsonl_writes_one_object_per_question_with_every_field()
+    {
+        var (exit, output, _) = Run("Hjælper øvelser mod iskias?\n\nHvad koster en behandling hos jer?\nhej\n", "ask", "--jsonl", "--content", ContentTestFiles.ContentDirectory);
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        var fields = new[] { "question", "kind", "passageId", "title", "score", "redFlag", "redFlags", "text" };
+        var documents = lines.Select(line => JsonDocument.Parse(line)).ToList();
+        foreach (var document in documents)
+        {
+            Assert.Equal(fields, document.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+
+        var answer = documents[0].RootElement;
+        Assert.Equal("answer", answer.GetProperty("kind").GetString());
+        Assert.Equal("iskias#hjaelper-oevelser-mod-iskias-smerter", answer.GetProperty("passageId").GetString());
+        Assert.InRange(answer.GetProperty("score").GetDouble(), 0, 1);
+
+        var noMatch = documents[1].RootElement;
+        Assert.Equal("noMatch", noMatch.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, noMatch.GetProperty("passageId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, noMatch.GetProperty("score").ValueKind);
+
+        Assert.Equal("smallTalk", documents[2].RootElement.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Ask_prints_the_reply_a_patient_reads()
+    {
+        var (exit, output, _) = Run("", "ask", "--content", ContentTestFiles.ContentDirectory, "Hjælper", "øvelser", "mod", "iskias?");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("**Hjælper øvelser mod iskias-smerter?**", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_without_a_question_is_a_usage_error()
+    {
+        var (exit, _, error) = Run("", "ask", "--content", ContentTestFiles.ContentDirectory);
+        Assert.Equal(2, exit);
+        Assert.Contains("ask needs a question", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_reports_the_figures_and_fails_below_min()
+    {
+        var file = ContentTestFiles.DataFile("dev-qa.tsv");
+        var passing = Run("", "eval", file, "--content", ContentTestFiles.ContentDirectory, "--min", "0.5");
+        var failing = Run("", "eval", file, "--content", ContentTestFiles.ContentDirectory, "--min", "0.99");
+
+        Assert.Equal(0, passing.Exit);
+        Assert.Contains("in-scope top-1 (answered)", passing.Output, StringComparison.Ordinal);
+        Assert.Contains("MRR@5", passing.Output, StringComparison.Ordinal);
+        Assert.Contains("NONE declined", passing.Output, StringComparison.Ordinal);
+        Assert.Contains("english", passing.Output, StringComparison.Ordinal);
+        Assert.Equal(1, failing.Exit);
+        Assert.Contains("FAIL: overall", failing.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_can_switch_every_addition_off()
+    {
+        var (exit, output, _) = Run("", "eval", ContentTestFiles.DataFile("dev-qa.tsv"), "--content", ContentTestFiles.ContentDirectory, "--without", "all");
+        Assert.Equal(0, exit);
+        Assert.Contains("overall", output, StringComparison.Ordinal);
+
+        var unknown = Run("", "eval", ContentTestFiles.DataFile("dev-qa.tsv"), "--without", "magic");
+        Assert.Equal(2, unknown.Exit);
+    }
+
+    [Fact]
+    public void Eval_names_the_line_of_a_malformed_row()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("faqbot-eval-").FullName, "bad.tsv");
+        File.WriteAllText(file, "question\texpected\tstyle\nHvad er iskias?\tiskias#intro\tplain\nno tab here\n");
+        var (exit, _, error) = Run("", "eval", file, "--content", ContentTestFiles.ContentDirectory);
+        Assert.Equal(1, exit);
+        Assert.Contains("bad.tsv:3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_passes_the_shipped_content()
+    {
+        var (exit, output, _) = Run("", "check", ContentTestFiles.ContentDirectory);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("OK: 2 article(s), 20 passage(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_of_a_missing_folder_fails()
+    {
+        var (exit, _, error) = Run("", "check", "/no/such/folder");
+        Assert.Equal(1, exit);
+        Assert.Contains("no such folder", error, StringComparison.Ordinal);
+    }
+}
