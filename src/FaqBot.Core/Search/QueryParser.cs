@@ -5,39 +5,26 @@ namespace FaqBot.Search;
 
 /// <summary>
 /// Turns a patient's question into clauses of index terms. Each word goes through the analysis chain, and when
-/// its stem is not in the index, through FaqBot's additions in turn: æøå folding, the synonym lexicon, compound
-/// splitting and typo correction. English questions are translated word by word first.
+/// its stem is not in the index, through FaqBot's additions in turn: æøå folding, inflection, compound
+/// splitting and typo correction; then synonyms are added. English questions are translated first. Each
+/// clause gets a weight from the lexicons (<see cref="WordWeights"/>), and in a message that tells a story
+/// before it asks, the story weighs less than the question.
 /// </summary>
 public sealed class QueryParser
 {
-    private const double FoldedWeight = 1.0;
-    private const double SynonymWeight = 0.9;
-
-    private static readonly string[] EnglishEndings = ["ing", "ed", "es", "s", "d"];
-    private const double EnglishWeight = 0.9;
     private const double OneTypoWeight = 0.8;
     private const double TwoTyposWeight = 0.6;
-
-    /// <summary>How much a question word ("hvordan", "gøre") counts next to a topic word.</summary>
-    private const double QuestionWordFactor = 0.2;
 
     /// <summary>How much a word of a message's story counts next to a word of its question sentence.</summary>
     private const double NarrativeFactor = 0.5;
 
-    /// <summary>How much a word for something the articles do not cover ("skulder", "pris") counts: it is the topic.</summary>
-    private const double OffTopicFactor = 3.0;
-
     private readonly PassageIndex _index;
-    private readonly Lexicon _lexicon;
     private readonly AnalysisOptions _options;
     private readonly DanishTermAnalyzer _analyzer;
-    private readonly Dictionary<string, List<string>> _surfacesByFoldedKey = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _questionWords = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _lightTerms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TermAlternative>> _synonymsByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TermAlternative>> _englishByKey = new(StringComparer.Ordinal);
-    private readonly int _longestSynonymKey;
-    private readonly int _longestEnglishKey;
+    private readonly FoldedVocabulary _folded;
+    private readonly WordWeights _weights;
+    private readonly SynonymExpander _synonyms;
+    private readonly EnglishTranslator _english;
     private readonly TypoCorrector _typos;
     private readonly CompoundSplitter _compounds;
 
@@ -45,67 +32,17 @@ public sealed class QueryParser
     public QueryParser(PassageIndex index, Lexicon lexicon)
     {
         _index = index;
-        _lexicon = lexicon;
         _analyzer = index.Analyzer;
         _options = _analyzer.Options;
-
-        foreach (var word in lexicon.QuestionWords)
-        {
-            _questionWords.Add(word);
-        }
-
-        // The stems of question words, so a misspelt or folded one ("komer") stays light too. (Not everyday
-        // words: their stems meet topic words too often, e.g. "side" and "sidder".)
-        foreach (var word in lexicon.QuestionWords)
-        {
-            _lightTerms.Add(_analyzer.Term(word));
-        }
-
-        foreach (var group in lexicon.SynonymGroups)
-        {
-            var members = group.Select(_analyzer.Terms).Where(terms => terms.Count > 0).ToList();
-            foreach (var member in members)
-            {
-                var key = string.Join(' ', member);
-                if (!_synonymsByKey.TryGetValue(key, out var alternatives))
-                {
-                    alternatives = [];
-                    _synonymsByKey[key] = alternatives;
-                }
-
-                foreach (var other in members)
-                {
-                    var isSame = other.SequenceEqual(member) || alternatives.Any(a => a.Terms.SequenceEqual(other));
-                    if (!isSame)
-                    {
-                        alternatives.Add(new TermAlternative([.. other], SynonymWeight));
-                    }
-                }
-
-                _longestSynonymKey = Math.Max(_longestSynonymKey, member.Count);
-            }
-        }
-
-        foreach (var (english, danish) in lexicon.EnglishToDanish)
-        {
-            var key = string.Join(' ', Tokenizer.Tokenize(english));
-            _englishByKey[key] = [.. danish.Select(_analyzer.Terms).Where(t => t.Count > 0).Select(t => new TermAlternative([.. t], EnglishWeight))];
-            _longestEnglishKey = Math.Max(_longestEnglishKey, key.Count(c => c == ' ') + 1);
-        }
+        _weights = new WordWeights(lexicon);
+        _synonyms = new SynonymExpander(lexicon, _analyzer);
+        _english = new EnglishTranslator(lexicon, _analyzer);
 
         // Words patients may type without æøå: the index's own, the stopwords, and the lexicons' words.
-        var knownSurfaces = index.TermBySurface.Keys
+        _folded = new FoldedVocabulary(index.TermBySurface.Keys
             .Concat(DanishStopwords.Words)
-            .Concat(_questionWords)
-            .Concat(lexicon.EverydayWords)
-            .Concat(lexicon.OffTopicWords)
-            .Concat(lexicon.SynonymGroups.SelectMany(g => g).SelectMany(m => Tokenizer.Tokenize(m)));
-        foreach (var surface in knownSurfaces)
-        {
-            AddFolded(DanishFolding.ToDigraphs(surface), surface);
-            AddFolded(DanishFolding.ToBareLetters(surface), surface);
-        }
-
+            .Concat(_weights.Words)
+            .Concat(lexicon.SynonymGroups.SelectMany(g => g).SelectMany(m => Tokenizer.Tokenize(m))));
         _typos = new TypoCorrector(index.TermBySurface.Keys.Select(DanishFolding.ToDigraphs));
         _compounds = new CompoundSplitter(IsKnownWord);
     }
@@ -114,12 +51,12 @@ public sealed class QueryParser
     public ParsedQuery Parse(string question)
     {
         var tokens = Tokenizer.Tokenize(question);
-        var isEnglish = _options.English && LooksEnglish(tokens);
+        var isEnglish = _options.English && _english.LooksEnglish(tokens, _index.TermBySurface.ContainsKey);
         var sentences = Sentences.Split(question);
         var asks = sentences.Count(s => s.EndsWith('?'));
         if (asks == 0 || asks == sentences.Count)
         {
-            var whole = ParseSentence(question, isEnglish);
+            var whole = ParseSentence(tokens, isEnglish);
             return new ParsedQuery(whole, isEnglish, AsksDefinition(tokens, whole));
         }
 
@@ -128,41 +65,49 @@ public sealed class QueryParser
         foreach (var sentence in sentences)
         {
             var factor = sentence.EndsWith('?') ? 1 : NarrativeFactor;
-            clauses.AddRange(ParseSentence(sentence, isEnglish).Select(c => c with { Importance = c.Importance * factor }));
+            clauses.AddRange(ParseSentence(Tokenizer.Tokenize(sentence), isEnglish).Select(c => c with { Importance = c.Importance * factor }));
         }
 
         return new ParsedQuery(clauses, isEnglish);
     }
 
-    /// <summary>"Hvad er X", "hvad betyder X", "what is X" about one or two topic words.</summary>
+    /// <summary>"Hvad er X", "hvad betyder X", "what is X" about at most three topic words.</summary>
     private static bool AsksDefinition(List<string> tokens, List<QueryClause> clauses)
     {
-        var opening = tokens.Count >= 3 ? $"{tokens[0]} {tokens[1]}" : "";
+        if (tokens.Count < 3)
+        {
+            return false;
+        }
+
+        var opening = $"{tokens[0]} {tokens[1]}";
         var isDefinitionOpening = opening is "hvad er" or "hvad betyder" or "what is" or "what does" or "what s";
 
         // "Hvad er iskias …", not "hvad er det, der giver iskias": the thing asked about follows at once.
-        var subject = tokens.Count >= 3 ? tokens[2] : "";
-        var namesSubject = !DanishStopwords.Contains(subject) && subject is not ("the" or "a" or "an" or "it");
+        var namesSubject = !DanishStopwords.Contains(tokens[2]) && tokens[2] is not ("the" or "a" or "an" or "it");
         var topics = clauses.Count(c => c.Importance >= 1);
         return isDefinitionOpening && namesSubject && topics is >= 1 and <= 3;
     }
 
-    private List<QueryClause> ParseSentence(string text, bool isEnglish)
+    private List<QueryClause> ParseSentence(List<string> tokens, bool isEnglish)
     {
-        var tokens = Tokenizer.Tokenize(text);
         var clauses = new List<QueryClause>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (isEnglish)
             {
-                var consumed = TranslateEnglish(tokens, i, clauses);
+                var (translated, consumed) = _english.Translate(tokens, i);
                 if (consumed > 0)
                 {
+                    if (translated is not null)
+                    {
+                        clauses.Add(translated with { Importance = _weights.Importance([translated.Surface]) });
+                    }
+
                     i += consumed - 1;
                     continue;
                 }
 
-                if (_lexicon.EnglishStopwords.Contains(tokens[i]))
+                if (_english.IsStopword(tokens[i]))
                 {
                     continue;
                 }
@@ -173,7 +118,7 @@ public sealed class QueryParser
 
         if (_options.Synonyms)
         {
-            ExpandSynonyms(clauses);
+            _synonyms.Expand(clauses, _weights.Importance);
         }
 
         return clauses;
@@ -192,31 +137,32 @@ public sealed class QueryParser
             return;
         }
 
-        var term = _analyzer.Term(token);
-        if (IsOffTopic(token))
+        var folded = FoldedWords(token);
+        if (_weights.IsOffTopic(token, folded, _options.CompoundSplitting ? _compounds.Split(token) : null))
         {
             // Even where an article mentions it in passing, a question about it is not one the articles answer.
-            clauses.Add(new QueryClause(token, [], OffTopicFactor, ClauseOrigin.Unknown));
+            clauses.Add(new QueryClause(token, [], WordWeights.OffTopicFactor, ClauseOrigin.Unknown));
             return;
         }
 
-        if (_index.Contains(term) || IsSynonymKey(term))
+        var term = _analyzer.Term(token);
+        if (IsIndexedOrSynonym(term))
         {
             clauses.Add(Clause(token, [term], 1, ClauseOrigin.Exact));
             return;
         }
 
-        if (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(token, out var surfaces))
+        if (folded.Count > 0)
         {
-            if (surfaces.All(DanishStopwords.Contains))
+            if (folded.All(DanishStopwords.Contains))
             {
                 return;
             }
 
-            var terms = surfaces.Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Distinct().ToList();
-            if (terms.Any(t => _index.Contains(t) || IsSynonymKey(t)))
+            var terms = folded.Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Distinct().ToList();
+            if (terms.Any(IsIndexedOrSynonym))
             {
-                clauses.Add(Clause(token, terms, FoldedWeight, ClauseOrigin.Folded, surfaces));
+                clauses.Add(Clause(token, terms, 1, ClauseOrigin.Folded, folded));
                 return;
             }
         }
@@ -239,151 +185,38 @@ public sealed class QueryParser
         }
 
         // A word of the lexicons is Danish spelt right: never "correct" it into a different index word.
-        if (_options.TypoTolerance && !IsLexiconWord(token))
+        if (_options.TypoTolerance && !_weights.IsListed(token, folded) && Corrected(token) is { } corrected)
         {
-            var (corrections, distance) = _typos.Correct(DanishFolding.ToDigraphs(token));
-            if (corrections.Count > 0)
-            {
-                var correctedSurfaces = corrections.SelectMany(c => _surfacesByFoldedKey.TryGetValue(c, out var s) ? s : [c]).Distinct().ToList();
-                var terms = correctedSurfaces.Where(_index.TermBySurface.ContainsKey).Select(s => _index.TermBySurface[s]).Distinct().ToList();
-                if (terms.Count > 0)
-                {
-                    clauses.Add(Clause(token, terms, distance == 1 ? OneTypoWeight : TwoTyposWeight, ClauseOrigin.Typo, correctedSurfaces));
-                    return;
-                }
-            }
+            clauses.Add(corrected);
+            return;
         }
 
         // Kept with its own term (which no passage has) so that a multi-word synonym ("klemt nerve") can still match.
-        // An everyday word the articles do not use ("weekend", "datter") says little about whether they cover the question.
-        var importance = _lexicon.EverydayWords.Contains(token) || IsEverydayInflection(token) ? QuestionWordFactor : Importance([token]);
-        clauses.Add(new QueryClause(token, [new TermAlternative([term], 1)], importance, ClauseOrigin.Unknown));
+        clauses.Add(new QueryClause(token, [new TermAlternative([term], 1)], _weights.UnknownImportance(token, folded), ClauseOrigin.Unknown));
     }
 
-    /// <summary>Consumes the longest English lexicon phrase starting at <paramref name="start"/>; returns its length, 0 if none.</summary>
-    private int TranslateEnglish(List<string> tokens, int start, List<QueryClause> clauses)
+    /// <summary>The clause for the index words nearest a misspelt <paramref name="token"/>, or null when none is near.</summary>
+    private QueryClause? Corrected(string token)
     {
-        for (var length = Math.Min(_longestEnglishKey, tokens.Count - start); length >= 1; length--)
-        {
-            var key = string.Join(' ', tokens.Skip(start).Take(length));
-            if (_englishByKey.TryGetValue(key, out var alternatives))
-            {
-                if (alternatives.Count > 0)
-                {
-                    clauses.Add(new QueryClause(key, alternatives, Importance([key]), ClauseOrigin.English));
-                }
-
-                return length;
-            }
-        }
-
-        // An inflected English word the lexicon lists in its base form: "stressed", "exercises", "treated".
-        foreach (var baseForm in EnglishBaseForms(tokens[start]))
-        {
-            if (_englishByKey.TryGetValue(baseForm, out var alternatives) && alternatives.Count > 0)
-            {
-                clauses.Add(new QueryClause(tokens[start], alternatives, Importance([baseForm]), ClauseOrigin.English));
-                return 1;
-            }
-        }
-
-        return 0;
-    }
-
-    private static IEnumerable<string> EnglishBaseForms(string word)
-    {
-        foreach (var ending in EnglishEndings)
-        {
-            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
-            {
-                var stem = word[..^ending.Length];
-                yield return stem;
-                yield return stem + "e";
-                if (stem[^1] == stem[^2])
-                {
-                    yield return stem[..^1];
-                }
-            }
-        }
-    }
-
-    /// <summary>English when English function words outnumber Danish ones: "Do I need an MRI?".</summary>
-    private bool LooksEnglish(List<string> tokens)
-    {
-        var english = 0;
-        var danish = 0;
-        foreach (var token in tokens)
-        {
-            if (_lexicon.EnglishStopwords.Contains(token) || _englishByKey.ContainsKey(token))
-            {
-                english++;
-            }
-
-            if (DanishStopwords.Contains(token) || _index.TermBySurface.ContainsKey(token))
-            {
-                danish++;
-            }
-        }
-
-        return english >= 2 && english > danish;
-    }
-
-    /// <summary>Adds synonym alternatives; a multi-word synonym ("nerve i klemme") merges the clauses it spans.</summary>
-    private void ExpandSynonyms(List<QueryClause> clauses)
-    {
-        for (var i = 0; i < clauses.Count; i++)
-        {
-            for (var length = Math.Min(_longestSynonymKey, clauses.Count - i); length >= 1; length--)
-            {
-                var span = clauses.GetRange(i, length);
-                if (span.Any(c => c.Alternatives.Count == 0))
-                {
-                    continue;
-                }
-
-                var phrase = span.Select(c => c.Alternatives[0].Terms[0]).ToArray();
-                if (!_synonymsByKey.TryGetValue(string.Join(' ', phrase), out var synonyms))
-                {
-                    continue;
-                }
-
-                var alternatives = length == 1
-                    ? [.. span[0].Alternatives, .. synonyms]
-                    : new List<TermAlternative> { new(phrase, 1) }.Concat(synonyms).ToList();
-                var surface = string.Join(' ', span.Select(c => c.Surface));
-                var origin = length == 1 ? span[0].Origin : ClauseOrigin.Lexicon;
-                clauses.RemoveRange(i, length);
-                clauses.Insert(i, new QueryClause(surface, alternatives, Importance(span.Select(c => c.Surface)), origin));
-                break;
-            }
-        }
+        var (corrections, distance) = _typos.Correct(DanishFolding.ToDigraphs(token));
+        var surfaces = corrections.SelectMany(_folded.WordsFor).Distinct().ToList();
+        var terms = surfaces.Where(_index.TermBySurface.ContainsKey).Select(s => _index.TermBySurface[s]).Distinct().ToList();
+        return terms.Count == 0 ? null : Clause(token, terms, distance == 1 ? OneTypoWeight : TwoTyposWeight, ClauseOrigin.Typo, surfaces);
     }
 
     private QueryClause Clause(string surface, IReadOnlyList<string> terms, double weight, ClauseOrigin origin, IEnumerable<string>? surfaces = null)
     {
-        var alternatives = terms.Select(t => new TermAlternative([t], weight)).ToList();
-        var importance = terms.Count > 0 && terms.All(_lightTerms.Contains) ? QuestionWordFactor : Importance(surfaces ?? [surface]);
-        return new QueryClause(surface, alternatives, importance, origin);
+        var importance = !_index.TermBySurface.ContainsKey(surface) && _weights.IsMisspeltQuestionWord(surface)
+            ? WordWeights.LightWordFactor
+            : _weights.Importance(surfaces ?? [surface]);
+        return new(surface, [.. terms.Select(t => new TermAlternative([t], weight))], importance, origin);
     }
 
-    /// <summary>Question words ("hvordan", "gøre") and everyday words ("flere", "samme") count a fifth of a topic word.</summary>
-    private double Importance(IEnumerable<string> surfaces) =>
-        surfaces.All(s => _questionWords.Contains(s) || _lexicon.EverydayWords.Contains(s)) ? QuestionWordFactor : 1;
+    /// <summary>The known words <paramref name="token"/> is a form of when typed without æøå; empty when folding is off.</summary>
+    private List<string> FoldedWords(string token) =>
+        _options.AccentFolding && _folded.TryGetWords(token, out var words) ? words : [];
 
-    private bool IsOffTopic(string token) =>
-        _lexicon.OffTopicWords.Contains(token)
-        || InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
-        || (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(token, out var surfaces) && surfaces.Any(_lexicon.OffTopicWords.Contains))
-        || (_options.CompoundSplitting && _compounds.Split(token) is { } parts && _lexicon.OffTopicWords.Contains(parts[^1]));
-
-    private bool IsLexiconWord(string token) =>
-        _questionWords.Contains(token) || _lexicon.EverydayWords.Contains(token) || IsEverydayInflection(token);
-
-    private bool IsEverydayInflection(string token) =>
-        InflectionStripper.BaseForms(token).Any(_lexicon.EverydayWords.Contains)
-        || (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(token, out var surfaces) && surfaces.Any(_lexicon.EverydayWords.Contains));
-
-    private bool IsSynonymKey(string term) => _options.Synonyms && _synonymsByKey.ContainsKey(term);
+    private bool IsIndexedOrSynonym(string term) => _index.Contains(term) || (_options.Synonyms && _synonyms.IsKey(term));
 
     private bool IsKnownWord(string word) =>
         !DanishStopwords.Contains(word) && (KnownTerms(word).Count > 0 || InflectedTerms(word).Count > 0);
@@ -392,21 +225,12 @@ public sealed class QueryParser
     private List<string> KnownTerms(string word)
     {
         var term = _analyzer.Term(word);
-        if (_index.Contains(term) || IsSynonymKey(term))
+        if (IsIndexedOrSynonym(term))
         {
             return [term];
         }
 
-        if (_options.AccentFolding && _surfacesByFoldedKey.TryGetValue(word, out var surfaces))
-        {
-            var folded = surfaces.Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(t => _index.Contains(t) || IsSynonymKey(t)).Distinct().ToList();
-            if (folded.Count > 0)
-            {
-                return folded;
-            }
-        }
-
-        return [];
+        return [.. FoldedWords(word).Where(s => !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(IsIndexedOrSynonym).Distinct()];
     }
 
     /// <summary>The terms of the first base form of an inflected word that the index knows ("iskiassen" → "iskias").</summary>
@@ -426,24 +250,5 @@ public sealed class QueryParser
         }
 
         return [];
-    }
-
-    private void AddFolded(string key, string surface)
-    {
-        if (key == surface)
-        {
-            return;
-        }
-
-        if (!_surfacesByFoldedKey.TryGetValue(key, out var surfaces))
-        {
-            surfaces = [];
-            _surfacesByFoldedKey[key] = surfaces;
-        }
-
-        if (!surfaces.Contains(surface))
-        {
-            surfaces.Add(surface);
-        }
     }
 }

@@ -1,0 +1,57 @@
+using FaqBot.Analysis;
+using FaqBot.Lexicons;
+
+namespace FaqBot.Search;
+
+/// <summary>
+/// How much a word of a question counts, from the lexicons: question words and everyday words are light, words
+/// for what the articles do not cover are heavy, the rest count 1.
+/// </summary>
+internal sealed class WordWeights
+{
+    /// <summary>How much a question word ("hvordan", "gøre") or everyday word ("uge", "datter") counts next to a topic word.</summary>
+    public const double LightWordFactor = 0.2;
+
+    /// <summary>How much a word for something the articles do not cover ("skulder", "pris") counts: it is the topic.</summary>
+    public const double OffTopicFactor = 3.0;
+
+    private readonly Lexicon _lexicon;
+    private readonly TypoCorrector _questionWordSpelling;
+
+    public WordWeights(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _questionWordSpelling = new TypoCorrector(lexicon.QuestionWords);
+    }
+
+    /// <summary>Words whose folded forms must be known: the lexicons' word lists.</summary>
+    public IEnumerable<string> Words => _lexicon.QuestionWords.Concat(_lexicon.EverydayWords).Concat(_lexicon.OffTopicWords);
+
+    /// <summary>Light when every one of <paramref name="surfaces"/> is a question or everyday word, else 1.</summary>
+    public double Importance(IEnumerable<string> surfaces) => surfaces.All(IsLight) ? LightWordFactor : 1;
+
+    /// <summary>
+    /// Whether a word the articles do not spell so is a misspelt question word ("komer" for "kommer"). Only for
+    /// unseen spellings: stems and near spellings of real words collide ("læge" the doctor, "lægge" to put).
+    /// </summary>
+    public bool IsMisspeltQuestionWord(string word) => _questionWordSpelling.Correct(word).Words.Count > 0;
+
+    /// <summary>The weight of a word no passage, lexicon or correction knows.</summary>
+    public double UnknownImportance(string token, IEnumerable<string> foldedWords) =>
+        IsLight(token) || IsEverydayInflection(token, foldedWords) ? LightWordFactor : 1;
+
+    /// <summary>Whether the word is one the lexicons list, so spelt right and never to be typo-corrected.</summary>
+    public bool IsListed(string token, IEnumerable<string> foldedWords) => IsLight(token) || IsEverydayInflection(token, foldedWords);
+
+    /// <summary>Whether the word (inflected, folded or as a compound's head) names something the articles do not cover.</summary>
+    public bool IsOffTopic(string token, IEnumerable<string> foldedWords, IReadOnlyList<string>? compoundParts) =>
+        _lexicon.OffTopicWords.Contains(token)
+        || InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
+        || foldedWords.Any(_lexicon.OffTopicWords.Contains)
+        || (compoundParts is not null && _lexicon.OffTopicWords.Contains(compoundParts[^1]));
+
+    private bool IsLight(string word) => _lexicon.QuestionWords.Contains(word) || _lexicon.EverydayWords.Contains(word);
+
+    private bool IsEverydayInflection(string token, IEnumerable<string> foldedWords) =>
+        InflectionStripper.BaseForms(token).Any(_lexicon.EverydayWords.Contains) || foldedWords.Any(_lexicon.EverydayWords.Contains);
+}
