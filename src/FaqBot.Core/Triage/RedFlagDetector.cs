@@ -10,6 +10,11 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
     public RedFlagDetection Detect(string message)
     {
         var tokens = TriageText.Analyze(message);
+        foreach (var token in tokens)
+        {
+            token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);
+        }
+
         var fired = RuleSet.Rules.Where(rule => rule.Matches(tokens)).ToList();
         var kindOrder = RuleSet.Kinds;
         var kinds = fired

@@ -8,6 +8,25 @@ public sealed record RedFlagRuleSet(
     IReadOnlyDictionary<string, RedFlagUrgency> Urgencies,
     IReadOnlyList<ContentProblem> Problems)
 {
+    private readonly Lazy<HashSet<string>> _knownStems = new(() => StemsOf(Rules));
+
     /// <summary>The kinds in the order the file defines them.</summary>
     public IReadOnlyList<string> Kinds => [.. Rules.Select(r => r.Kind).Distinct()];
+
+    /// <summary>
+    /// The stems of every plain word the rules name. A message word with one of these stems is spelt right, so it
+    /// is never taken for a typo of another rule word ("skifte" is not "skidt").
+    /// </summary>
+    public IReadOnlySet<string> KnownStems => _knownStems.Value;
+
+    private static HashSet<string> StemsOf(IReadOnlyList<RedFlagRule> rules) =>
+    [
+        .. rules
+            .SelectMany(r => r.AllOf.Concat(r.Unless))
+            .SelectMany(p => p.Elements)
+            .SelectMany(alternatives => alternatives)
+            .SelectMany(phrase => phrase)
+            .OfType<WordTerm>()
+            .Select(w => w.Stem),
+    ];
 }
