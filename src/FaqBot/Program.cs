@@ -1,6 +1,7 @@
 using System.Text;
 using FaqBot.BotChannel;
 using FaqBot.Cli;
+using FaqBot.DirectLine;
 using FaqBot.Hosting;
 
 if (CliApp.IsCommand(args))
@@ -15,9 +16,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnBotFrameworkPortByDefault();
 builder.Services.AddFaqBotDomain(builder.Configuration);
 builder.Services.AddBotChannel(builder.Configuration);
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
 app.MapBotMessages();
+app.MapDirectLine();
 await app.RunAsync();
 return 0;
 
