@@ -3,6 +3,7 @@ using FaqBot.BotChannel;
 using FaqBot.Cli;
 using FaqBot.DirectLine;
 using FaqBot.Hosting;
+using FaqBot.WebChat;
 
 if (CliApp.IsCommand(args))
 {
@@ -17,10 +18,12 @@ builder.ListenOnBotFrameworkPortByDefault();
 builder.Services.AddFaqBotDomain(builder.Configuration);
 builder.Services.AddBotChannel(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddWebChatPage(builder.Configuration);
 
 var app = builder.Build();
 app.MapBotMessages();
 app.MapDirectLine();
+app.MapWebChatPage();
 await app.RunAsync();
 return 0;
 
