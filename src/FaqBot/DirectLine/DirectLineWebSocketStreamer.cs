@@ -10,7 +10,11 @@ namespace FaqBot.DirectLine;
 /// after the client's watermark (or from the start, so the welcome is not lost). One socket per conversation, as in
 /// Azure: a newer socket closes the older one. The number of open sockets is bounded.
 /// </summary>
-public sealed class DirectLineWebSocketStreamer(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineWebSocketStreamer> logger)
+public sealed class DirectLineWebSocketStreamer(
+    IOptions<DirectLineOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineWebSocketStreamer> logger)
 {
     /// <summary>An empty frame keeps proxies from closing a quiet socket; DirectLineJS ignores it.</summary>
     private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(25);
@@ -40,7 +44,8 @@ public sealed class DirectLineWebSocketStreamer(IOptions<DirectLineOptions> opti
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             TakeOver(conversation.Id, replaced);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, conversation.Ended, replaced.Token, clientGone.Token);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(
+                context.RequestAborted, conversation.Ended, replaced.Token, clientGone.Token, lifetime.ApplicationStopping);
             var receiving = ReceiveAsync(socket, conversation, clientGone);
             await SendAsync(socket, conversation, watermark, stop.Token);
             await CloseAsync(socket, replaced.IsCancellationRequested ? "collision" : conversation.Ended.IsCancellationRequested ? "expired" : null);
