@@ -21,6 +21,9 @@ public static class Chromium
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        // The embed test's stand-in clinic site is served by Playwright, which chromium counts as a public page; on the
+        // internet both the site and the bot are public, so the local-network permission prompt never applies.
+        "--disable-features=LocalNetworkAccessChecks",
     ];
 
     /// <summary>Points Playwright at the system's node unless the caller already did.</summary>

@@ -69,6 +69,46 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await ExpectAllSentAsync(page);
     }
 
+    [ChromiumFact]
+    public async Task The_embed_button_on_the_clinics_site_opens_the_chat()
+    {
+        // Another origin than the bot's 127.0.0.1, but on loopback, so chromium's local-network protections stay out of it.
+        const string Site = "http://localhost:9";
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = Site });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
+        var page = await context.NewPageAsync();
+        // The clinic's page is served by Playwright itself (nothing leaves the machine), with the one-line embed.
+        await page.RouteAsync(Site + "/**", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html",
+            Body = $"<!doctype html><html lang=\"da\"><head><meta name=\"viewport\" content=\"width=device-width\"></head><body><h1>Klinikken</h1>"
+                + $"<script src=\"{new Uri(host.BaseAddress, "/webchat/embed.js")}\" async></script></body></html>",
+        }));
+        var log = new List<string>();
+        page.Console += (_, message) => log.Add(message.Text);
+        page.RequestFailed += (_, request) => log.Add($"{request.Url}: {request.Failure}");
+        await page.GotoAsync(Site + "/");
+
+        var button = page.Locator("#faqbot-chat-button");
+        await button.WaitForAsync(new() { Timeout = 10_000 }).ContinueWith(waited => Assert.True(
+            waited.IsCompletedSuccessfully, "No chat button; browser log: " + string.Join(" | ", log)));
+        Assert.Equal("false", await button.GetAttributeAsync("aria-expanded"));
+        await button.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("true", await button.GetAttributeAsync("aria-expanded"));
+
+        var chat = page.FrameLocator("#faqbot-chat-panel iframe");
+        await Expect(chat.Locator(".webchat__bubble").Filter(new() { HasText = ChatTestComposer.Welcome }).Last);
+        await chat.Locator(SendBox).FillAsync("Hvad er iskias?");
+        await chat.Locator(SendBox).PressAsync("Enter");
+        await Expect(chat.Locator(".webchat__bubble").Filter(new() { HasText = ChatTestComposer.SafetyNote }).Last);
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "embed-360px.png") });
+
+        await page.Locator("#faqbot-chat-close").ClickAsync();
+        await Assertions.Expect(page.Locator("#faqbot-chat-panel")).ToBeHiddenAsync();
+    }
+
     private async Task ChatAsync(string transport)
     {
         await using var host = await DirectLineTestHost.StartAsync();
