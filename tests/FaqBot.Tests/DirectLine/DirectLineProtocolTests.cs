@@ -258,6 +258,56 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task A_second_socket_replaces_the_first_and_other_sites_cannot_open_one()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = "https://klinik.example.dk" });
+        var client = new DirectLineTestClient(host.NewClient());
+        await client.StartAsync();
+
+        using var first = await ConnectAsync(client.StreamUrl!);
+        using var second = await ConnectAsync(client.StreamUrl!);
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await first.ReceiveAsync(buffer, timeout.Token);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
+        Assert.Equal("collision", first.CloseStatusDescription);
+
+        var fromOtherSite = new ClientWebSocket();
+        fromOtherSite.Options.SetRequestHeader("Origin", "https://evil.example.com");
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => fromOtherSite.ConnectAsync(new Uri(client.StreamUrl!), timeout.Token));
+        Assert.Contains("403", refused.Message, StringComparison.Ordinal);
+        var fromClinic = new ClientWebSocket();
+        fromClinic.Options.SetRequestHeader("Origin", "https://klinik.example.dk");
+        await fromClinic.ConnectAsync(new Uri(client.StreamUrl!), timeout.Token);
+        Assert.Equal(WebSocketState.Open, fromClinic.State);
+        fromClinic.Dispose();
+        fromOtherSite.Dispose();
+    }
+
+    [Fact]
+    public async Task A_back_end_with_the_secret_generates_tokens_and_without_it_cannot()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:Secret"] = "server-side-secret-for-tests" });
+        var client = new DirectLineTestClient(host.NewClient());
+
+        using var generated = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", new { user = new { id = "dl_patient42" } }, "server-side-secret-for-tests");
+        using var wrongSecret = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", null, "guess");
+
+        generated.EnsureSuccessStatusCode();
+        var conversation = JsonSerializer.Deserialize<DirectLineConversationResponse>(await generated.Content.ReadAsStringAsync(), BotJson.Options)!;
+        Assert.Null(conversation.StreamUrl);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        using var start = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", null, conversation.Token);
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        var set = await client.GetActivitiesWithAsync(conversation.ConversationId, conversation.Token);
+        Assert.Equal("dl_patient42", Assert.Single(set.Activities).Recipient!.Id);
+    }
+
     private static async Task<HttpResponseMessage> PreflightAsync(HttpClient http, string origin)
     {
         var request = new HttpRequestMessage(HttpMethod.Options, "/v3/directline/conversations");

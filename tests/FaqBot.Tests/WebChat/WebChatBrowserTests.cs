@@ -112,7 +112,8 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     private async Task ChatAsync(string transport)
     {
         await using var host = await DirectLineTestHost.StartAsync();
-        var page = await OpenAsync(host, transport, 1280, 800);
+        var sockets = 0;
+        var page = await OpenAsync(host, transport, 1280, 800, onSocket: () => Interlocked.Increment(ref sockets));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
         await Expect(BotBubble(page, ChatTestComposer.Welcome));
 
@@ -137,9 +138,11 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         var redFlagAnswer = BotBubble(page, "Svar på: Jeg kan ikke lade vandet");
         await Expect(urgent);
         await Expect(redFlagAnswer);
-        var urgentBox = await urgent.BoundingBoxAsync();
-        var answerBox = await redFlagAnswer.BoundingBoxAsync();
-        Assert.True(urgentBox!.Y < answerBox!.Y, "The urgent advice must be shown before the answer.");
+        // Transcript order (the DOM follows Web Chat's order), not screen position, which shifts while it scrolls.
+        var bubbles = await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").AllInnerTextsAsync();
+        var urgentIndex = bubbles.ToList().FindLastIndex(text => text.Contains(ChatTestComposer.UrgentAdvice, StringComparison.Ordinal));
+        var answerIndex = bubbles.ToList().FindLastIndex(text => text.Contains("Svar på: Jeg kan ikke lade vandet", StringComparison.Ordinal));
+        Assert.True(urgentIndex >= 0 && urgentIndex < answerIndex, "The urgent advice must be shown before the answer.");
         await ExpectAllSentAsync(page);
 
         Directory.CreateDirectory(ScreenshotFolder);
@@ -150,9 +153,12 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 360, $"The page is {scrollWidth} px wide on a 360 px screen.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"chat-{transport}-360px.png") });
+
+        // The transport really was the one under test.
+        Assert.Equal(transport == "websocket", Volatile.Read(ref sockets) > 0);
     }
 
-    private async Task<IPage> OpenAsync(DirectLineTestHost host, string transport, int width, int height)
+    private async Task<IPage> OpenAsync(DirectLineTestHost host, string transport, int width, int height, Action? onSocket = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -162,6 +168,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
+        page.WebSocket += (_, _) => onSocket?.Invoke();
         await page.GotoAsync(new Uri(host.BaseAddress, $"/?transport={transport}").AbsoluteUri);
         await page.Locator(SendBox).WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         Assert.Empty(errors);
