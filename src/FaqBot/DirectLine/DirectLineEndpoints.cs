@@ -309,20 +309,39 @@ public static class DirectLineEndpoints
             return (null, null);
         }
 
-        if (request.ContentLength > MaxStartBodyBytes)
+        // The start body is tiny; reading at most a few KB keeps a chunked body from growing without limit.
+        var body = await ReadBoundedAsync(request.Body, MaxStartBodyBytes, request.HttpContext.RequestAborted);
+        if (body is null)
         {
             return (null, DirectLineAuthFilter.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The body is too large."));
         }
 
         try
         {
-            var start = await JsonSerializer.DeserializeAsync<DirectLineStartRequest>(request.Body, BotJson.Options, request.HttpContext.RequestAborted);
-            return (start, null);
+            return (body.Length == 0 ? null : JsonSerializer.Deserialize<DirectLineStartRequest>(body, BotJson.Options), null);
         }
         catch (JsonException)
         {
             return (null, DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON."));
         }
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>A back end may name the user with a <c>dl_</c> id (as with Azure); anything else gets a fresh id.</summary>
