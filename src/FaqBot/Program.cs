@@ -1,7 +1,9 @@
 using System.Text;
 using FaqBot.BotChannel;
 using FaqBot.Cli;
+using FaqBot.DirectLine;
 using FaqBot.Hosting;
+using FaqBot.WebChat;
 
 if (CliApp.IsCommand(args))
 {
@@ -15,9 +17,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnBotFrameworkPortByDefault();
 builder.Services.AddFaqBotDomain(builder.Configuration);
 builder.Services.AddBotChannel(builder.Configuration);
+builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddWebChatPage(builder.Configuration);
 
 var app = builder.Build();
 app.MapBotMessages();
+app.MapDirectLine();
+app.MapWebChatPage();
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,59 @@
+// Starts Web Chat against the configured Direct Line with a token from the bot's own token endpoint (no secret here).
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('faqbot-config').textContent);
+  var params = new URLSearchParams(window.location.search);
+  if (params.get('embed') === '1') {
+    document.documentElement.classList.add('embedded');
+  }
+
+  var container = document.getElementById('webchat');
+  var webSocket = params.get('transport') === 'polling' ? false : config.webSocket;
+
+  function fail(error) {
+    console.error(error);
+    container.innerHTML = '';
+    var message = document.createElement('p');
+    message.className = 'chat-status';
+    message.setAttribute('role', 'alert');
+    message.textContent = 'Chatten kunne ikke starte. Prøv igen om lidt, eller kontakt klinikken.';
+    container.appendChild(message);
+  }
+
+  fetch(config.tokenUrl, { method: 'POST', credentials: 'omit' })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error('Token request failed: ' + response.status);
+      }
+      return response.json();
+    })
+    .then(function (body) {
+      var directLine = window.WebChat.createDirectLine({
+        domain: config.domain || window.location.origin + '/v3/directline',
+        token: body.token,
+        webSocket: webSocket,
+        conversationStartProperties: { locale: 'da-DK' }
+      });
+      container.innerHTML = '';
+      window.WebChat.renderWebChat({
+        directLine: directLine,
+        locale: 'da-DK',
+        styleOptions: {
+          accent: config.accent,
+          bubbleFromUserBackground: config.accent,
+          bubbleFromUserTextColor: '#ffffff',
+          bubbleFromUserBorderRadius: 12,
+          bubbleBorderRadius: 12,
+          botAvatarInitials: config.botAvatarInitials,
+          botAvatarImage: config.botAvatarImage || undefined,
+          userAvatarInitials: config.userAvatarInitials,
+          hideUploadButton: true,
+          sendBoxTextWrap: true,
+          // Wrapping buttons fit a 360 px phone better than a sideways carousel.
+          suggestedActionLayout: 'flow',
+          suggestedActionHeight: 'auto'
+        }
+      }, container);
+    })
+    .catch(fail);
+})();

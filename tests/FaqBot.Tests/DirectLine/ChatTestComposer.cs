@@ -1,0 +1,35 @@
+using FaqBot.Conversation;
+
+namespace FaqBot.Tests.DirectLine;
+
+/// <summary>
+/// A deterministic composer for the chat tests: an answer has a title, a safety note line and suggested questions; a
+/// red-flag message gets the urgent advice first. Its answers repeat the test's question so ordering can be checked.
+/// </summary>
+public sealed class ChatTestComposer : IReplyComposer
+{
+    public const string Welcome = "Velkommen! Spørg mig om iskias.";
+    public const string SafetyNote = "Svaret er generel information og erstatter ikke en undersøgelse hos din fysioterapeut.";
+    public const string UrgentAdvice = "Ring 112 nu, hvis du ikke kan lade vandet eller har mistet følelsen i skridtet.";
+    public const string FirstSuggestion = "Hvor længe varer iskias?";
+    public const string SecondSuggestion = "Hvad kan jeg selv gøre?";
+
+    /// <summary>The title the answer to <paramref name="question"/> shows.</summary>
+    public static string TitleFor(string question) => question.Contains("længe", StringComparison.OrdinalIgnoreCase)
+        ? "Så længe varer iskias"
+        : "Hvad er iskias?";
+
+    public Reply Compose(string message)
+    {
+        var title = TitleFor(message);
+        var answer = new ReplyMessage($"**{title}**\n\nSvar på: {message}\n\n_{SafetyNote}_");
+        if (message.Contains("lade vandet", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Reply(ReplyKind.Answer, [new ReplyMessage($"**{UrgentAdvice}**"), answer], "test#akut", title, 0.9, true, ["caudaEquina"], [], null);
+        }
+
+        return new Reply(ReplyKind.Answer, [answer], "test#svar", title, 0.9, false, [], [FirstSuggestion, SecondSuggestion], null);
+    }
+
+    Reply IReplyComposer.Welcome() => new(ReplyKind.SmallTalk, [new ReplyMessage(Welcome)], null, null, null, false, [], [], null);
+}

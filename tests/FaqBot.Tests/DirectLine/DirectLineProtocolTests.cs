@@ -1,0 +1,368 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using FaqBot.BotChannel.Schema;
+using FaqBot.DirectLine;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Tests.DirectLine;
+
+/// <summary>Direct Line 3.0 as DirectLineJS uses it, over real HTTP and WebSockets on loopback.</summary>
+public sealed class DirectLineProtocolTests : IAsyncLifetime
+{
+    private DirectLineTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await DirectLineTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task The_users_activity_is_echoed_with_the_posted_id_and_clientActivityID_then_typing_and_the_reply()
+    {
+        var client = new DirectLineTestClient(_host.NewClient());
+        await client.StartAsync();
+
+        var id = await client.SendAsync("Hvad er iskias?", "client-1");
+
+        var all = await client.PollUntilAsync(activities => activities.Count(IsBotMessage) >= 2);
+        Assert.Equal(ChatTestComposer.Welcome, all[0].Text);
+        var echo = Assert.Single(all, activity => activity.Id == id);
+        Assert.Equal("client-1", echo.ChannelData!["clientActivityID"]!.GetValue<string>());
+        Assert.StartsWith("dl_", echo.From!.Id, StringComparison.Ordinal);
+        Assert.Equal("user", echo.From.Role);
+        Assert.True(echo.AdditionalProperties!.ContainsKey("timestamp"));
+        var afterEcho = all.SkipWhile(activity => activity.Id != id).Skip(1).ToList();
+        Assert.Equal(ActivityTypes.Typing, afterEcho[0].Type);
+        var reply = afterEcho.Single(IsBotMessage);
+        Assert.Equal(id, reply.ReplyToId);
+        Assert.Equal("bot", reply.From!.Role);
+        Assert.Contains(ChatTestComposer.SafetyNote, reply.Text, StringComparison.Ordinal);
+        Assert.Equal([ChatTestComposer.FirstSuggestion, ChatTestComposer.SecondSuggestion], reply.SuggestedActions!.Actions.Select(action => action.Value));
+        Assert.Equal([echo.From.Id!], reply.SuggestedActions.To);
+        // Ids are {conversation}|{seq}; the watermark is the sequence as a string, and sequence ids follow it.
+        Assert.All(all, activity => Assert.StartsWith(client.ConversationId + "|", activity.Id, StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(n => (long)n), all.Select(activity => activity.ChannelData!["webchat:sequence-id"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task Starting_again_with_the_same_token_returns_200_and_the_same_conversation()
+    {
+        var client = new DirectLineTestClient(_host.NewClient());
+        await client.StartAsync();
+
+        using var again = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", null);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains(client.ConversationId, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_websocket_reconnect_with_the_watermark_loses_and_repeats_nothing()
+    {
+        var client = new DirectLineTestClient(_host.NewClient());
+        await client.StartAsync();
+        var seen = new List<Activity>();
+
+        string watermark;
+        using (var socket = await ConnectAsync(client.StreamUrl!))
+        {
+            await client.SendAsync("Hvad er iskias?");
+            watermark = await ReceiveUntilAsync(socket, seen, () => seen.Count(IsBotMessage) >= 2);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
+        // Messages sent while no socket is open wait in the log.
+        await client.SendAsync("Hvor længe varer iskias?");
+        await client.SendAsync("Hvad kan jeg selv gøre?");
+        await Task.Delay(200);
+
+        // DirectLineJS reconnects through GET /conversations/{id}?watermark=, which hands out a new streamUrl.
+        using var resume = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}?watermark={watermark}", null);
+        resume.EnsureSuccessStatusCode();
+        var resumed = JsonSerializer.Deserialize<DirectLineConversationResponse>(await resume.Content.ReadAsStringAsync(), BotJson.Options)!;
+        Assert.Contains("watermark=" + watermark, resumed.StreamUrl, StringComparison.Ordinal);
+        using (var socket = await ConnectAsync(resumed.StreamUrl!))
+        {
+            await ReceiveUntilAsync(socket, seen, () => seen.Count(IsBotMessage) >= 4);
+        }
+
+        var ids = seen.Select(activity => activity.Id!).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        var all = (await client.GetActivitiesAsync(null)).Activities.Select(activity => activity.Id!).ToList();
+        Assert.Equal(all, ids);
+
+        // Polling from the same watermark sees the same activities.
+        var polled = await client.GetActivitiesAsync(watermark);
+        Assert.Equal(ids.SkipWhile(id => id != ids.First(candidate => Sequence(candidate) > long.Parse(watermark, System.Globalization.CultureInfo.InvariantCulture))), polled.Activities.Select(activity => activity.Id!));
+        Assert.Equal(all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), polled.Watermark);
+    }
+
+    [Fact]
+    public async Task A_token_for_one_conversation_cannot_read_or_post_to_another()
+    {
+        var alice = new DirectLineTestClient(_host.NewClient());
+        var bob = new DirectLineTestClient(_host.NewClient());
+        await alice.StartAsync();
+        await bob.StartAsync();
+        var bobs = $"/v3/directline/conversations/{bob.ConversationId}";
+
+        using var read = await alice.SendAsync(HttpMethod.Get, bobs + "/activities?watermark=", null);
+        using var post = await alice.SendAsync(HttpMethod.Post, bobs + "/activities", new { type = "message", text = "hej" });
+        using var resume = await alice.SendAsync(HttpMethod.Get, bobs, null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, resume.StatusCode);
+        Assert.DoesNotContain((await bob.GetActivitiesAsync(null)).Activities, activity => activity.Text == "hej");
+
+        // Alice's stream token opens only Alice's stream.
+        var alicesStream = new Uri(alice.StreamUrl!);
+        var stolen = alice.StreamUrl!.Replace(alice.ConversationId, bob.ConversationId, StringComparison.Ordinal);
+        var exception = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(stolen));
+        Assert.Contains("403", exception.Message, StringComparison.Ordinal);
+        Assert.NotNull(alicesStream);
+
+        // A stream token is no REST token.
+        var streamToken = Uri.UnescapeDataString(alice.StreamUrl!.Split("t=")[1].Split('&')[0]);
+        using var withStreamToken = await alice.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{alice.ConversationId}/activities", null, streamToken);
+        Assert.Equal(HttpStatusCode.Forbidden, withStreamToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_or_forged_token_gets_401()
+    {
+        var client = new DirectLineTestClient(_host.NewClient());
+        await client.StartAsync();
+        var past = new DirectLineTokenService(
+            Options.Create(new DirectLineOptions { TokenSigningKey = DirectLineTestHost.SigningKey }),
+            new FixedTime(DateTimeOffset.UtcNow.AddHours(-2)));
+        var expired = past.Issue(client.ConversationId, "dl_someone");
+        var forged = new DirectLineTokenService(Options.Create(new DirectLineOptions()), TimeProvider.System).Issue(client.ConversationId, "dl_someone");
+        var path = $"/v3/directline/conversations/{client.ConversationId}/activities";
+
+        using var withExpired = await client.SendAsync(HttpMethod.Get, path, null, expired);
+        using var refreshExpired = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", null, expired);
+        using var withForged = await client.SendAsync(HttpMethod.Post, path, new { type = "message", text = "hej" }, forged);
+        using var without = await client.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withExpired.StatusCode);
+        Assert.Contains("TokenExpired", await withExpired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, refreshExpired.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withForged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+    }
+
+    [Fact]
+    public async Task Refresh_gives_a_new_token_for_the_same_conversation_that_lives_at_least_30_minutes()
+    {
+        var client = new DirectLineTestClient(_host.NewClient());
+        await client.StartAsync();
+
+        using var response = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", null);
+
+        response.EnsureSuccessStatusCode();
+        var refreshed = JsonSerializer.Deserialize<DirectLineConversationResponse>(await response.Content.ReadAsStringAsync(), BotJson.Options)!;
+        Assert.Equal(client.ConversationId, refreshed.ConversationId);
+        Assert.True(refreshed.ExpiresIn >= 1800);
+        var set = await new DirectLineTestClient(client.Http).GetActivitiesWithAsync(client.ConversationId, refreshed.Token);
+        Assert.NotEmpty(set.Activities);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_conversations_each_get_exactly_their_own_replies_in_order()
+    {
+        using var http = _host.NewClient();
+        var clients = Enumerable.Range(0, 50).Select(_ => new DirectLineTestClient(http)).ToList();
+
+        await Task.WhenAll(clients.Select(async (client, index) =>
+        {
+            await client.StartAsync();
+            for (var turn = 0; turn < 3; turn++)
+            {
+                await client.SendAsync($"Spørgsmål {turn} fra samtale {index}");
+            }
+        }));
+        var transcripts = await Task.WhenAll(clients.Select(client => client.PollUntilAsync(all => all.Count(IsBotMessage) >= 4, TimeSpan.FromSeconds(60))));
+
+        for (var index = 0; index < clients.Count; index++)
+        {
+            var messages = transcripts[index].Where(IsBotMessage).ToList();
+            Assert.Equal(4, messages.Count);
+            Assert.Equal(ChatTestComposer.Welcome, messages[0].Text);
+            for (var turn = 0; turn < 3; turn++)
+            {
+                Assert.Contains($"Svar på: Spørgsmål {turn} fra samtale {index}\n", messages[turn + 1].Text, StringComparison.Ordinal);
+            }
+
+            var userIds = transcripts[index].Where(activity => activity.From?.Role == "user").Select(activity => activity.From!.Id).Distinct();
+            Assert.Single(userIds);
+        }
+    }
+
+    [Fact]
+    public async Task Cors_allows_only_the_configured_site_and_the_token_endpoint_refuses_other_sites()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = "https://klinik.example.dk" });
+        using var http = host.NewClient();
+
+        using var allowed = await PreflightAsync(http, "https://klinik.example.dk");
+        using var other = await PreflightAsync(http, "https://evil.example.com");
+        using var tokenFromOther = new HttpRequestMessage(HttpMethod.Post, "/api/directline/token");
+        tokenFromOther.Headers.Add("Origin", "https://evil.example.com");
+        using var refused = await http.SendAsync(tokenFromOther);
+
+        Assert.Equal("https://klinik.example.dk", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("x-ms-bot-agent", string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_token_endpoint_is_rate_limited()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenRequestsPerMinute"] = "3" });
+        using var http = host.NewClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await http.PostAsync("/api/directline/token", null);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Idle_conversations_are_forgotten_and_the_store_is_bounded()
+    {
+        var time = new FixedTime(DateTimeOffset.UtcNow);
+        var store = new DirectLineConversationStore(
+            Options.Create(new DirectLineOptions { MaxConversations = 2, MaxActivitiesPerConversation = 3, IdleTimeout = TimeSpan.FromMinutes(10) }),
+            time);
+
+        var (first, _) = store.GetOrStart("a", "dl_a");
+        store.GetOrStart("b", "dl_b");
+        Assert.Null(store.GetOrStart("c", "dl_c").Conversation);
+        for (var i = 0; i < 5; i++)
+        {
+            first!.Append(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
+        }
+
+        Assert.Equal(["2", "3", "4"], first!.After(0).Activities.Select(activity => activity.Text));
+        time.Now = time.Now.AddMinutes(11);
+        Assert.NotNull(store.GetOrStart("c", "dl_c").Conversation);
+        Assert.Null(store.Find("a"));
+        Assert.True(first.Ended.IsCancellationRequested);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_second_socket_replaces_the_first_and_other_sites_cannot_open_one()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = "https://klinik.example.dk" });
+        var client = new DirectLineTestClient(host.NewClient());
+        await client.StartAsync();
+
+        using var first = await ConnectAsync(client.StreamUrl!);
+        using var second = await ConnectAsync(client.StreamUrl!);
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await first.ReceiveAsync(buffer, timeout.Token);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
+        Assert.Equal("collision", first.CloseStatusDescription);
+
+        var fromOtherSite = new ClientWebSocket();
+        fromOtherSite.Options.SetRequestHeader("Origin", "https://evil.example.com");
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => fromOtherSite.ConnectAsync(new Uri(client.StreamUrl!), timeout.Token));
+        Assert.Contains("403", refused.Message, StringComparison.Ordinal);
+        var fromClinic = new ClientWebSocket();
+        fromClinic.Options.SetRequestHeader("Origin", "https://klinik.example.dk");
+        await fromClinic.ConnectAsync(new Uri(client.StreamUrl!), timeout.Token);
+        Assert.Equal(WebSocketState.Open, fromClinic.State);
+        fromClinic.Dispose();
+        fromOtherSite.Dispose();
+    }
+
+    [Fact]
+    public async Task A_back_end_with_the_secret_generates_tokens_and_without_it_cannot()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:Secret"] = "server-side-secret-for-tests" });
+        var client = new DirectLineTestClient(host.NewClient());
+
+        using var generated = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", new { user = new { id = "dl_patient42" } }, "server-side-secret-for-tests");
+        using var wrongSecret = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", null, "guess");
+
+        generated.EnsureSuccessStatusCode();
+        var conversation = JsonSerializer.Deserialize<DirectLineConversationResponse>(await generated.Content.ReadAsStringAsync(), BotJson.Options)!;
+        Assert.Null(conversation.StreamUrl);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        using var start = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", null, conversation.Token);
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        var set = await client.GetActivitiesWithAsync(conversation.ConversationId, conversation.Token);
+        Assert.Equal("dl_patient42", Assert.Single(set.Activities).Recipient!.Id);
+    }
+
+    private static async Task<HttpResponseMessage> PreflightAsync(HttpClient http, string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/v3/directline/conversations");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+        return await http.SendAsync(request);
+    }
+
+    private static bool IsBotMessage(Activity activity) => activity.Type == ActivityTypes.Message && activity.From?.Role == "bot";
+
+    private static long Sequence(string id) => long.Parse(id[(id.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<ClientWebSocket> ConnectAsync(string streamUrl)
+    {
+        var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await socket.ConnectAsync(new Uri(streamUrl), timeout.Token);
+        return socket;
+    }
+
+    /// <summary>Reads ActivitySet frames (skipping empty keep-alives) until <paramref name="done"/>; returns the last watermark.</summary>
+    private static async Task<string> ReceiveUntilAsync(ClientWebSocket socket, List<Activity> seen, Func<bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var watermark = "";
+        var buffer = new byte[64 * 1024];
+        while (!done())
+        {
+            using var frame = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, timeout.Token);
+                frame.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            if (frame.Length == 0)
+            {
+                continue;
+            }
+
+            var set = JsonSerializer.Deserialize<DirectLineActivitySet>(Encoding.UTF8.GetString(frame.ToArray()), BotJson.Options)!;
+            seen.AddRange(set.Activities);
+            watermark = set.Watermark;
+        }
+
+        return watermark;
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
