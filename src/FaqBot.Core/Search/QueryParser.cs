@@ -44,7 +44,8 @@ public sealed class QueryParser
             .Concat(_weights.Words)
             .Concat(lexicon.SynonymGroups.SelectMany(g => g).SelectMany(m => Tokenizer.Tokenize(m))));
         _typos = new TypoCorrector(index.TermBySurface.Keys.Select(DanishFolding.ToDigraphs));
-        _compounds = new CompoundSplitter(IsKnownWord);
+        // A compound may end in an everyday head ("piriformis|syndrom", "ryg|problemer"): the head then weighs little.
+        _compounds = new CompoundSplitter(word => IsKnownWord(word) || _weights.IsEveryday(word));
     }
 
     /// <summary>Analyses a question.</summary>
@@ -173,7 +174,9 @@ public sealed class QueryParser
             return;
         }
 
-        if (_options.CompoundSplitting && _compounds.Split(token) is { } parts)
+        // A word of the lexicons is Danish spelt right and whole: never split or "corrected" into index words.
+        var isListed = _weights.IsListed(token, folded);
+        if (_options.CompoundSplitting && !isListed && _compounds.Split(token) is { } parts)
         {
             foreach (var part in parts)
             {
@@ -184,8 +187,7 @@ public sealed class QueryParser
             return;
         }
 
-        // A word of the lexicons is Danish spelt right: never "correct" it into a different index word.
-        if (_options.TypoTolerance && !_weights.IsListed(token, folded) && Corrected(token) is { } corrected)
+        if (_options.TypoTolerance && !isListed && Corrected(token) is { } corrected)
         {
             clauses.Add(corrected);
             return;

@@ -50,6 +50,9 @@ internal sealed class WordWeights
         || foldedWords.Any(_lexicon.OffTopicWords.Contains)
         || (compoundParts is not null && _lexicon.OffTopicWords.Contains(compoundParts[^1]));
 
+    /// <summary>Whether the word is in the everyday-words list (not a question word: those are verbs and particles).</summary>
+    public bool IsEveryday(string word) => _lexicon.EverydayWords.Contains(word);
+
     private bool IsLight(string word) => _lexicon.QuestionWords.Contains(word) || _lexicon.EverydayWords.Contains(word);
 
     private bool IsEverydayInflection(string token, IEnumerable<string> foldedWords) =>
