@@ -118,7 +118,11 @@ public sealed class PassageSearcher
             // Coverage (and so confidence) weighs words by their full IDF: a missing rare word means the question
             // is about something else. The score weighs them by a dampened IDF: one rare but incidental word
             // should not decide the ranking alone.
-            var idf = frequency == 0 ? _index.MaxIdf : _index.Idf(frequency);
+            // A word no passage has is as rare as can be, unless the lexicons call it light ("hej", "weekend"):
+            // such a word is common Danish that the articles merely happen not to use, and says nothing either way.
+            var idf = frequency > 0 ? _index.Idf(frequency)
+                : clause.Importance < 1 ? 0
+                : _index.MaxIdf;
             var importance = clause.Importance * idf;
             var rankingWeight = clause.Importance * Math.Pow(idf, _ranking.IdfExponent);
             totalImportance += importance;

@@ -63,30 +63,41 @@ public sealed class QueryParser
 
         // A long message tells a story and then asks: the story is context, the question is what to answer.
         var clauses = new List<QueryClause>();
+        var asksDefinition = false;
         foreach (var sentence in sentences)
         {
-            var factor = sentence.EndsWith('?') ? 1 : NarrativeFactor;
-            clauses.AddRange(ParseSentence(Tokenizer.Tokenize(sentence), isEnglish).Select(c => c with { Importance = c.Importance * factor }));
+            var sentenceTokens = Tokenizer.Tokenize(sentence);
+            var sentenceClauses = ParseSentence(sentenceTokens, isEnglish);
+            var isQuestion = sentence.EndsWith('?');
+            asksDefinition |= isQuestion && AsksDefinition(sentenceTokens, sentenceClauses);
+            clauses.AddRange(isQuestion ? sentenceClauses : sentenceClauses.Select(c => c with { Importance = c.Importance * NarrativeFactor }));
         }
 
-        return new ParsedQuery(clauses, isEnglish);
+        return new ParsedQuery(clauses, isEnglish, asksDefinition);
     }
 
-    /// <summary>"Hvad er X", "hvad betyder X", "what is X" about at most three topic words.</summary>
+    /// <summary>
+    /// "Hvad er X", "hvad betyder X", "what is X" (after at most a greeting: "hej, hvad er iskias?") about at most
+    /// three topic words.
+    /// </summary>
     private static bool AsksDefinition(List<string> tokens, List<QueryClause> clauses)
     {
-        if (tokens.Count < 3)
+        var topics = clauses.Count(c => c.Importance >= 1);
+        for (var i = 0; i <= 1 && i + 2 < tokens.Count; i++)
         {
-            return false;
+            var opening = $"{tokens[i]} {tokens[i + 1]}";
+            var isDefinitionOpening = opening is "hvad er" or "hvad betyder" or "what is" or "what does" or "what s";
+
+            // "Hvad er iskias …", not "hvad er det, der giver iskias": the thing asked about follows at once.
+            var subject = tokens[i + 2];
+            var namesSubject = !DanishStopwords.Contains(subject) && subject is not ("the" or "a" or "an" or "it");
+            if (isDefinitionOpening && namesSubject)
+            {
+                return topics is >= 1 and <= 3;
+            }
         }
 
-        var opening = $"{tokens[0]} {tokens[1]}";
-        var isDefinitionOpening = opening is "hvad er" or "hvad betyder" or "what is" or "what does" or "what s";
-
-        // "Hvad er iskias …", not "hvad er det, der giver iskias": the thing asked about follows at once.
-        var namesSubject = !DanishStopwords.Contains(tokens[2]) && tokens[2] is not ("the" or "a" or "an" or "it");
-        var topics = clauses.Count(c => c.Importance >= 1);
-        return isDefinitionOpening && namesSubject && topics is >= 1 and <= 3;
+        return false;
     }
 
     private List<QueryClause> ParseSentence(List<string> tokens, bool isEnglish)

@@ -18,6 +18,8 @@ public class RetrievalTests
     [InlineData("Can my nervous system become more sensitive?", "ondt-i-balden-og-benet#4-dit-nervesystem-kan-blive-mere-foelsomt")]
     [InlineData("Hvad er iskias?", "iskias#intro")]
     [InlineData("what is sciatica", "iskias#intro")]
+    [InlineData("hej, hvad er iskias?", "iskias#intro")]
+    [InlineData("Hej! Hvad er iskias for noget?", "iskias#intro")]
     [InlineData("Jeg har haft ondt længe og har prøvet alt muligt. Min kone synes jeg er sur. Hjælper øvelser mod iskias?", "iskias#hjaelper-oevelser-mod-iskias-smerter")]
     public void Answers_with_the_passage_that_covers_the_question(string question, string expectedId)
     {
