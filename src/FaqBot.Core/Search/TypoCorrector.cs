@@ -11,7 +11,7 @@ public sealed class TypoCorrector
     public const int MinWordLength = 4;
 
     /// <summary>Words at least this long may be two edits away.</summary>
-    public const int TwoEditsFromLength = 9;
+    public const int TwoEditsFromLength = 11;
 
     private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
