@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaqBot.Answering;
 using FaqBot.Conversation;
+using FaqBot.Hosting;
 
 namespace FaqBot.Cli;
 

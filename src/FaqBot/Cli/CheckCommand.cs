@@ -1,5 +1,6 @@
 using FaqBot.Answering;
 using FaqBot.Conversation;
+using FaqBot.Hosting;
 
 namespace FaqBot.Cli;
 

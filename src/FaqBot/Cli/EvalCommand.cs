@@ -2,6 +2,7 @@ using System.Globalization;
 using FaqBot.Analysis;
 using FaqBot.Answering;
 using FaqBot.Evaluation;
+using FaqBot.Hosting;
 using FaqBot.Search;
 
 namespace FaqBot.Cli;

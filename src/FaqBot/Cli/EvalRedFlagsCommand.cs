@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaqBot.Hosting;
 using FaqBot.Triage;
 
 namespace FaqBot.Cli;

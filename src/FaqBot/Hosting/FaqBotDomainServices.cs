@@ -1,5 +1,4 @@
 using FaqBot.Answering;
-using FaqBot.Cli;
 using FaqBot.Conversation;
 
 namespace FaqBot.Hosting;

@@ -1,4 +1,4 @@
-namespace FaqBot.Cli;
+namespace FaqBot.Hosting;
 
 /// <summary>Where the content folder is: <c>--content DIR</c>, else <c>FAQBOT_CONTENT</c>, else the copy shipped beside the binary.</summary>
 internal static class ContentLocation
