@@ -4,7 +4,7 @@ namespace FaqBot.Search;
 public sealed record RankingOptions
 {
     /// <summary>BM25 term-frequency saturation.</summary>
-    public double K1 { get; init; } = 1.2;
+    public double K1 { get; init; } = 1.5;
 
     /// <summary>Weight of the passage title (section heading or FAQ question).</summary>
     public double TitleWeight { get; init; } = 3.0;
