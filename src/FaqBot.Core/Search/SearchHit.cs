@@ -5,7 +5,6 @@ namespace FaqBot.Search;
 /// <summary>A passage found for a question.</summary>
 /// <param name="Passage">The passage.</param>
 /// <param name="Score">The ranking score (BM25F scaled by coverage); only comparable within one question.</param>
-/// <param name="Confidence">Normalised in [0, 1]: how surely the passage answers the question.</param>
-/// <param name="Coverage">The IDF-weighted share of the question's clauses the passage covers.</param>
+/// <param name="Confidence">Normalised in [0, 1]: the IDF-weighted share of the question's clauses the passage covers.</param>
 /// <param name="TitleMatch">How well question and passage title match, both ways, in [0, 1].</param>
-public sealed record SearchHit(Passage Passage, double Score, double Confidence, double Coverage, double TitleMatch);
+public sealed record SearchHit(Passage Passage, double Score, double Confidence, double TitleMatch);

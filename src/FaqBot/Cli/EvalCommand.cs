@@ -67,7 +67,7 @@ internal static class EvalCommand
         {
             foreach (var o in report.Outcomes)
             {
-                output.WriteLine($"    {o.Case.Line,3} {(o.Case.ExpectsNone ? "NONE" : "in"),-4} rank {o.Rank} confidence {o.TopConfidence:0.000} coverage {o.Top?.Coverage:0.000} title {o.Top?.TitleMatch:0.000} {o.Case.Style}");
+                output.WriteLine($"    {o.Case.Line,3} {(o.Case.ExpectsNone ? "NONE" : "in"),-4} rank {o.Rank} confidence {o.TopConfidence:0.000} title {o.Top?.TitleMatch:0.000} {o.Case.Style}");
             }
         }
 
