@@ -30,7 +30,7 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
                 score *= 1 + ranking.DefinitionIntroBonus;
             }
 
-            hits.Add(new SearchHit(index.Passages[candidate.Passage], score, candidate.Coverage, titleMatch));
+            hits.Add(new SearchHit(index.Passages[candidate.Passage], score, candidate.Confidence, titleMatch));
         }
 
         hits.Sort((a, b) => b.Score.CompareTo(a.Score));

@@ -45,120 +45,129 @@ public sealed class PassageSearcher
             return [];
         }
 
-        var totalImportance = 0.0;
-        var weighted = new List<WeightedClause>(query.Clauses.Count);
         var scratch = SearchScratch.For(count);
-        var scores = scratch.Scores;
-        var covered = scratch.Covered;
-        var rankingCovered = scratch.RankingCovered;
-        var totalRankingWeight = 0.0;
-        var clauseBest = scratch.ClauseBest;
-        var clauseCoverage = scratch.ClauseCoverage;
-        var alternativeScore = scratch.AlternativeScore;
-        var alternativeHits = scratch.AlternativeHits;
-        var touchedByClause = scratch.TouchedByClause;
-        var touchedByAlternative = scratch.TouchedByAlternative;
-        var touched = scratch.Touched;
-
+        var totals = new Totals();
+        var weighted = new List<WeightedClause>(query.Clauses.Count);
         foreach (var clause in query.Clauses)
         {
-            var wordFrequency = 0;
-            var synonymFrequency = 0;
-            foreach (var alternative in clause.Alternatives)
-            {
-                foreach (var term in alternative.Terms)
-                {
-                    if (_index.Find(term) is not { } postings)
-                    {
-                        continue;
-                    }
-
-                    foreach (var posting in postings.Items)
-                    {
-                        if (alternativeHits[posting.Passage] == 0)
-                        {
-                            touchedByAlternative.Add(posting.Passage);
-                        }
-
-                        alternativeHits[posting.Passage]++;
-                        alternativeScore[posting.Passage] += posting.Score;
-                    }
-                }
-
-                if (alternative.Weight >= 1)
-                {
-                    wordFrequency = Math.Max(wordFrequency, touchedByAlternative.Count);
-                }
-
-                synonymFrequency = Math.Max(synonymFrequency, touchedByAlternative.Count);
-
-                // A phrase alternative scores its terms' mean and covers the clause in proportion to its terms found.
-                var termCount = alternative.Terms.Length;
-                foreach (var p in touchedByAlternative)
-                {
-                    var score = alternative.Weight * alternativeScore[p] / termCount;
-                    var coverage = alternative.Weight * alternativeHits[p] / termCount;
-                    if (clauseBest[p] == 0 && clauseCoverage[p] == 0)
-                    {
-                        touchedByClause.Add(p);
-                    }
-
-                    clauseBest[p] = Math.Max(clauseBest[p], score);
-                    clauseCoverage[p] = Math.Max(clauseCoverage[p], coverage);
-                    alternativeScore[p] = 0;
-                    alternativeHits[p] = 0;
-                }
-
-                touchedByAlternative.Clear();
-            }
-
-            // The clause is as rare as the patient's own word; only when the index lacks it do its synonyms or
-            // corrections decide, by the most common of them (a broad synonym must not make a clause look rare).
-            var frequency = wordFrequency > 0 ? wordFrequency : synonymFrequency;
-            // Coverage (and so confidence) weighs words by their full IDF: a missing rare word means the question
-            // is about something else. The score weighs them by a dampened IDF: one rare but incidental word
-            // should not decide the ranking alone.
-            // A word no passage has is as rare as can be, unless the lexicons call it light ("hej", "weekend"):
-            // such a word is common Danish that the articles merely happen not to use, and says nothing either way.
-            var idf = frequency > 0 ? _index.Idf(frequency)
-                : clause.Importance < 1 ? 0
-                : _index.MaxIdf;
-            var importance = clause.Importance * idf;
-            var rankingWeight = clause.Importance * Math.Pow(idf, _ranking.IdfExponent);
-            totalImportance += importance;
-            totalRankingWeight += rankingWeight;
-            weighted.Add(new WeightedClause(clause, importance));
-            foreach (var p in touchedByClause)
-            {
-                if (scores[p] == 0)
-                {
-                    touched.Add(p);
-                }
-
-                scores[p] += rankingWeight * clauseBest[p];
-                covered[p] += importance * Math.Min(1, clauseCoverage[p]);
-                rankingCovered[p] += rankingWeight * Math.Min(1, clauseCoverage[p]);
-                clauseBest[p] = 0;
-                clauseCoverage[p] = 0;
-            }
-
-            touchedByClause.Clear();
+            var frequency = CollectBestAlternatives(clause, scratch);
+            weighted.Add(AddClause(clause, frequency, scratch, totals));
         }
 
-        // Keep a pool of the best first-stage candidates (a small sorted list: no sort of every passage), then
-        // re-rank the pool by how well the question covers each passage's title.
-        var poolSize = Math.Max(limit, CandidatePoolSize);
-        var pool = new List<RankedCandidate>(poolSize + 1);
-        foreach (var p in touched)
+        var pool = BestCandidates(scratch, totals, Math.Max(limit, CandidatePoolSize));
+        return _reranker.Rerank(pool, weighted, query.AsksDefinition, limit);
+    }
+
+    /// <summary>
+    /// Fills the scratch's per-passage clause score and coverage with the clause's best alternative, and returns
+    /// the clause's document frequency: that of the patient's own word, or, only when the index lacks it, of the
+    /// most common synonym or correction (a broad synonym must not make a clause look rare).
+    /// </summary>
+    private int CollectBestAlternatives(QueryClause clause, SearchScratch scratch)
+    {
+        var wordFrequency = 0;
+        var synonymFrequency = 0;
+        foreach (var alternative in clause.Alternatives)
         {
-            if (scores[p] > 0 && totalImportance > 0)
+            foreach (var term in alternative.Terms)
             {
-                var coverage = covered[p] / totalImportance;
-                var score = scores[p] * Math.Pow(rankingCovered[p] / totalRankingWeight, _ranking.CoverageExponent);
+                if (_index.Find(term) is not { } postings)
+                {
+                    continue;
+                }
+
+                foreach (var posting in postings.Items)
+                {
+                    if (scratch.AlternativeHits[posting.Passage] == 0)
+                    {
+                        scratch.TouchedByAlternative.Add(posting.Passage);
+                    }
+
+                    scratch.AlternativeHits[posting.Passage]++;
+                    scratch.AlternativeScore[posting.Passage] += posting.Score;
+                }
+            }
+
+            if (alternative.Weight >= 1)
+            {
+                wordFrequency = Math.Max(wordFrequency, scratch.TouchedByAlternative.Count);
+            }
+
+            synonymFrequency = Math.Max(synonymFrequency, scratch.TouchedByAlternative.Count);
+
+            // A phrase alternative scores its terms' mean and covers the clause in proportion to its terms found.
+            var termCount = alternative.Terms.Length;
+            foreach (var p in scratch.TouchedByAlternative)
+            {
+                if (scratch.ClauseBest[p] == 0 && scratch.ClauseCoverage[p] == 0)
+                {
+                    scratch.TouchedByClause.Add(p);
+                }
+
+                scratch.ClauseBest[p] = Math.Max(scratch.ClauseBest[p], alternative.Weight * scratch.AlternativeScore[p] / termCount);
+                scratch.ClauseCoverage[p] = Math.Max(scratch.ClauseCoverage[p], alternative.Weight * scratch.AlternativeHits[p] / termCount);
+                scratch.AlternativeScore[p] = 0;
+                scratch.AlternativeHits[p] = 0;
+            }
+
+            scratch.TouchedByAlternative.Clear();
+        }
+
+        return wordFrequency > 0 ? wordFrequency : synonymFrequency;
+    }
+
+    /// <summary>Adds the collected clause to every passage's score and coverage, and to the totals.</summary>
+    private WeightedClause AddClause(QueryClause clause, int frequency, SearchScratch scratch, Totals totals)
+    {
+        // A word no passage has is as rare as can be, unless the lexicons call it light ("hej", "weekend"): such
+        // a word is common Danish that the articles merely happen not to use, and says nothing either way.
+        var idf = frequency > 0 ? _index.Idf(frequency)
+            : clause.Importance < 1 ? 0
+            : _index.MaxIdf;
+
+        // Coverage (and so confidence) weighs words by their full IDF: a missing rare word means the question is
+        // about something else. The score weighs them by a dampened IDF: one rare but incidental word should not
+        // decide the ranking alone.
+        var importance = clause.Importance * idf;
+        var rankingWeight = clause.Importance * Math.Pow(idf, _ranking.IdfExponent);
+        totals.Importance += importance;
+        totals.RankingWeight += rankingWeight;
+        foreach (var p in scratch.TouchedByClause)
+        {
+            if (scratch.Scores[p] == 0)
+            {
+                scratch.Touched.Add(p);
+            }
+
+            var coverage = Math.Min(1, scratch.ClauseCoverage[p]);
+            scratch.Scores[p] += rankingWeight * scratch.ClauseBest[p];
+            scratch.Covered[p] += importance * coverage;
+            scratch.RankingCovered[p] += rankingWeight * coverage;
+            scratch.ClauseBest[p] = 0;
+            scratch.ClauseCoverage[p] = 0;
+        }
+
+        scratch.TouchedByClause.Clear();
+        return new WeightedClause(clause, importance);
+    }
+
+    /// <summary>
+    /// The best first-stage candidates, kept in a small sorted list (no sort of every passage); leaves the scratch
+    /// zeroed for the next search.
+    /// </summary>
+    private List<RankedCandidate> BestCandidates(SearchScratch scratch, Totals totals, int poolSize)
+    {
+        var pool = new List<RankedCandidate>(poolSize + 1);
+        foreach (var p in scratch.Touched)
+        {
+            if (scratch.Scores[p] > 0 && totals.Importance > 0)
+            {
+                var confidence = scratch.Covered[p] / totals.Importance;
+                var score = scratch.Scores[p] * Math.Pow(scratch.RankingCovered[p] / totals.RankingWeight, _ranking.CoverageExponent);
                 if (pool.Count < poolSize || score > pool[^1].Score)
                 {
                     var at = pool.FindIndex(h => score > h.Score);
-                    pool.Insert(at < 0 ? pool.Count : at, new RankedCandidate(p, score, coverage));
+                    pool.Insert(at < 0 ? pool.Count : at, new RankedCandidate(p, score, confidence));
                     if (pool.Count > poolSize)
                     {
                         pool.RemoveAt(poolSize);
@@ -166,12 +175,20 @@ public sealed class PassageSearcher
                 }
             }
 
-            scores[p] = 0;
-            covered[p] = 0;
-            rankingCovered[p] = 0;
+            scratch.Scores[p] = 0;
+            scratch.Covered[p] = 0;
+            scratch.RankingCovered[p] = 0;
         }
 
-        touched.Clear();
-        return _reranker.Rerank(pool, weighted, query.AsksDefinition, limit);
+        scratch.Touched.Clear();
+        return pool;
+    }
+
+    /// <summary>The question's total importance (full IDF) and ranking weight (dampened IDF), over all clauses.</summary>
+    private sealed class Totals
+    {
+        public double Importance { get; set; }
+
+        public double RankingWeight { get; set; }
     }
 }
