@@ -150,15 +150,18 @@ public sealed class QueryParser
         }
 
         var folded = FoldedWords(token);
-        if (_weights.IsOffTopic(token, folded, _options.CompoundSplitting ? _compounds.Split(token) : null))
+        var term = _analyzer.Term(token);
+        var isIndexed = IsIndexedOrSynonym(term);
+
+        // Even where an article mentions it in passing, a question about it is not one the articles answer. (A
+        // compound is split to find an off-topic head only when the index does not know the whole word.)
+        if (_weights.IsOffTopic(token, folded, () => _options.CompoundSplitting && !isIndexed ? _compounds.Split(token) : null))
         {
-            // Even where an article mentions it in passing, a question about it is not one the articles answer.
             clauses.Add(new QueryClause(token, [], WordWeights.OffTopicFactor, ClauseOrigin.Unknown));
             return;
         }
 
-        var term = _analyzer.Term(token);
-        if (IsIndexedOrSynonym(term))
+        if (isIndexed)
         {
             clauses.Add(Clause(token, [term], 1, ClauseOrigin.Exact));
             return;

@@ -44,11 +44,11 @@ internal sealed class WordWeights
     public bool IsListed(string token, IEnumerable<string> foldedWords) => IsLight(token) || IsEverydayInflection(token, foldedWords);
 
     /// <summary>Whether the word (inflected, folded or as a compound's head) names something the articles do not cover.</summary>
-    public bool IsOffTopic(string token, IEnumerable<string> foldedWords, IReadOnlyList<string>? compoundParts) =>
+    public bool IsOffTopic(string token, IEnumerable<string> foldedWords, Func<IReadOnlyList<string>?> compoundParts) =>
         _lexicon.OffTopicWords.Contains(token)
         || InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
         || foldedWords.Any(_lexicon.OffTopicWords.Contains)
-        || (compoundParts is not null && _lexicon.OffTopicWords.Contains(compoundParts[^1]));
+        || (compoundParts() is { } parts && _lexicon.OffTopicWords.Contains(parts[^1]));
 
     /// <summary>Whether the word is in the everyday-words list (not a question word: those are verbs and particles).</summary>
     public bool IsEveryday(string word) => _lexicon.EverydayWords.Contains(word);
