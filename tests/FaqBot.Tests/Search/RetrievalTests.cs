@@ -60,9 +60,9 @@ public class RetrievalTests
     public void Dev_set_stays_above_the_measured_level_and_the_lucene_floor()
     {
         var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, DevSet);
-        Assert.True(report.InScopeRankedTop1 >= 0.80, $"ranked top-1 {report.InScopeRankedTop1:0.000}");
-        Assert.True(report.InScopeTop1 >= 0.80, $"answered top-1 {report.InScopeTop1:0.000}");
-        Assert.True(report.Overall >= 0.82, $"overall {report.Overall:0.000}");
+        Assert.True(report.InScopeRankedTop1 >= 0.82, $"ranked top-1 {report.InScopeRankedTop1:0.000}");
+        Assert.True(report.InScopeTop1 >= 0.82, $"answered top-1 {report.InScopeTop1:0.000}");
+        Assert.True(report.Overall >= 0.84, $"overall {report.Overall:0.000}");
         Assert.True(report.NoneDeclined >= 0.85, $"NONE declined {report.NoneDeclined:0.000}");
     }
 
