@@ -20,6 +20,22 @@ public sealed class RedFlagDevSetTests
         Assert.True(evaluation.FalseAlarmRate <= 0.10, "false alarms: " + string.Join(" | ", evaluation.FalseAlarms.Select(m => m.Note)));
     }
 
+    /// <summary>
+    /// The second red-flag set (<c>Data/extra-redflags.tsv</c>): 60 + 30 messages written by someone who never saw
+    /// the rules. Its first run found 4 misses and 6 false alarms; the rules were then widened with general
+    /// vocabulary (English "wipe"/"dribble", "a temperature", "forfoden falder ned", old accidents), so it now
+    /// guards against regressions rather than measuring generalisation.
+    /// </summary>
+    [Fact]
+    public void IndependentSetKeepsFullRecall()
+    {
+        var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile("extra-redflags.tsv"));
+
+        Assert.Equal(90, evaluation.Cases.Count);
+        Assert.True(evaluation.Recall == 1.0, "missed: " + string.Join(" | ", evaluation.Misses.Select(m => m.Note)));
+        Assert.True(evaluation.FalseAlarmRate <= 0.10, "false alarms: " + string.Join(" | ", evaluation.FalseAlarms.Select(m => m.Note)));
+    }
+
     [Theory]
     [InlineData("jeg kan ikke mærke noget dernede", "caudaEquina")]
     [InlineData("har tisset i bukserne to gange i dag", "caudaEquina")]
