@@ -21,17 +21,19 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// The second red-flag set (<c>Data/extra-redflags.tsv</c>): 60 + 30 messages written by someone who never saw
-    /// the rules. Its first run found 4 misses and 6 false alarms; the rules were then widened with general
-    /// vocabulary (English "wipe"/"dribble", "a temperature", "forfoden falder ned", old accidents), so it now
-    /// guards against regressions rather than measuring generalisation.
+    /// Two red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags.tsv</c>, 60 + 30, and
+    /// <c>Data/extra-redflags-2.tsv</c>, 60 + 20). Their first runs found misses (recall 93.3 % and 81.7 %); the
+    /// rules were then widened with general wording, so they now guard against regressions rather than measure
+    /// generalisation.
     /// </summary>
-    [Fact]
-    public void IndependentSetKeepsFullRecall()
+    [Theory]
+    [InlineData("extra-redflags.tsv", 90)]
+    [InlineData("extra-redflags-2.tsv", 80)]
+    public void IndependentSetsKeepFullRecall(string file, int rows)
     {
-        var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile("extra-redflags.tsv"));
+        var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
 
-        Assert.Equal(90, evaluation.Cases.Count);
+        Assert.Equal(rows, evaluation.Cases.Count);
         Assert.True(evaluation.Recall == 1.0, "missed: " + string.Join(" | ", evaluation.Misses.Select(m => m.Note)));
         Assert.True(evaluation.FalseAlarmRate <= 0.10, "false alarms: " + string.Join(" | ", evaluation.FalseAlarms.Select(m => m.Note)));
     }
