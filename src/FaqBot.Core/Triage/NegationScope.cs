@@ -17,6 +17,7 @@ public static class NegationScope
     public static readonly IReadOnlySet<string> Cues = new HashSet<string>(StringComparer.Ordinal)
     {
         "ikke", "ik", "ikk", "ike", "ikek", "ingen", "intet", "aldrig", "hverken", "nej", "uden",
+        "ett", "itte", "int", // Jutlandic and other dialect forms of "ikke"
         "not", "no", "never", "without", "cannot", "t", "nor", "none", "nothing",
         "cant", "dont", "doesnt", "didnt", "couldnt", "wont", "isnt", "wasnt", "havent", "hasnt",
     };
