@@ -19,6 +19,9 @@ public sealed class DirectLineWebSocketStreamer(
     /// <summary>An empty frame keeps proxies from closing a quiet socket; DirectLineJS ignores it.</summary>
     private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(25);
 
+    /// <summary>How long one frame may take to send before the socket is given up as dead.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CancellationTokenSource> _current = new(StringComparer.Ordinal);
     private int _open;
@@ -72,7 +75,7 @@ public sealed class DirectLineWebSocketStreamer(
             if (activities.Count > 0)
             {
                 var frame = JsonSerializer.SerializeToUtf8Bytes(new DirectLineActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)), BotJson.Options);
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                await SendFrameAsync(socket, frame);
                 watermark = next;
                 continue;
             }
@@ -83,7 +86,7 @@ public sealed class DirectLineWebSocketStreamer(
             }
             catch (TimeoutException)
             {
-                await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                await SendFrameAsync(socket, ReadOnlyMemory<byte>.Empty);
             }
             catch (OperationCanceledException)
             {
@@ -91,6 +94,16 @@ public sealed class DirectLineWebSocketStreamer(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Sends one frame to completion. Not with the stream's stop token: cancelling a send aborts the socket, so a
+    /// socket replaced mid-send would vanish without its "collision" close frame.
+    /// </summary>
+    private static async Task SendFrameAsync(WebSocket socket, ReadOnlyMemory<byte> frame)
+    {
+        using var timeout = new CancellationTokenSource(SendTimeout);
+        await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
     }
 
     /// <summary>Reads and ignores the client's frames (empty pings every 20 s); a close or error ends the stream.</summary>

@@ -165,7 +165,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         var refreshed = JsonSerializer.Deserialize<DirectLineConversationResponse>(await response.Content.ReadAsStringAsync(), BotJson.Options)!;
         Assert.Equal(client.ConversationId, refreshed.ConversationId);
         Assert.True(refreshed.ExpiresIn >= 1800);
-        var set = await new DirectLineTestClient(client.Http).GetActivitiesWithAsync(client.ConversationId, refreshed.Token);
+        var set = await new DirectLineTestClient(client.Http).WaitForActivitiesWithAsync(client.ConversationId, refreshed.Token);
         Assert.NotEmpty(set.Activities);
     }
 
@@ -304,7 +304,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
         using var start = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", null, conversation.Token);
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var set = await client.GetActivitiesWithAsync(conversation.ConversationId, conversation.Token);
+        var set = await client.WaitForActivitiesWithAsync(conversation.ConversationId, conversation.Token);
         Assert.Equal("dl_patient42", Assert.Single(set.Activities).Recipient!.Id);
     }
 

@@ -159,6 +159,25 @@ public sealed class DirectLineTestClient(HttpClient http)
 /// <summary>Helpers for tests that act with a specific token.</summary>
 public static class DirectLineTestClientExtensions
 {
+    /// <summary>
+    /// The conversation's activities read with <paramref name="token"/>, once there is at least one: the welcome is
+    /// posted by the bot's turn in the background, so right after the start it may not be there yet.
+    /// </summary>
+    public static async Task<DirectLineActivitySet> WaitForActivitiesWithAsync(this DirectLineTestClient client, string conversationId, string token)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var set = await client.GetActivitiesWithAsync(conversationId, token);
+            if (set.Activities.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return set;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<DirectLineActivitySet> GetActivitiesWithAsync(this DirectLineTestClient client, string conversationId, string token)
     {
         using var response = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities?watermark=", null, token);

@@ -49,7 +49,7 @@ public sealed class RedFlagDevSetTests
             .ToList();
 
         Assert.Equal(170, questions.Count);
-        Assert.Empty(questions.Where(q => detector.Detect(q).IsRedFlag));
+        Assert.DoesNotContain(questions, q => detector.Detect(q).IsRedFlag);
     }
 
     [Theory]
