@@ -18,5 +18,7 @@ public sealed record RedFlagRule(
 {
     /// <summary>Whether the rule fires on <paramref name="tokens"/>.</summary>
     public bool Matches(IReadOnlyList<TriageToken> tokens) =>
-        AllOf.All(p => p.Matches(tokens)) && !Unless.Any(p => p.Matches(tokens));
+        AllOf[0].Matches(tokens)
+        && AllOf.Skip(1).All(p => p.Matches(tokens, asContext: true))
+        && !Unless.Any(p => p.Matches(tokens));
 }

@@ -14,7 +14,12 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     public const int DefaultWindow = 8;
 
     /// <summary>Whether the pattern occurs in <paramref name="tokens"/>.</summary>
-    public bool Matches(IReadOnlyList<TriageToken> tokens)
+    /// <param name="tokens">The analysed message.</param>
+    /// <param name="asContext">
+    /// For the parts after <c>&amp;&amp;</c>, which say what the message is about ("… && (ryg* | back)"): a negated
+    /// mention still sets the scene ("kan ikke ligge på ryggen"), so negation is not applied.
+    /// </param>
+    public bool Matches(IReadOnlyList<TriageToken> tokens, bool asContext = false)
     {
         var occurrences = new List<Occurrence>[Elements.Count];
         for (var e = 0; e < Elements.Count; e++)
@@ -43,7 +48,7 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
                 // A negation the pattern itself matched ("ikke + mærke") is the point of the pattern, so the words
                 // it governs count; otherwise a governed word ("ingen problemer med at tisse") does not.
                 var patternHasNegation = inWindow.Any(list => list.Any(o => o.ContainsCue));
-                if (patternHasNegation || inWindow.All(list => list.Any(o => !o.IsNegated)))
+                if (asContext || patternHasNegation || inWindow.All(list => list.Any(o => !o.IsNegated)))
                 {
                     return true;
                 }

@@ -21,15 +21,16 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Four red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
-    /// runs found misses (recall 93.3 %, 81.7 %, 80.0 % and 82.8 %); the rules were then widened with general wording,
-    /// so they now guard against regressions rather than measure generalisation.
+    /// Five red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
+    /// runs found misses (recall 93.3 %, 81.7 %, 80.0 %, 82.8 % and 73.4 %); the rules were then widened with general
+    /// wording, so they now guard against regressions rather than measure generalisation.
     /// </summary>
     [Theory]
     [InlineData("extra-redflags.tsv", 90)]
     [InlineData("extra-redflags-2.tsv", 80)]
     [InlineData("extra-redflags-3.tsv", 80)]
     [InlineData("extra-redflags-4.tsv", 80)]
+    [InlineData("extra-redflags-5.tsv", 80)]
     public void IndependentSetsKeepFullRecall(string file, int rows)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
