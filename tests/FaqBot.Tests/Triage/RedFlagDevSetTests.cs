@@ -21,8 +21,8 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Seven red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
-    /// runs found misses (recall 93.3 %, 81.7 %, 80.0 %, 82.8 %, 73.4 %, 84.4 % and 84.4 %); the rules were then
+    /// Nine red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
+    /// runs found misses (recall 93.3 %, 81.7 %, 80.0 %, 82.8 %, 73.4 %, 84.4 %, 84.4 %, 84.4 % and 87.5 %); the rules were then
     /// widened with general wording, so they now guard against regressions rather than measure generalisation. False
     /// alarms may reach 15 % on these harder near-miss sets (the dev-set target of 10 % is asserted above).
     /// </summary>
@@ -34,6 +34,8 @@ public sealed class RedFlagDevSetTests
     [InlineData("extra-redflags-5.tsv", 80)]
     [InlineData("extra-redflags-6.tsv", 80)]
     [InlineData("extra-redflags-7.tsv", 80)]
+    [InlineData("extra-redflags-8.tsv", 80)]
+    [InlineData("extra-redflags-9.tsv", 80)]
     public void IndependentSetsKeepFullRecall(string file, int rows)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
