@@ -61,8 +61,8 @@ public class RetrievalTests
     {
         var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, DevSet);
         Assert.True(report.InScopeRankedTop1 >= 0.82, $"ranked top-1 {report.InScopeRankedTop1:0.000}");
-        Assert.True(report.InScopeTop1 >= 0.82, $"answered top-1 {report.InScopeTop1:0.000}");
-        Assert.True(report.Overall >= 0.84, $"overall {report.Overall:0.000}");
+        Assert.True(report.InScopeTop1 >= 0.84, $"answered top-1 {report.InScopeTop1:0.000}");
+        Assert.True(report.Overall >= 0.86, $"overall {report.Overall:0.000}");
         Assert.True(report.NoneDeclined >= 0.85, $"NONE declined {report.NoneDeclined:0.000}");
     }
 
