@@ -32,7 +32,7 @@ public sealed class RedFlagWordingTests
     [Theory]
     [InlineData("Min kollega fik lavet en MR-scanning og så fandt de en prolaps.")] // "fandt" is not "faldt"
     [InlineData("Min mor siger jeg skal ligge fladt, men jeg har iskias.")] // "fladt" is not "faldt"
-    [InlineData("Intet hjælper, heller ikke at skifte stilling om dagen.")] // "skifte" is not "skidt"
+    [InlineData("Jeg skal huske at skifte stilling tit, når jeg sidder på kontoret.")] // "skifte" is not "skidt"
     [InlineData("Jeg har ondt i ryggen når jeg har siddet længe")]
     [InlineData("Hvor lang tid tager det før iskias går over")]
     public void Ordinary_words_near_a_rule_word_raise_no_alarm(string message)
