@@ -17,8 +17,4 @@ public sealed record Lexicon(
     IReadOnlySet<string> QuestionWords,
     IReadOnlySet<string> EverydayWords,
     IReadOnlySet<string> OffTopicWords,
-    IReadOnlyList<LexiconProblem> Problems)
-{
-    /// <summary>No words at all.</summary>
-    public static Lexicon Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), []);
-}
+    IReadOnlyList<LexiconProblem> Problems);

@@ -119,9 +119,6 @@ public sealed class PassageIndex
     /// <summary>Whether some passage contains <paramref name="term"/>.</summary>
     public bool Contains(string term) => _postings.ContainsKey(term);
 
-    /// <summary>Every term of the index.</summary>
-    public IEnumerable<string> Terms => _postings.Keys;
-
     /// <summary>BM25's inverse document frequency.</summary>
     public double Idf(int documentFrequency) => Idf(Passages.Count, documentFrequency);
 

@@ -207,8 +207,9 @@ public sealed class QueryParser
             return;
         }
 
-        // Kept with its own term (which no passage has) so that a multi-word synonym ("klemt nerve") can still match.
-        clauses.Add(new QueryClause(token, [new TermAlternative([term], 1)], _weights.UnknownImportance(token, folded), ClauseOrigin.Unknown));
+        // Kept with its own term (which no passage has) so that a multi-word synonym ("klemt nerve") can still match;
+        // a question or everyday word the articles do not use weighs little.
+        clauses.Add(new QueryClause(token, [new TermAlternative([term], 1)], isListed ? WordWeights.LightWordFactor : 1, ClauseOrigin.Unknown));
     }
 
     /// <summary>The clause for the index words nearest a misspelt <paramref name="token"/>, or null when none is near.</summary>

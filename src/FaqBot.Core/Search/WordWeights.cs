@@ -36,10 +36,6 @@ internal sealed class WordWeights
     /// </summary>
     public bool IsMisspeltQuestionWord(string word) => _questionWordSpelling.Correct(word).Words.Count > 0;
 
-    /// <summary>The weight of a word no passage, lexicon or correction knows.</summary>
-    public double UnknownImportance(string token, IEnumerable<string> foldedWords) =>
-        IsLight(token) || IsEverydayInflection(token, foldedWords) ? LightWordFactor : 1;
-
     /// <summary>Whether the word is one the lexicons list, so spelt right and never to be typo-corrected.</summary>
     public bool IsListed(string token, IEnumerable<string> foldedWords) => IsLight(token) || IsEverydayInflection(token, foldedWords);
 
