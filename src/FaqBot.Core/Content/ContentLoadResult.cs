@@ -2,7 +2,7 @@ namespace FaqBot.Content;
 
 /// <summary>The articles that loaded, and the problems that stopped the others.</summary>
 /// <param name="Articles">Articles without problems, in file-name order.</param>
-/// <param name="Problems">Everything wrong, in file-name order then line order. A file with any problem is not in <paramref name="Articles"/>.</param>
+/// <param name="Problems">Everything wrong, in file-name order then line order. An article file with any problem is not in <paramref name="Articles"/>; a problem in a questions file only drops the broken entry.</param>
 public sealed record ContentLoadResult(IReadOnlyList<Article> Articles, IReadOnlyList<ContentProblem> Problems)
 {
     /// <summary>The articles that loaded.</summary>

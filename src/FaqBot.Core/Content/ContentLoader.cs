@@ -6,7 +6,10 @@ namespace FaqBot.Content;
 /// </summary>
 public static class ContentLoader
 {
-    /// <summary>Loads the <c>*.md</c> files directly in <paramref name="directory"/>; subdirectories (lexicons, safety rules) are not articles.</summary>
+    /// <summary>
+    /// Loads the <c>*.md</c> files directly in <paramref name="directory"/> and the editor's alternative questions
+    /// from its <c>questions/</c> folder; other subdirectories (lexicons, safety rules) are not articles.
+    /// </summary>
     public static ContentLoadResult LoadDirectory(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -23,7 +26,10 @@ public static class ContentLoader
             return new ContentLoadResult([], [new ContentProblem(directory, 0, "the content directory has no '*.md' articles")]);
         }
 
-        return LoadFiles(paths);
+        var loaded = LoadFiles(paths);
+        var problems = loaded.Problems.ToList();
+        var articles = AlternativeQuestionsReader.Attach(loaded.Articles, Path.Combine(directory, AlternativeQuestionsReader.Folder), problems);
+        return new ContentLoadResult(articles, problems);
     }
 
     /// <summary>Loads the given Markdown files, in ordinal file-name order so that passage order never depends on the file system.</summary>

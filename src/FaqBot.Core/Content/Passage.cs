@@ -28,4 +28,11 @@ public sealed record Passage(
     string Text,
     PassageKind Kind,
     string SourcePath,
-    int Line);
+    int Line)
+{
+    /// <summary>
+    /// Other ways patients ask for this passage, written by the editor in <c>questions/&lt;article&gt;.yml</c>
+    /// (see <see cref="AlternativeQuestionsReader"/>); searched like the title.
+    /// </summary>
+    public IReadOnlyList<string> AlternativeQuestions { get; init; } = [];
+}

@@ -4,7 +4,7 @@ using FaqBot.Content;
 namespace FaqBot.Search;
 
 /// <summary>
-/// An inverted index of passages over three fields (title, body, article title). Each posting stores its
+/// An inverted index of passages over four fields (title, the editor's alternative questions, body, article title). Each posting stores its
 /// saturated, field-weighted term frequency (BM25F without the IDF), computed once at build time; the searcher
 /// multiplies by the IDF of the whole clause, so a word and its synonyms count as one term.
 /// </summary>
@@ -18,10 +18,10 @@ public sealed class PassageIndex
         Dictionary<string, TermPostings> postings,
         Dictionary<string, string> termBySurface,
         DanishTermAnalyzer analyzer,
-        string[][] titleTerms)
+        string[][][] questionTerms)
     {
         Passages = passages;
-        TitleTerms = titleTerms;
+        QuestionTerms = questionTerms;
         _postings = postings;
         _termBySurface = termBySurface;
         Analyzer = analyzer;
@@ -31,8 +31,11 @@ public sealed class PassageIndex
     /// <summary>The indexed passages; postings refer to them by position.</summary>
     public IReadOnlyList<Passage> Passages { get; }
 
-    /// <summary>The distinct terms of each passage's own title (none for an intro), by passage position.</summary>
-    public IReadOnlyList<string[]> TitleTerms { get; }
+    /// <summary>
+    /// By passage position, the questions the passage answers, each as its distinct terms: its title (for an
+    /// intro, the article's), then each alternative question.
+    /// </summary>
+    public IReadOnlyList<string[][]> QuestionTerms { get; }
 
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
@@ -55,7 +58,7 @@ public sealed class PassageIndex
     {
         var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
         var compoundParts = analyzer.Options.CompoundSplitting
-            ? CompoundPartsOf(passages, knownWords ?? [], analyzer)
+            ? CompoundPartsOf(passages, ranking.AlternativeQuestions, knownWords ?? [], analyzer)
             : new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fields = new FieldTerms[passages.Count];
         for (var i = 0; i < passages.Count; i++)
@@ -64,11 +67,13 @@ public sealed class PassageIndex
             var body = MarkdownPlainText.From(passage.Text);
             fields[i] = new FieldTerms(
                 Analyse(passage.Title, analyzer, termBySurface, compoundParts),
+                ranking.AlternativeQuestions ? [.. passage.AlternativeQuestions.Select(q => Analyse(q, analyzer, termBySurface, compoundParts))] : [],
                 Analyse(body, analyzer, termBySurface, compoundParts),
                 Analyse(passage.ArticleTitle, analyzer, termBySurface, compoundParts));
         }
 
         var averageTitle = Average(fields, f => f.Title.Count);
+        var averageQuestions = Average(fields, f => f.QuestionsLength);
         var averageBody = Average(fields, f => f.Body.Count);
         var averageArticle = Average(fields, f => f.Article.Count);
 
@@ -81,6 +86,7 @@ public sealed class PassageIndex
             // behandling"): it names everything the article covers, not what the intro answers, so it weighs less.
             var titleWeight = passages[i].Kind == PassageKind.Intro ? ranking.IntroTitleWeight : ranking.TitleWeight;
             AddField(weighted, f.Title, titleWeight, Normaliser(ranking.TitleB, f.Title.Count, averageTitle));
+            AddField(weighted, f.Questions.SelectMany(q => q), ranking.AlternativeQuestionsWeight, Normaliser(ranking.AlternativeQuestionsB, f.QuestionsLength, averageQuestions));
             AddField(weighted, f.Body, ranking.BodyWeight, Normaliser(ranking.BodyB, f.Body.Count, averageBody));
             AddField(weighted, f.Article, ranking.ArticleTitleWeight, Normaliser(ranking.TitleB, f.Article.Count, averageArticle));
             foreach (var (term, tf) in weighted)
@@ -109,8 +115,14 @@ public sealed class PassageIndex
             postings[term] = new TermPostings(idf, items);
         }
 
-        var titleTerms = fields.Select(f => f.Title.Distinct().ToArray()).ToArray();
-        return new PassageIndex(passages, postings, termBySurface, analyzer, titleTerms);
+        var questionTerms = new string[fields.Length][][];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            IEnumerable<List<string>> asked = [fields[i].Title, .. fields[i].Questions];
+            questionTerms[i] = [.. asked.Select(terms => terms.Distinct().ToArray()).Where(terms => terms.Length > 0)];
+        }
+
+        return new PassageIndex(passages, postings, termBySurface, analyzer, questionTerms);
     }
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
@@ -129,12 +141,16 @@ public sealed class PassageIndex
     /// The terms of the parts of each closed compound in the passages that splits into known words: the passages'
     /// own standalone words and <paramref name="knownWords"/>.
     /// </summary>
-    private static Dictionary<string, string[]> CompoundPartsOf(IReadOnlyList<Passage> passages, IEnumerable<string> knownWords, DanishTermAnalyzer analyzer)
+    private static Dictionary<string, string[]> CompoundPartsOf(IReadOnlyList<Passage> passages, bool alternativeQuestions, IEnumerable<string> knownWords, DanishTermAnalyzer analyzer)
     {
         var surfaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var passage in passages)
         {
             surfaces.UnionWith(Tokenizer.Tokenize(passage.Title));
+            if (alternativeQuestions)
+            {
+                surfaces.UnionWith(passage.AlternativeQuestions.SelectMany(q => Tokenizer.Tokenize(q)));
+            }
             surfaces.UnionWith(Tokenizer.Tokenize(MarkdownPlainText.From(passage.Text)));
         }
 
@@ -185,7 +201,7 @@ public sealed class PassageIndex
 
     private static double Normaliser(double b, int length, double average) => 1 - b + (b * length / average);
 
-    private static void AddField(Dictionary<string, double> weighted, List<string> terms, double weight, double normaliser)
+    private static void AddField(Dictionary<string, double> weighted, IEnumerable<string> terms, double weight, double normaliser)
     {
         foreach (var term in terms)
         {
@@ -193,7 +209,10 @@ public sealed class PassageIndex
         }
     }
 
-    private sealed record FieldTerms(List<string> Title, List<string> Body, List<string> Article);
+    private sealed record FieldTerms(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article)
+    {
+        public int QuestionsLength { get; } = Questions.Sum(q => q.Count);
+    }
 }
 
 /// <summary>One passage containing a term, with the term's saturated field-weighted frequency there.</summary>

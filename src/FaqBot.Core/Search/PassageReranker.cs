@@ -4,8 +4,8 @@ namespace FaqBot.Search;
 
 /// <summary>
 /// The second ranking stage, over the best first-stage candidates. It rewards what BM25F cannot see: the
-/// question covering the passage's own title, since a heading or FAQ question is the question the passage
-/// answers; and, for a "what is …" question, the article intro that defines its subject. (Rewarding the question's words standing together in one sentence was measured too, and did not
+/// question matching one the passage answers as a whole (its heading or FAQ question, or one of the editor's
+/// alternative questions); and, for a "what is …" question, the article intro that defines its subject. (Rewarding the question's words standing together in one sentence was measured too, and did not
 /// help on the dev set.)
 /// </summary>
 internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking)
@@ -21,8 +21,7 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         var hits = new List<SearchHit>(pool.Count);
         foreach (var candidate in pool)
         {
-            // Both ways: how much of the title the question covers, and how much of the question the title covers.
-            var titleMatch = (TitleShareInQuestion(candidate.Passage, topicTerms) + QuestionShareInTitle(candidate.Passage, clauses)) / 2;
+            var titleMatch = BestQuestionMatch(candidate.Passage, topicTerms, clauses);
             var score = candidate.Score * (1 + (ranking.TitleMatchBonus * titleMatch));
             if (asksDefinition && index.Passages[candidate.Passage].Kind == PassageKind.Intro)
             {
@@ -55,10 +54,25 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         return terms;
     }
 
-    /// <summary>The share of the question's topic (by clause importance) that the passage's title contains.</summary>
-    private double QuestionShareInTitle(int passage, List<WeightedClause> clauses)
+    /// <summary>
+    /// How well the patient's question matches the best of the questions the passage answers (its title, the
+    /// editor's alternatives): both ways, how much of that question the patient's covers and how much of the
+    /// patient's that question covers.
+    /// </summary>
+    private double BestQuestionMatch(int passage, HashSet<string> topicTerms, List<WeightedClause> clauses)
     {
-        var title = index.TitleTerms[passage];
+        var best = 0.0;
+        foreach (var asked in index.QuestionTerms[passage])
+        {
+            best = Math.Max(best, (AskedShareInQuestion(asked, topicTerms) + QuestionShareInAsked(asked, clauses)) / 2);
+        }
+
+        return best;
+    }
+
+    /// <summary>The share of the question's topic (by clause importance) that one answered question contains.</summary>
+    private static double QuestionShareInAsked(string[] asked, List<WeightedClause> clauses)
+    {
         var total = 0.0;
         var matched = 0.0;
         foreach (var weighted in clauses)
@@ -69,7 +83,7 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
             }
 
             total += weighted.Importance;
-            if (weighted.Clause.Alternatives.Any(a => a.Terms.Any(title.Contains)))
+            if (weighted.Clause.Alternatives.Any(a => a.Terms.Any(asked.Contains)))
             {
                 matched += weighted.Importance;
             }
@@ -78,12 +92,12 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         return total > 0 ? matched / total : 0;
     }
 
-    /// <summary>The IDF-weighted share of the passage's title terms that the question contains.</summary>
-    private double TitleShareInQuestion(int passage, HashSet<string> topicTerms)
+    /// <summary>The IDF-weighted share of one answered question's terms that the patient's question contains.</summary>
+    private double AskedShareInQuestion(string[] asked, HashSet<string> topicTerms)
     {
         var total = 0.0;
         var matched = 0.0;
-        foreach (var term in index.TitleTerms[passage])
+        foreach (var term in asked)
         {
             var idf = index.Find(term)?.Idf ?? 0;
             total += idf;

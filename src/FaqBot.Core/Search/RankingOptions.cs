@@ -12,6 +12,15 @@ public sealed record RankingOptions
     /// <summary>Weight of an intro's title, which is the article's title.</summary>
     public double IntroTitleWeight { get; init; } = 1.0;
 
+    /// <summary>Whether the editor's alternative questions are searched (off only to measure what they add).</summary>
+    public bool AlternativeQuestions { get; init; } = true;
+
+    /// <summary>Weight of the editor's alternative questions, all of a passage's together as one field.</summary>
+    public double AlternativeQuestionsWeight { get; init; } = 2.0;
+
+    /// <summary>Length normalisation of the alternative questions field.</summary>
+    public double AlternativeQuestionsB { get; init; } = 0.5;
+
     /// <summary>Weight of the passage body.</summary>
     public double BodyWeight { get; init; } = 1.0;
 

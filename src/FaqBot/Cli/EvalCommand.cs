@@ -14,7 +14,7 @@ namespace FaqBot.Cli;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "coverage"];
+    private static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "coverage", "questions"];
 
     public static int Run(CliArguments args, TextWriter output)
     {
@@ -36,6 +36,11 @@ internal static class EvalCommand
         if (without.Contains("coverage") || without.Contains("all"))
         {
             ranking = ranking with { CoverageExponent = 0 };
+        }
+
+        if (without.Contains("questions") || without.Contains("all"))
+        {
+            ranking = ranking with { AlternativeQuestions = false };
         }
 
         foreach (var setting in (args.Value("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -134,7 +139,7 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, introTitleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus, idfExponent.</summary>
+    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, introTitleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus, idfExponent, questionsWeight, questionsB, definitionBonus.</summary>
     private static RankingOptions WithSetting(RankingOptions ranking, string setting)
     {
         var parts = setting.Split('=', 2);
@@ -151,6 +156,9 @@ internal static class EvalCommand
             "coverage" => ranking with { CoverageExponent = value },
             "titleBonus" => ranking with { TitleMatchBonus = value },
             "idfExponent" => ranking with { IdfExponent = value },
+            "questionsWeight" => ranking with { AlternativeQuestionsWeight = value },
+            "questionsB" => ranking with { AlternativeQuestionsB = value },
+            "definitionBonus" => ranking with { DefinitionIntroBonus = value },
             _ => throw new CliUsageException($"--set does not know '{parts[0]}'"),
         };
     }
