@@ -15,6 +15,9 @@ public sealed class QueryParser
     private const double OneTypoWeight = 0.8;
     private const double TwoTyposWeight = 0.6;
 
+    /// <summary>Short stems are too close to each other ("kuld" of "kulde", "kald" of "kaldes") to correct one to another.</summary>
+    private const int MinStemLengthForTypos = 6;
+
     /// <summary>How much a word of a message's story counts next to a word of its question sentence.</summary>
     private const double NarrativeFactor = 0.5;
 
@@ -26,6 +29,8 @@ public sealed class QueryParser
     private readonly SynonymExpander _synonyms;
     private readonly EnglishTranslator _english;
     private readonly TypoCorrector _typos;
+    private readonly TypoCorrector _stemTypos;
+    private readonly ILookup<string, string> _termsByDigraphs;
     private readonly CompoundSplitter _compounds;
 
     /// <summary>Prepares the look-ups for <paramref name="index"/> and <paramref name="lexicon"/>.</summary>
@@ -44,6 +49,8 @@ public sealed class QueryParser
             .Concat(_weights.Words)
             .Concat(lexicon.SynonymGroups.SelectMany(g => g).SelectMany(m => Tokenizer.Tokenize(m))));
         _typos = new TypoCorrector(index.TermBySurface.Keys.Select(DanishFolding.ToDigraphs));
+        _termsByDigraphs = index.TermBySurface.Values.Distinct().ToLookup(DanishFolding.ToDigraphs, StringComparer.Ordinal);
+        _stemTypos = new TypoCorrector(_termsByDigraphs.Select(g => g.Key));
         // A compound may end in an everyday head ("piriformis|syndrom", "ryg|problemer"): the head then weighs little.
         _compounds = new CompoundSplitter(word => IsKnownWord(word) || _weights.IsEveryday(word));
     }
@@ -212,12 +219,24 @@ public sealed class QueryParser
         clauses.Add(new QueryClause(token, [new TermAlternative([term], 1)], isListed ? WordWeights.LightWordFactor : 1, ClauseOrigin.Unknown));
     }
 
-    /// <summary>The clause for the index words nearest a misspelt <paramref name="token"/>, or null when none is near.</summary>
+    /// <summary>
+    /// The clause for the index words nearest a misspelt <paramref name="token"/>, or null when none is near. The
+    /// word is compared with the passages' words, then its stem with their stems: a typo in an inflection the
+    /// articles never use ("forbygger", "fysioterepauten") is nearer another form's stem than any whole word.
+    /// </summary>
     private QueryClause? Corrected(string token)
     {
         var (corrections, distance) = _typos.Correct(DanishFolding.ToDigraphs(token));
         var surfaces = corrections.SelectMany(_folded.WordsFor).Distinct().ToList();
         var terms = surfaces.Where(_index.TermBySurface.ContainsKey).Select(s => _index.TermBySurface[s]).Distinct().ToList();
+        var stem = DanishFolding.ToDigraphs(_analyzer.Term(token));
+        if (terms.Count == 0 && stem.Length >= MinStemLengthForTypos)
+        {
+            (corrections, distance) = _stemTypos.Correct(stem);
+            terms = [.. corrections.SelectMany(c => _termsByDigraphs[c]).Distinct()];
+            surfaces = [token];
+        }
+
         return terms.Count == 0 ? null : Clause(token, terms, distance == 1 ? OneTypoWeight : TwoTyposWeight, ClauseOrigin.Typo, surfaces);
     }
 
