@@ -143,6 +143,10 @@ public sealed class PassageSearcher
             scratch.Scores[p] += rankingWeight * scratch.ClauseBest[p];
             scratch.Covered[p] += importance * coverage;
             scratch.RankingCovered[p] += rankingWeight * coverage;
+            if (clause.Importance > WordWeights.LightWordFactor)
+            {
+                scratch.TopicCovered[p] += coverage;
+            }
             scratch.ClauseBest[p] = 0;
             scratch.ClauseCoverage[p] = 0;
         }
@@ -162,7 +166,9 @@ public sealed class PassageSearcher
         {
             if (scratch.Scores[p] > 0 && totals.Importance > 0)
             {
-                var confidence = scratch.Covered[p] / totals.Importance;
+                // A passage that shares only question and everyday words with the question ("kan jeg flytte min tid
+                // til næste uge") does not answer it, however completely it covers them.
+                var confidence = scratch.TopicCovered[p] > 0 ? scratch.Covered[p] / totals.Importance : 0;
                 var score = scratch.Scores[p] * Math.Pow(scratch.RankingCovered[p] / totals.RankingWeight, _ranking.CoverageExponent);
                 if (pool.Count < poolSize || score > pool[^1].Score)
                 {
@@ -178,6 +184,7 @@ public sealed class PassageSearcher
             scratch.Scores[p] = 0;
             scratch.Covered[p] = 0;
             scratch.RankingCovered[p] = 0;
+            scratch.TopicCovered[p] = 0;
         }
 
         scratch.Touched.Clear();

@@ -14,6 +14,7 @@ internal sealed class SearchScratch
         Scores = new double[size];
         Covered = new double[size];
         RankingCovered = new double[size];
+        TopicCovered = new double[size];
         ClauseBest = new double[size];
         ClauseCoverage = new double[size];
         AlternativeScore = new double[size];
@@ -25,6 +26,9 @@ internal sealed class SearchScratch
     public double[] Covered { get; }
 
     public double[] RankingCovered { get; }
+
+    /// <summary>Coverage of topic clauses only (not question or everyday words).</summary>
+    public double[] TopicCovered { get; }
 
     public double[] ClauseBest { get; }
 
