@@ -7,6 +7,7 @@ namespace FaqBot.Lexicons;
 /// <list type="bullet">
 /// <item><c>synonyms.txt</c>: <c>iskias, ischias, sciatica</c> — words and phrases that mean the same.</item>
 /// <item><c>english.txt</c>: <c>back pain = rygsmerter, ondt i ryggen</c> — English → Danish.</item>
+/// <item><c>uncovered-phrases.txt</c>: <c>hvor lang tid, how long</c> — phrases, separated by commas or lines.</item>
 /// <item><c>english-stopwords.txt</c>, <c>question-words.txt</c>, <c>everyday-words.txt</c>, <c>off-topic-words.txt</c>: words, separated by spaces or lines.</item>
 /// </list>
 /// A missing file is an empty list; a malformed line is reported and skipped, the rest still loads.
@@ -30,6 +31,9 @@ public static class LexiconLoader
 
     /// <inheritdoc cref="SynonymsFile"/>
     public const string OffTopicWordsFile = "off-topic-words.txt";
+
+    /// <inheritdoc cref="SynonymsFile"/>
+    public const string UncoveredPhrasesFile = "uncovered-phrases.txt";
 
     /// <summary>Loads the lexicon from <paramref name="directory"/> (usually <c>content/lexicon</c>).</summary>
     public static Lexicon Load(string directory)
@@ -76,6 +80,7 @@ public static class LexiconLoader
             ReadWordSet(Path.Combine(directory, QuestionWordsFile), problems),
             ReadWordSet(Path.Combine(directory, EverydayWordsFile), problems),
             ReadWordSet(Path.Combine(directory, OffTopicWordsFile), problems),
+            [.. ReadEntries(Path.Combine(directory, UncoveredPhrasesFile), problems).SelectMany(entry => SplitList(entry.Text))],
             problems);
     }
 

@@ -12,12 +12,18 @@ public sealed class CompoundSplitter(Func<string, bool> isKnownWord)
 
     private const int MaxParts = 3;
 
+    /// <summary>
+    /// Six-letter words are not split: two three-letter "parts" are mostly an inflected simple word ("vej|ret" is
+    /// "vejret", the weather).
+    /// </summary>
+    private const int MinCompoundLength = (2 * MinPartLength) + 1;
+
     /// <summary>The parts of <paramref name="word"/>, or null when it is not a compound of known words.</summary>
     public IReadOnlyList<string>? Split(string word) => Split(word, MaxParts);
 
     private List<string>? Split(string word, int partsLeft)
     {
-        if (partsLeft < 2 || word.Length < 2 * MinPartLength)
+        if (partsLeft < 2 || word.Length < MinCompoundLength)
         {
             return null;
         }

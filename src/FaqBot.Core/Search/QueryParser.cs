@@ -32,6 +32,7 @@ public sealed class QueryParser
     private readonly TypoCorrector _stemTypos;
     private readonly ILookup<string, string> _termsByDigraphs;
     private readonly CompoundSplitter _compounds;
+    private readonly string[][] _uncoveredPhrases;
 
     /// <summary>Prepares the look-ups for <paramref name="index"/> and <paramref name="lexicon"/>.</summary>
     public QueryParser(PassageIndex index, Lexicon lexicon)
@@ -53,6 +54,7 @@ public sealed class QueryParser
         _stemTypos = new TypoCorrector(_termsByDigraphs.Select(g => g.Key));
         // A compound may end in an everyday head ("piriformis|syndrom", "ryg|problemer"): the head then weighs little.
         _compounds = new CompoundSplitter(word => IsKnownWord(word) || _weights.IsEveryday(word));
+        _uncoveredPhrases = [.. lexicon.UncoveredPhrases.Select(p => Tokenizer.Tokenize(p).Select(DanishFolding.ToDigraphs).ToArray()).Where(p => p.Length > 0)];
     }
 
     /// <summary>Analyses a question.</summary>
@@ -112,6 +114,14 @@ public sealed class QueryParser
         var clauses = new List<QueryClause>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
+            // "Hvor lang tid går der, før …" asks what no article says: it counts as a topic word no passage has.
+            if (UncoveredPhraseLength(tokens, i) is > 0 and var phraseLength)
+            {
+                clauses.Add(new QueryClause(string.Join(' ', tokens.Skip(i).Take(phraseLength)), [], 1, ClauseOrigin.Unknown));
+                i += phraseLength - 1;
+                continue;
+            }
+
             if (isEnglish)
             {
                 var (translated, consumed) = _english.Translate(tokens, i);
@@ -141,6 +151,21 @@ public sealed class QueryParser
         }
 
         return clauses;
+    }
+
+    /// <summary>The number of tokens of the uncovered phrase starting at <paramref name="start"/> (typed with or without æøå), or 0.</summary>
+    private int UncoveredPhraseLength(List<string> tokens, int start)
+    {
+        foreach (var phrase in _uncoveredPhrases)
+        {
+            if (start + phrase.Length <= tokens.Count
+                && phrase.Select((word, k) => word == DanishFolding.ToDigraphs(tokens[start + k])).All(same => same))
+            {
+                return phrase.Length;
+            }
+        }
+
+        return 0;
     }
 
     private void ResolveDanish(string token, List<QueryClause> clauses)
