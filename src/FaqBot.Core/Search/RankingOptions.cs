@@ -52,5 +52,5 @@ public sealed record RankingOptions
     public double IdfExponent { get; init; } = 0.5;
 
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
-    public double AnswerThreshold { get; init; } = 0.25;
+    public double AnswerThreshold { get; init; } = 0.30;
 }
