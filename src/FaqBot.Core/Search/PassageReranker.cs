@@ -17,11 +17,11 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
             return [];
         }
 
-        var topicTerms = TopicTerms(clauses);
+        var questionTerms = QuestionTerms(clauses);
         var hits = new List<SearchHit>(pool.Count);
         foreach (var candidate in pool)
         {
-            var titleMatch = BestQuestionMatch(candidate.Passage, topicTerms, clauses);
+            var titleMatch = BestQuestionMatch(candidate.Passage, questionTerms, clauses);
             var score = candidate.Score * (1 + (ranking.TitleMatchBonus * titleMatch));
             if (asksDefinition && index.Passages[candidate.Passage].Kind == PassageKind.Intro)
             {
@@ -36,18 +36,18 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         return hits.Count > limit ? hits.GetRange(0, limit) : hits;
     }
 
-    /// <summary>The terms of the question's topic clauses (not question or everyday words), for matching titles.</summary>
-    private static HashSet<string> TopicTerms(List<WeightedClause> clauses)
+    /// <summary>
+    /// All the question's terms, for matching titles: its question words too ("hvad giver iskias" asks for causes,
+    /// "hvornår" for a time), which weigh by their low importance and IDF.
+    /// </summary>
+    private static HashSet<string> QuestionTerms(List<WeightedClause> clauses)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var weighted in clauses)
         {
-            if (weighted.Clause.Importance >= 1)
+            foreach (var alternative in weighted.Clause.Alternatives)
             {
-                foreach (var alternative in weighted.Clause.Alternatives)
-                {
-                    terms.UnionWith(alternative.Terms);
-                }
+                terms.UnionWith(alternative.Terms);
             }
         }
 
@@ -59,29 +59,24 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
     /// editor's alternatives): both ways, how much of that question the patient's covers and how much of the
     /// patient's that question covers.
     /// </summary>
-    private double BestQuestionMatch(int passage, HashSet<string> topicTerms, List<WeightedClause> clauses)
+    private double BestQuestionMatch(int passage, HashSet<string> questionTerms, List<WeightedClause> clauses)
     {
         var best = 0.0;
         foreach (var asked in index.QuestionTerms[passage])
         {
-            best = Math.Max(best, (AskedShareInQuestion(asked, topicTerms) + QuestionShareInAsked(asked, clauses)) / 2);
+            best = Math.Max(best, (AskedShareInQuestion(asked, questionTerms) + QuestionShareInAsked(asked, clauses)) / 2);
         }
 
         return best;
     }
 
-    /// <summary>The share of the question's topic (by clause importance) that one answered question contains.</summary>
+    /// <summary>The share of the question (by clause importance) that one answered question contains.</summary>
     private static double QuestionShareInAsked(string[] asked, List<WeightedClause> clauses)
     {
         var total = 0.0;
         var matched = 0.0;
         foreach (var weighted in clauses)
         {
-            if (weighted.Clause.Importance < 1)
-            {
-                continue;
-            }
-
             total += weighted.Importance;
             if (weighted.Clause.Alternatives.Any(a => a.Terms.Any(asked.Contains)))
             {
@@ -93,7 +88,7 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
     }
 
     /// <summary>The IDF-weighted share of one answered question's terms that the patient's question contains.</summary>
-    private double AskedShareInQuestion(string[] asked, HashSet<string> topicTerms)
+    private double AskedShareInQuestion(string[] asked, HashSet<string> questionTerms)
     {
         var total = 0.0;
         var matched = 0.0;
@@ -101,7 +96,7 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
         {
             var idf = index.Find(term)?.Idf ?? 0;
             total += idf;
-            if (topicTerms.Contains(term))
+            if (questionTerms.Contains(term))
             {
                 matched += idf;
             }
