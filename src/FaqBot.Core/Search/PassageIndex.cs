@@ -18,10 +18,10 @@ public sealed class PassageIndex
         Dictionary<string, TermPostings> postings,
         Dictionary<string, string> termBySurface,
         DanishTermAnalyzer analyzer,
-        string[][][] questionTerms)
+        AnsweredQuestion[][] answeredQuestions)
     {
         Passages = passages;
-        QuestionTerms = questionTerms;
+        AnsweredQuestions = answeredQuestions;
         _postings = postings;
         _termBySurface = termBySurface;
         Analyzer = analyzer;
@@ -32,10 +32,10 @@ public sealed class PassageIndex
     public IReadOnlyList<Passage> Passages { get; }
 
     /// <summary>
-    /// By passage position, the questions the passage answers, each as its distinct terms: its title (for an
-    /// intro, the article's), then each alternative question.
+    /// By passage position, the questions it answers: its title (for an intro, the article's), then its
+    /// alternative questions.
     /// </summary>
-    public IReadOnlyList<string[][]> QuestionTerms { get; }
+    public IReadOnlyList<AnsweredQuestion[]> AnsweredQuestions { get; }
 
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
@@ -112,17 +112,19 @@ public sealed class PassageIndex
                 items[j] = new Posting(list[j].Passage, (float)(tf * (ranking.K1 + 1) / (tf + ranking.K1)));
             }
 
-            postings[term] = new TermPostings(idf, items);
+            postings[term] = new TermPostings(idf, items, postings.Count);
         }
 
-        var questionTerms = new string[fields.Length][][];
+        var answered = new AnsweredQuestion[fields.Length][];
         for (var i = 0; i < fields.Length; i++)
         {
-            IEnumerable<List<string>> asked = [fields[i].Title, .. fields[i].Questions];
-            questionTerms[i] = [.. asked.Select(terms => terms.Distinct().ToArray()).Where(terms => terms.Length > 0)];
+            answered[i] = [.. ((IEnumerable<List<string>>)[fields[i].Title, .. fields[i].Questions])
+                .Select(terms => terms.Distinct().Select(t => postings[t]).ToArray())
+                .Where(terms => terms.Length > 0)
+                .Select(terms => new AnsweredQuestion([.. terms.Select(t => t.Id)], [.. terms.Select(t => t.Idf)]))];
         }
 
-        return new PassageIndex(passages, postings, termBySurface, analyzer, questionTerms);
+        return new PassageIndex(passages, postings, termBySurface, analyzer, answered);
     }
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
@@ -218,5 +220,12 @@ public sealed class PassageIndex
 /// <summary>One passage containing a term, with the term's saturated field-weighted frequency there.</summary>
 public readonly record struct Posting(int Passage, float Score);
 
-/// <summary>All passages containing a term, and the term's inverse document frequency.</summary>
-public sealed record TermPostings(double Idf, Posting[] Items);
+/// <summary>All passages containing a term, the term's inverse document frequency, and its number in the index.</summary>
+public sealed record TermPostings(double Idf, Posting[] Items, int Id);
+
+/// <summary>A question a passage answers (its title or an alternative question), as its distinct terms' ids and IDFs.</summary>
+public sealed record AnsweredQuestion(int[] TermIds, double[] Idfs)
+{
+    /// <summary>The sum of its terms' IDFs.</summary>
+    public double Weight { get; } = Idfs.Sum();
+}

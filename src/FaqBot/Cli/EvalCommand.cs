@@ -55,6 +55,12 @@ internal static class EvalCommand
 
         var cases = QaFile.Read(args.Positional[0]);
         var knowledge = KnowledgeBase.Load(args.Value("content") ?? ContentLocation.Default, analysis, ranking);
+        var passageIds = knowledge.Content.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        if (cases.SelectMany(c => c.Expected.Select(id => (c.Line, Id: id))).FirstOrDefault(e => !passageIds.Contains(e.Id)) is { Id: not null } unknownId)
+        {
+            throw new CliUsageException($"{args.Positional[0]}:{unknownId.Line}: '{unknownId.Id}' is not a passage id (separate several ids with commas)");
+        }
+
         var report = QaEvaluator.Evaluate(knowledge.Answerer, cases);
         Print(report, args.Positional[0], ranking.AnswerThreshold, output);
 

@@ -37,6 +37,31 @@ public class QueryParserTests
     }
 
     [Fact]
+    public void A_misspelt_inflection_the_articles_never_use_is_corrected_by_its_stem()
+    {
+        // "forbygger" is two edits from every form in the text ("forebygge", "forebyggelse"), but its stem one
+        // from theirs.
+        var clause = ClauseFor(Parse("forbygger"), "forbygger");
+        Assert.Equal(ClauseOrigin.Typo, clause.Origin);
+        Assert.Contains(clause.Alternatives, a => a.Terms.SequenceEqual(["forebyg"]));
+    }
+
+    [Fact]
+    public void An_uncovered_phrase_is_one_clause_no_passage_has()
+    {
+        var clause = ClauseFor(Parse("hvor lang tid varer det"), "hvor lang tid");
+        Assert.Empty(clause.Alternatives);
+        Assert.Equal(1, clause.Importance);
+        Assert.Equal(ClauseOrigin.Unknown, ClauseFor(Parse("how long does sciatica last"), "how long").Origin);
+    }
+
+    [Fact]
+    public void A_six_letter_word_is_not_split_into_two_short_parts()
+    {
+        Assert.DoesNotContain(Parse("hvordan bliver vejret").Clauses, c => c.Origin == ClauseOrigin.Compound);
+    }
+
+    [Fact]
     public void A_verbal_noun_meets_its_verb_even_misspelt()
     {
         // "scaning" stems to the same term as "scannes": no typo correction needed.

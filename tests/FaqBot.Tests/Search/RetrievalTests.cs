@@ -20,6 +20,7 @@ public class RetrievalTests
     [InlineData("what is sciatica", "iskias#intro")]
     [InlineData("hej, hvad er iskias?", "iskias#intro")]
     [InlineData("Hej! Hvad er iskias for noget?", "iskias#intro")]
+    [InlineData("Hvor længe skal jeg hvile mig, når iskias er værst?", "iskias#skal-jeg-holde-mig-i-ro-naar-jeg-har-iskias-smerter")]
     [InlineData("Jeg har haft ondt længe og har prøvet alt muligt. Min kone synes jeg er sur. Hjælper øvelser mod iskias?", "iskias#hjaelper-oevelser-mod-iskias-smerter")]
     public void Answers_with_the_passage_that_covers_the_question(string question, string expectedId)
     {
@@ -34,6 +35,8 @@ public class RetrievalTests
     [InlineData("Kan jeg tage panodil og ipren samtidig?")]
     [InlineData("Kan fysioterapi hjælpe på en frossen skulder?")]
     [InlineData("asdf qwerty")]
+    [InlineData("Hvor lang tid tager det at komme sig over iskias?")]
+    [InlineData("kan jeg flytte min tid til næste uge")]
     [InlineData("")]
     public void Declines_what_no_article_covers(string question)
     {
@@ -53,30 +56,33 @@ public class RetrievalTests
     }
 
     /// <summary>
-    /// A regression floor, not the target: the issue asks for in-scope top-1 ≥ 0.90 and overall ≥ 0.88, which this
-    /// ranking does not reach yet (see README). Lucene's DanishAnalyzer gets 0.50 ranked top-1 and 0.47 overall.
+    /// The issue's targets on the dev set: in-scope top-1 ≥ 0.90, NONE declined ≥ 0.85, overall ≥ 0.88 (measured
+    /// 0.926, 0.955, 0.933). Lucene's DanishAnalyzer gets 0.50 ranked top-1 and 0.47 overall.
     /// </summary>
     [Fact]
-    public void Dev_set_stays_above_the_measured_level_and_the_lucene_floor()
+    public void Dev_set_meets_the_targets()
     {
         var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, DevSet);
-        Assert.True(report.InScopeRankedTop1 >= 0.82, $"ranked top-1 {report.InScopeRankedTop1:0.000}");
-        Assert.True(report.InScopeTop1 >= 0.84, $"answered top-1 {report.InScopeTop1:0.000}");
-        Assert.True(report.Overall >= 0.86, $"overall {report.Overall:0.000}");
+        Assert.True(report.InScopeTop1 >= 0.90, $"answered top-1 {report.InScopeTop1:0.000}");
         Assert.True(report.NoneDeclined >= 0.85, $"NONE declined {report.NoneDeclined:0.000}");
+        Assert.True(report.Overall >= 0.88, $"overall {report.Overall:0.000}");
     }
 
     /// <summary>
-    /// The second QA set (<c>Data/extra-qa.tsv</c>): 60 + 20 questions written from the articles alone by someone
-    /// who never saw the lexicons or the ranking. A floor under the measured level, as above.
+    /// Three more QA sets, each written from the articles alone by someone who never saw the lexicons, the ranking,
+    /// the alternative questions or the other sets (see README for what each measured on its first run). Floors a
+    /// little under the measured level (answered top-1, NONE declined, overall).
     /// </summary>
-    [Fact]
-    public void Independent_set_stays_above_the_measured_level()
+    [Theory]
+    [InlineData("extra-qa.tsv", 0.90, 0.90, 0.90)]
+    [InlineData("extra-qa-2.tsv", 0.84, 0.92, 0.86)]
+    [InlineData("extra-qa-3.tsv", 0.87, 0.82, 0.86)]
+    public void Independent_sets_stay_above_the_measured_level(string file, double answered, double declined, double overall)
     {
-        var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, QaFile.Read(ContentTestFiles.DataFile("extra-qa.tsv")));
-        Assert.True(report.InScopeTop1 >= 0.80, $"answered top-1 {report.InScopeTop1:0.000}");
-        Assert.True(report.NoneDeclined >= 0.90, $"NONE declined {report.NoneDeclined:0.000}");
-        Assert.True(report.Overall >= 0.84, $"overall {report.Overall:0.000}");
+        var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, QaFile.Read(ContentTestFiles.DataFile(file)));
+        Assert.True(report.InScopeTop1 >= answered, $"answered top-1 {report.InScopeTop1:0.000}");
+        Assert.True(report.NoneDeclined >= declined, $"NONE declined {report.NoneDeclined:0.000}");
+        Assert.True(report.Overall >= overall, $"overall {report.Overall:0.000}");
     }
 
     [Fact]
