@@ -15,6 +15,17 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
             token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);
         }
 
+        foreach (var idiom in RuleSet.Idioms)
+        {
+            foreach (var (start, end) in idiom.PhraseOccurrences(tokens))
+            {
+                for (var i = start; i <= end; i++)
+                {
+                    tokens[i].IsIdiom = true;
+                }
+            }
+        }
+
         var fired = RuleSet.Rules.Where(rule => rule.Matches(tokens)).ToList();
         var kindOrder = RuleSet.Kinds;
         var kinds = fired

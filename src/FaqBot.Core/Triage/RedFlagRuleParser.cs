@@ -7,6 +7,8 @@ namespace FaqBot.Triage;
 /// <summary>
 /// Parses <c>red-flags.txt</c>. Format, for clinicians:
 /// <code>
+/// [idioms]                           # everyday phrases whose words never count toward a rule
+/// hænger sammen | hænger det sammen
 /// [caudaEquina]                       # a kind: camelCase name
 /// urgency: emergency                  # emergency (112) or today (own GP / lægevagten)
 /// ikke + mærke + (skridt | sked* | mellem benene) ~6
@@ -33,9 +35,16 @@ public static partial class RedFlagRuleParser
     public static RedFlagRuleSet Parse(string path, IReadOnlyList<TextSection> sections, List<ContentProblem> problems)
     {
         var rules = new List<RedFlagRule>();
+        var idioms = new List<WindowPattern>();
         var urgencies = new Dictionary<string, RedFlagUrgency>(StringComparer.Ordinal);
         foreach (var section in sections)
         {
+            if (section.Name == IdiomsSection)
+            {
+                idioms.AddRange(ParseIdioms(section, path, problems));
+                continue;
+            }
+
             if (!KindName().IsMatch(section.Name))
             {
                 problems.Add(new(path, section.Line, $"'{section.Name}' is not a kind name: use camelCase letters, e.g. [caudaEquina]"));
@@ -96,7 +105,32 @@ public static partial class RedFlagRuleParser
             }
         }
 
-        return new RedFlagRuleSet(rules, urgencies, problems);
+        return new RedFlagRuleSet(rules, urgencies, problems) { Idioms = idioms };
+    }
+
+    /// <summary>The section of idioms: phrases, separated by <c>|</c>, whose words are no symptom.</summary>
+    public const string IdiomsSection = "idioms";
+
+    private static IEnumerable<WindowPattern> ParseIdioms(TextSection section, string path, List<ContentProblem> problems)
+    {
+        foreach (var (line, text) in section.Lines)
+        {
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (text.Contains('+', StringComparison.Ordinal) || text.Contains("&&", StringComparison.Ordinal) || text.Contains(" unless ", StringComparison.Ordinal))
+            {
+                problems.Add(new(path, line, "an idiom line is phrases separated by '|', e.g. 'hænger sammen | hænger det sammen'"));
+                continue;
+            }
+
+            if (ParsePart($"({text})", path, line, problems) is { } pattern)
+            {
+                yield return pattern;
+            }
+        }
     }
 
     /// <summary>Parses one rule line; null (with a problem added) when it is malformed.</summary>

@@ -10,6 +10,9 @@ public sealed record RedFlagRuleSet(
 {
     private readonly Lazy<HashSet<string>> _knownStems = new(() => StemsOf(Rules));
 
+    /// <summary>Everyday phrases ("hænger det sammen") whose words never count toward a rule.</summary>
+    public IReadOnlyList<WindowPattern> Idioms { get; init; } = [];
+
     /// <summary>The kinds in the order the file defines them.</summary>
     public IReadOnlyList<string> Kinds => [.. Rules.Select(r => r.Kind).Distinct()];
 

@@ -12,6 +12,9 @@ public sealed record TriageToken(string Surface, string Form, string Stem, int S
     /// <summary>Whether a negation cue outside the word governs it ("ingen problemer med at <em>tisse</em>").</summary>
     public bool IsNegated { get; set; }
 
+    /// <summary>Whether the word is part of an everyday idiom ("hænger det sammen med …"), so never a symptom.</summary>
+    public bool IsIdiom { get; set; }
+
     /// <summary>Whether the word is one the rules name (by stem): spelt right, so never matched as a typo of another.</summary>
     public bool IsKnownWord { get; set; }
 }

@@ -58,6 +58,10 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
         return false;
     }
 
+    /// <summary>Where the pattern's first element occurs: for idioms, whose words are then marked.</summary>
+    public IEnumerable<(int Start, int End)> PhraseOccurrences(IReadOnlyList<TriageToken> tokens) =>
+        Occurrences(Elements[0], tokens).Select(o => (o.Start, o.End));
+
     private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, IReadOnlyList<TriageToken> tokens)
     {
         var found = new List<Occurrence>();
@@ -77,6 +81,8 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
                     matches = phrase[k].Matches(tokens[start + k]);
                 }
 
+                // A word of an idiom ("hænger det sammen") is not the symptom the same word names elsewhere.
+                matches = matches && !Enumerable.Range(start, phrase.Count).Any(i => tokens[i].IsIdiom);
                 if (matches)
                 {
                     var containsCue = phrase.Any(t => t.IsNegation);

@@ -59,6 +59,34 @@ public sealed class RedFlagRuleParserTests : IDisposable
     }
 
     [Fact]
+    public void IdiomWordsNeverCountButTheSameWordElsewhereDoes()
+    {
+        var path = Write("""
+            [idioms]
+            hænger sammen | hænger det sammen
+            [legWeakness]
+            urgency: today
+            (fod* | ben | benet) + (hænger | slasker) ~8
+            """);
+        var rules = RedFlagRuleParser.Load(path);
+        var detector = new RedFlagDetector(rules);
+
+        Assert.Empty(rules.Problems);
+        Assert.Empty(detector.Detect("Det jager ned i benet, hænger det sammen med iskias?").Kinds);
+        Assert.NotEmpty(detector.Detect("Foden hænger når jeg går, hænger det sammen med iskias?").Kinds);
+    }
+
+    [Fact]
+    public void AnIdiomLineIsPhrasesOnly()
+    {
+        var path = Write("""
+            [idioms]
+            hænger + sammen
+            """);
+        Assert.Contains(RedFlagRuleParser.Load(path).Problems, p => p.Line == 2 && p.Message.Contains("phrases separated by '|'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WordsMatchInflectionsTyposAndMissingDanishLetters()
     {
         var path = Write("""
