@@ -33,7 +33,15 @@ internal static class CheckCommand
             return 1;
         }
 
-        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {composer.RedFlags.RuleSet.Rules.Count} red-flag rule(s).");
+        var alternatives = knowledge.Content.Passages.Sum(p => p.AlternativeQuestions.Count);
+        var withoutAlternatives = knowledge.Content.Passages.Count(p => p.AlternativeQuestions.Count == 0);
+        if (withoutAlternatives > 0)
+        {
+            // Not a problem, but the one thing that most helps a passage be found.
+            output.WriteLine($"note: {withoutAlternatives} passage(s) have no alternative questions in questions/<article>.yml");
+        }
+
+        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {composer.RedFlags.RuleSet.Rules.Count} red-flag rule(s).");
         return 0;
     }
 }
