@@ -6,8 +6,9 @@ using FaqBot.Search;
 namespace FaqBot.Answering;
 
 /// <summary>
-/// Everything loaded from a content folder: the articles (<c>*.md</c>), the lexicons (<c>lexicon/</c>), and the
-/// index and answerer built over them. Loading never throws for bad content: problems are collected.
+/// Everything loaded from a content folder: the articles (<c>*.md</c>) with their alternative questions
+/// (<c>questions/</c>), the lexicons (<c>lexicon/</c>), and the index and answerer built over them. Loading never
+/// throws for bad content: problems are collected.
 /// </summary>
 public sealed class KnowledgeBase
 {

@@ -6,7 +6,8 @@ namespace FaqBot.Search;
 /// <summary>
 /// Turns a patient's question into clauses of index terms. Each word goes through the analysis chain, and when
 /// its stem is not in the index, through FaqBot's additions in turn: æøå folding, inflection, compound
-/// splitting and typo correction; then synonyms are added. English questions are translated first. Each
+/// splitting and typo correction (of the word, then of its stem); then synonyms are added. English questions are
+/// translated first; a phrase asking for what no article says ("hvor lang tid") becomes one clause no passage has. Each
 /// clause gets a weight from the lexicons (<see cref="WordWeights"/>), and in a message that tells a story
 /// before it asks, the story weighs less than the question.
 /// </summary>
