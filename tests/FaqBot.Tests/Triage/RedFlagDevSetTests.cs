@@ -21,8 +21,8 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Twelve red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
-    /// runs found misses (recall between 73 % and 95 %); the rules were then widened with general wording, so they
+    /// Thirteen red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
+    /// runs found misses (recall between 73 % and 98 %); the rules were then widened with general wording, so they
     /// now guard against regressions rather than measure generalisation. Each row states the level reached.
     /// </summary>
     [Theory]
@@ -38,6 +38,7 @@ public sealed class RedFlagDevSetTests
     [InlineData("extra-redflags-10.tsv", 80, 0.98, 0.20)]
     [InlineData("extra-redflags-11.tsv", 80, 1.0, 0.15)]
     [InlineData("extra-redflags-12.tsv", 80, 1.0, 0.15)]
+    [InlineData("extra-redflags-13.tsv", 80, 1.0, 0.10)]
     public void IndependentSetsKeepTheirRecall(string file, int rows, double minRecall, double maxFalseAlarms)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
