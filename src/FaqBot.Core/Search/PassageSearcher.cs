@@ -5,9 +5,9 @@ namespace FaqBot.Search;
 /// <summary>
 /// Ranks passages for a question: each clause adds its best alternative's BM25F score, with one IDF for the
 /// whole clause (that of the patient's own word), so a word and its synonyms count as one term and a rare
-/// synonym cannot outweigh the word itself. The sum is scaled by the IDF-weighted share of the question's
-/// clauses the passage covers; that share is also the normalised confidence that decides answer versus
-/// "no match".
+/// synonym cannot outweigh the word itself. The IDF-weighted share of the question's clauses the passage covers
+/// is the normalised confidence that decides answer versus "no match" (and, when
+/// <see cref="RankingOptions.CoverageExponent"/> is set, also scales the score).
 /// </summary>
 public sealed class PassageSearcher
 {

@@ -14,7 +14,7 @@ namespace FaqBot.Cli;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "coverage", "questions"];
+    private static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "questions"];
 
     public static int Run(CliArguments args, TextWriter output)
     {
@@ -33,11 +33,6 @@ internal static class EvalCommand
 
         var analysis = AnalysisWithout(without);
         var ranking = new RankingOptions();
-        if (without.Contains("coverage") || without.Contains("all"))
-        {
-            ranking = ranking with { CoverageExponent = 0 };
-        }
-
         if (without.Contains("questions") || without.Contains("all"))
         {
             ranking = ranking with { AlternativeQuestions = false };
