@@ -188,7 +188,7 @@ public sealed class QueryParser
 
         // Even where an article mentions it in passing, a question about it is not one the articles answer. (A
         // compound is split to find an off-topic head only when the index does not know the whole word.)
-        if (_weights.IsOffTopic(token, folded, () => _options.CompoundSplitting && !isIndexed ? _compounds.Split(token) : null))
+        if (_weights.IsOffTopic(token, folded, () => _options.CompoundSplitting && !isIndexed ? _compounds.Split(token) ?? [] : null))
         {
             clauses.Add(new QueryClause(token, [], WordWeights.OffTopicFactor, ClauseOrigin.Unknown));
             return;

@@ -15,12 +15,24 @@ internal sealed class WordWeights
     /// <summary>How much a word for something the articles do not cover ("skulder", "pris") counts: it is the topic.</summary>
     public const double OffTopicFactor = 3.0;
 
+    /// <summary>An off-topic word ends a compound only after a modifier at least this long ("prostata|kræft", not "for|hånd").</summary>
+    private const int MinModifierLength = 4;
+
+    /// <summary>Only off-topic words at least this long are looked for at the end of a compound.</summary>
+    private const int MinHeadLength = 4;
+
     private readonly Lexicon _lexicon;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _offTopicHeads;
     private readonly TypoCorrector _questionWordSpelling;
 
     public WordWeights(Lexicon lexicon)
     {
         _lexicon = lexicon;
+        _offTopicHeads = lexicon.OffTopicWords
+            .Where(w => w.Length >= MinHeadLength)
+            .Select(DanishFolding.ToDigraphs)
+            .ToHashSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _questionWordSpelling = new TypoCorrector(lexicon.QuestionWords);
     }
 
@@ -39,12 +51,42 @@ internal sealed class WordWeights
     /// <summary>Whether the word is one the lexicons list, so spelt right and never to be typo-corrected.</summary>
     public bool IsListed(string token, IEnumerable<string> foldedWords) => IsLight(token) || IsEverydayInflection(token, foldedWords);
 
-    /// <summary>Whether the word (inflected, folded or as a compound's head) names something the articles do not cover.</summary>
-    public bool IsOffTopic(string token, IEnumerable<string> foldedWords, Func<IReadOnlyList<string>?> compoundParts) =>
-        _lexicon.OffTopicWords.Contains(token)
-        || InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
-        || foldedWords.Any(_lexicon.OffTopicWords.Contains)
-        || (compoundParts() is { } parts && _lexicon.OffTopicWords.Contains(parts[^1]));
+    /// <summary>
+    /// Whether the word (inflected, folded or as a compound's head) names something the articles do not cover. A
+    /// word the index does not know (<paramref name="compoundParts"/> not null) may end in an off-topic word even
+    /// when its modifier is no known word: "prostatakræft", "tennisalbue".
+    /// </summary>
+    public bool IsOffTopic(string token, IEnumerable<string> foldedWords, Func<IReadOnlyList<string>?> compoundParts)
+    {
+        if (_lexicon.OffTopicWords.Contains(token)
+            || InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
+            || foldedWords.Any(_lexicon.OffTopicWords.Contains))
+        {
+            return true;
+        }
+
+        if (compoundParts() is not { } parts)
+        {
+            return false;
+        }
+
+        return (parts.Count > 0 && _lexicon.OffTopicWords.Contains(parts[^1]))
+            || EndsInOffTopicWord(DanishFolding.ToDigraphs(token))
+            || InflectionStripper.BaseForms(token).Any(b => EndsInOffTopicWord(DanishFolding.ToDigraphs(b)));
+    }
+
+    private bool EndsInOffTopicWord(string folded)
+    {
+        for (var start = MinModifierLength; start <= folded.Length - MinHeadLength; start++)
+        {
+            if (_offTopicHeads.Contains(folded.AsSpan(start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the word is in the everyday-words list (not a question word: those are verbs and particles).</summary>
     public bool IsEveryday(string word) => _lexicon.EverydayWords.Contains(word);

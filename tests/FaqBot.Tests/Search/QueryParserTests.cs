@@ -120,11 +120,21 @@ public class QueryParserTests
     [InlineData("tennisalbue")]
     [InlineData("skulderen")]
     [InlineData("priserne")]
+    [InlineData("prostatakraeft")] // the modifier is no known word, and typed without æ
+    [InlineData("brystkræften")]
     public void Off_topic_words_weigh_more_than_topic_words_even_inflected_or_compounded(string word)
     {
         var clause = ClauseFor(Parse(word), word);
         Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
         Assert.True(clause.Importance > 1);
+    }
+
+    [Theory]
+    [InlineData("forhånd")] // "på forhånd": too short a modifier for "hånd"
+    [InlineData("varme")] // not "arme"
+    public void A_word_merely_ending_in_an_off_topic_word_is_not_off_topic(string word)
+    {
+        Assert.True(ClauseFor(Parse($"iskias {word}"), word).Importance <= 1);
     }
 
     [Fact]
