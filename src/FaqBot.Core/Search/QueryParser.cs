@@ -171,14 +171,10 @@ public sealed class QueryParser
 
     private void ResolveDanish(string token, List<QueryClause> clauses)
     {
+        // Numbers ("58 år", "i 2 måneder") do not decide the topic, and the only numbers in the articles number
+        // their sections ("2. Du kan sagtens …"): a patient's "2" is not a request for section 2.
         if (DanishStopwords.Contains(token) || token.All(char.IsDigit))
         {
-            // Numbers ("58 år", "30 km") rarely decide the topic and are never in a lexicon.
-            if (token.All(char.IsDigit) && _index.Contains(token))
-            {
-                clauses.Add(Clause(token, [token], 1, ClauseOrigin.Exact));
-            }
-
             return;
         }
 
@@ -196,7 +192,10 @@ public sealed class QueryParser
 
         if (isIndexed)
         {
-            clauses.Add(Clause(token, [term], 1, ClauseOrigin.Exact));
+            // A word that is also another word typed without æøå ("skane": "scanne" misspelt, or "skåne") keeps both
+            // readings; the passages decide.
+            var readings = folded.Where(s => s != token && !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(t => t != term && IsIndexedOrSynonym(t));
+            clauses.Add(Clause(token, [term, .. readings.Distinct()], 1, ClauseOrigin.Exact));
             return;
         }
 

@@ -22,6 +22,21 @@ public class QueryParserTests
     }
 
     [Fact]
+    public void A_word_that_is_also_another_typed_without_aeoeaa_keeps_both_readings()
+    {
+        // "skane": a misspelt "scanne" (a lexicon word) or "skåne" typed without å.
+        var clause = ClauseFor(Parse("skal jeg skane mig"), "skane");
+        Assert.Contains(clause.Alternatives, a => a.Terms.SequenceEqual(["skån"]));
+        Assert.Contains(clause.Alternatives, a => a.Terms.SequenceEqual(["skan"]));
+    }
+
+    [Fact]
+    public void Numbers_are_dropped_so_they_never_meet_a_section_number()
+    {
+        Assert.DoesNotContain(Parse("ondt i 2 måneder").Clauses, c => c.Surface == "2");
+    }
+
+    [Fact]
     public void A_stopword_typed_without_aeoeaa_is_dropped()
     {
         Assert.DoesNotContain(Parse("hvornaar naar iskias").Clauses, c => c.Surface == "naar");
