@@ -143,7 +143,7 @@ public sealed class QueryParser
                 }
             }
 
-            ResolveDanish(tokens[i], clauses);
+            ResolveDanish(tokens[i], clauses, guessParts: !isEnglish);
         }
 
         if (_options.Synonyms)
@@ -169,7 +169,13 @@ public sealed class QueryParser
         return 0;
     }
 
-    private void ResolveDanish(string token, List<QueryClause> clauses)
+    /// <param name="token">The word.</param>
+    /// <param name="clauses">Where its clause goes.</param>
+    /// <param name="guessParts">
+    /// Whether an unknown word may be split as a compound or corrected as a typo: not in an English question, where
+    /// an untranslated word is English ("word" is not a misspelt "bord").
+    /// </param>
+    private void ResolveDanish(string token, List<QueryClause> clauses, bool guessParts = true)
     {
         // Numbers ("58 år", "i 2 måneder") do not decide the topic, and the only numbers in the articles number
         // their sections ("2. Du kan sagtens …"): a patient's "2" is not a request for section 2.
@@ -222,7 +228,7 @@ public sealed class QueryParser
 
         // A word of the lexicons is Danish spelt right and whole: never split or "corrected" into index words.
         var isListed = _weights.IsListed(token, folded);
-        if (_options.CompoundSplitting && !isListed && _compounds.Split(token) is { } parts)
+        if (_options.CompoundSplitting && guessParts && !isListed && _compounds.Split(token) is { } parts)
         {
             foreach (var part in parts)
             {
@@ -233,7 +239,7 @@ public sealed class QueryParser
             return;
         }
 
-        if (_options.TypoTolerance && !isListed && Corrected(token) is { } corrected)
+        if (_options.TypoTolerance && guessParts && !isListed && Corrected(token) is { } corrected)
         {
             clauses.Add(corrected);
             return;

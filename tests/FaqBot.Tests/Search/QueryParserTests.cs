@@ -118,6 +118,14 @@ public class QueryParserTests
     }
 
     [Fact]
+    public void An_untranslated_english_word_is_not_corrected_into_danish()
+    {
+        // "lame" in a Danish question is a misspelt "lave"; in an English one it is English.
+        Assert.Equal(ClauseOrigin.Typo, ClauseFor(Parse("iskias lame"), "lame").Origin);
+        Assert.Equal(ClauseOrigin.Unknown, ClauseFor(Parse("My leg feels lame, is it sciatica?"), "lame").Origin);
+    }
+
+    [Fact]
     public void Danish_is_not_mistaken_for_English()
     {
         Assert.False(Parse("Hvad er iskias for noget?").IsEnglish);

@@ -49,7 +49,7 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Ordinary questions about sciatica, the 460 of the five QA sets, raise next to no alarm. The three that do are
+    /// Ordinary questions about sciatica, the 550 of the six QA sets, raise next to no alarm. The three that do are
     /// in <c>extra-qa-4.tsv</c>, which asks near red flags on purpose, and are left on the safe side: "kan hverken gå
     /// tur med hunden" (can't walk), a steroid injection in the back, prostate cancer as a cause.
     /// </summary>
@@ -57,12 +57,12 @@ public sealed class RedFlagDevSetTests
     public void OrdinaryQuestionsRaiseNextToNoAlarm()
     {
         var detector = new RedFlagDetector(Safety.Value.Rules);
-        var questions = new[] { "dev-qa.tsv", "extra-qa.tsv", "extra-qa-2.tsv", "extra-qa-3.tsv", "extra-qa-4.tsv" }
+        var questions = new[] { "dev-qa.tsv", "extra-qa.tsv", "extra-qa-2.tsv", "extra-qa-3.tsv", "extra-qa-4.tsv", "extra-qa-5.tsv" }
             .SelectMany(file => File.ReadLines(ContentTestFiles.DataFile(file)).Skip(1))
             .Select(line => line.Split('\t')[0])
             .ToList();
 
-        Assert.Equal(460, questions.Count);
+        Assert.Equal(550, questions.Count);
         var alarms = questions.Where(q => detector.Detect(q).IsRedFlag).ToList();
         Assert.True(alarms.Count <= 3, string.Join(" | ", alarms));
     }
