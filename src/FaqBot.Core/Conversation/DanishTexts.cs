@@ -7,6 +7,11 @@ internal static class DanishTexts
         "Det kan jeg desværre ikke finde svar på i vores artikler om iskias. " +
         "Du er velkommen til at booke en tid i klinikken eller kontakte din egen læge.";
 
+    public const string Unavailable =
+        "Beklager, der gik noget galt, så jeg kan ikke svare lige nu. Prøv igen om lidt. " +
+        "Er det akut – fx føleforstyrrelser i skridtet, problemer med at tisse eller et ben, der bliver svagt – " +
+        "så ring 112 eller kontakt lægevagten.";
+
     public const string Welcome =
         "Hej! Jeg kan svare på spørgsmål om iskias og ondt i balden og benet ud fra klinikkens artikler. " +
         "Jeg giver generel information, ikke en diagnose.";

@@ -48,4 +48,10 @@ public interface IReplyComposer
 
     /// <summary>The welcome shown when a patient opens the chat or installs the bot.</summary>
     Reply Welcome();
+
+    /// <summary>
+    /// The reply when <see cref="Compose"/> failed: an apology, and what to do if it is urgent, since the message
+    /// could not be checked for red flags.
+    /// </summary>
+    Reply Unavailable() => new(ReplyKind.NoMatch, [new ReplyMessage(DanishTexts.Unavailable)], null, null, null, false, [], [], null);
 }

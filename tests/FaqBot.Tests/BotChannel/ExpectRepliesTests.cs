@@ -10,6 +10,18 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
+    public async Task A_composer_failure_gets_an_apology_with_urgent_guidance_not_an_error()
+    {
+        var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message($"Hvad nu hvis den {FakeReplyComposer.FailingMessage}?"));
+
+        var reply = Assert.Single(replies)!.AsObject();
+        var text = (string)reply["text"]!;
+        Assert.StartsWith("Beklager", text, StringComparison.Ordinal);
+        Assert.Contains("ring 112", text, StringComparison.Ordinal);
+        Assert.Equal("noMatch", (string?)reply["channelData"]!["faqbot"]!["kind"]);
+    }
+
+    [Fact]
     public async Task Answer_is_a_proper_reply_with_citation_suggestions_and_faqbot_channel_data()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Hvad er iskias?", channelId: "webchat"));

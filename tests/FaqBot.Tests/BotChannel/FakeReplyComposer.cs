@@ -18,12 +18,20 @@ public sealed class FakeReplyComposer : IReplyComposer
     public static readonly string[] DidYouMean = ["Hvad er iskias?", "Hvornår skal jeg gå til lægen?"];
     public static readonly string[] WelcomeExamples = ["Hvad er iskias?", "Må jeg motionere med iskias?", "Hvornår skal jeg søge læge?"];
 
+    /// <summary>A message that makes the composer throw, as a bug or broken content would.</summary>
+    public const string FailingMessage = "kaster en fejl";
+
     public ConcurrentQueue<string> Messages { get; } = new();
 
     public Reply Compose(string message)
     {
         Messages.Enqueue(message);
         var lower = message.ToLowerInvariant();
+        if (lower.Contains(FailingMessage, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the composer broke");
+        }
+
         if (lower.Contains("lade vandet", StringComparison.Ordinal) || lower.Contains("følelsesløs", StringComparison.Ordinal))
         {
             return new Reply(

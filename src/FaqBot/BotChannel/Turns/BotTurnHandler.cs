@@ -24,7 +24,7 @@ public sealed class BotTurnHandler(
             case ActivityTypes.Message:
                 var question = MentionText.Strip(inbound);
                 // A bare @mention or a card submit has nothing to search for; the welcome explains what to ask.
-                var reply = question.Length == 0 ? composer.Welcome() : composer.Compose(question);
+                var reply = question.Length == 0 ? composer.Welcome() : ComposeOrApologise(question, inbound.ChannelId);
                 logger.LogInformation(
                     "Answered a message on {Channel} with {Kind} (passage {PassageId}, red flag {RedFlag})",
                     inbound.ChannelId,
@@ -38,6 +38,23 @@ public sealed class BotTurnHandler(
 
             default:
                 return [];
+        }
+    }
+
+    /// <summary>
+    /// The composed reply, or, when composing fails (a bug, bad content), an apology with what to do if it is urgent:
+    /// the patient is never left without an answer. The exception is logged, the message is not.
+    /// </summary>
+    private Reply ComposeOrApologise(string question, string? channelId)
+    {
+        try
+        {
+            return composer.Compose(question);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Composing a reply on {Channel} failed; sent the apology instead", channelId);
+            return composer.Unavailable();
         }
     }
 
