@@ -33,7 +33,7 @@ public sealed class QueryParser
     private readonly TypoCorrector _stemTypos;
     private readonly ILookup<string, string> _termsByDigraphs;
     private readonly CompoundSplitter _compounds;
-    private readonly string[][] _uncoveredPhrases;
+    private readonly UncoveredPhrases _uncoveredPhrases;
 
     /// <summary>Prepares the look-ups for <paramref name="index"/> and <paramref name="lexicon"/>.</summary>
     public QueryParser(PassageIndex index, Lexicon lexicon)
@@ -55,7 +55,7 @@ public sealed class QueryParser
         _stemTypos = new TypoCorrector(_termsByDigraphs.Select(g => g.Key));
         // A compound may end in an everyday head ("piriformis|syndrom", "ryg|problemer"): the head then weighs little.
         _compounds = new CompoundSplitter(word => IsKnownWord(word) || _weights.IsEveryday(word));
-        _uncoveredPhrases = [.. lexicon.UncoveredPhrases.Select(p => Tokenizer.Tokenize(p).Select(DanishFolding.ToDigraphs).ToArray()).Where(p => p.Length > 0)];
+        _uncoveredPhrases = new UncoveredPhrases(lexicon.UncoveredPhrases);
     }
 
     /// <summary>Analyses a question.</summary>
@@ -116,7 +116,7 @@ public sealed class QueryParser
         for (var i = 0; i < tokens.Count; i++)
         {
             // "Hvor lang tid går der, før …" asks what no article says: it counts as a topic word no passage has.
-            if (UncoveredPhraseLength(tokens, i) is > 0 and var phraseLength)
+            if (_uncoveredPhrases.LengthAt(tokens, i) is > 0 and var phraseLength)
             {
                 clauses.Add(new QueryClause(string.Join(' ', tokens.Skip(i).Take(phraseLength)), [], 1, ClauseOrigin.Unknown));
                 i += phraseLength - 1;
@@ -154,21 +154,6 @@ public sealed class QueryParser
         return clauses;
     }
 
-    /// <summary>The number of tokens of the uncovered phrase starting at <paramref name="start"/> (typed with or without æøå), or 0.</summary>
-    private int UncoveredPhraseLength(List<string> tokens, int start)
-    {
-        foreach (var phrase in _uncoveredPhrases)
-        {
-            if (start + phrase.Length <= tokens.Count
-                && phrase.Select((word, k) => word == DanishFolding.ToDigraphs(tokens[start + k])).All(same => same))
-            {
-                return phrase.Length;
-            }
-        }
-
-        return 0;
-    }
-
     /// <param name="token">The word.</param>
     /// <param name="clauses">Where its clause goes.</param>
     /// <param name="guessParts">
@@ -177,8 +162,8 @@ public sealed class QueryParser
     /// </param>
     private void ResolveDanish(string token, List<QueryClause> clauses, bool guessParts = true)
     {
-        // Numbers ("58 år", "i 2 måneder") do not decide the topic, and the only numbers in the articles number
-        // their sections ("2. Du kan sagtens …"): a patient's "2" is not a request for section 2.
+        // Numbers ("58 år", "i 2 måneder") do not decide the topic, and the numbers in articles mostly number their
+        // sections ("2. Du kan sagtens …"): a patient's "2" is not a request for section 2.
         if (DanishStopwords.Contains(token) || token.All(char.IsDigit))
         {
             return;
