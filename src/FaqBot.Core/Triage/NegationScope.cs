@@ -13,6 +13,12 @@ public static class NegationScope
     /// <summary>How many following words of the same clause a cue governs.</summary>
     public const int ForwardReach = 4;
 
+    /// <summary>
+    /// How far "uden at" reaches: it negates its whole clause, a list included ("uden at jeg har spist mindre
+    /// eller motioneret mere").
+    /// </summary>
+    public const int UdenAtReach = 10;
+
     /// <summary>Danish and English negation words; "t" is what the tokenizer leaves of "can't"; "cant" is "can't" typed without the apostrophe.</summary>
     public static readonly IReadOnlySet<string> Cues = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -41,7 +47,8 @@ public static class NegationScope
                 continue;
             }
 
-            for (var j = i + 1; j < tokens.Count && j <= i + ForwardReach && tokens[j].Clause == tokens[i].Clause; j++)
+            var reach = tokens[i].Surface == "uden" && i + 1 < tokens.Count && tokens[i + 1].Surface == "at" ? UdenAtReach : ForwardReach;
+            for (var j = i + 1; j < tokens.Count && j <= i + reach && tokens[j].Clause == tokens[i].Clause; j++)
             {
                 tokens[j].IsNegated = true;
             }

@@ -21,7 +21,7 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Thirteen red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
+    /// Fourteen red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
     /// runs found misses (recall between 73 % and 98 %); the rules were then widened with general wording, so they
     /// now guard against regressions rather than measure generalisation. Each row states the level reached.
     /// </summary>
@@ -39,6 +39,7 @@ public sealed class RedFlagDevSetTests
     [InlineData("extra-redflags-11.tsv", 80, 1.0, 0.15)]
     [InlineData("extra-redflags-12.tsv", 80, 1.0, 0.15)]
     [InlineData("extra-redflags-13.tsv", 80, 1.0, 0.10)]
+    [InlineData("extra-redflags-14.tsv", 80, 1.0, 0.20)]
     public void IndependentSetsKeepTheirRecall(string file, int rows, double minRecall, double maxFalseAlarms)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
@@ -49,22 +50,23 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Ordinary questions about sciatica, the 550 of the six QA sets, raise next to no alarm. The three that do are
-    /// in <c>extra-qa-4.tsv</c>, which asks near red flags on purpose, and are left on the safe side: "kan hverken gå
-    /// tur med hunden" (can't walk), a steroid injection in the back, prostate cancer as a cause.
+    /// Ordinary questions about sciatica, the 640 of the seven QA sets, raise next to no alarm. The four that do are
+    /// left on the safe side: three in <c>extra-qa-4.tsv</c>, which asks near red flags on purpose ("kan hverken gå
+    /// tur med hunden", a steroid injection in the back, prostate cancer as a cause), and "hvordan skal jeg ligge om
+    /// natten, så det ikke gør så ondt" (night pain that lying does not ease is a red flag).
     /// </summary>
     [Fact]
     public void OrdinaryQuestionsRaiseNextToNoAlarm()
     {
         var detector = new RedFlagDetector(Safety.Value.Rules);
-        var questions = new[] { "dev-qa.tsv", "extra-qa.tsv", "extra-qa-2.tsv", "extra-qa-3.tsv", "extra-qa-4.tsv", "extra-qa-5.tsv" }
+        var questions = new[] { "dev-qa.tsv", "extra-qa.tsv", "extra-qa-2.tsv", "extra-qa-3.tsv", "extra-qa-4.tsv", "extra-qa-5.tsv", "extra-qa-6.tsv" }
             .SelectMany(file => File.ReadLines(ContentTestFiles.DataFile(file)).Skip(1))
             .Select(line => line.Split('\t')[0])
             .ToList();
 
-        Assert.Equal(550, questions.Count);
+        Assert.Equal(640, questions.Count);
         var alarms = questions.Where(q => detector.Detect(q).IsRedFlag).ToList();
-        Assert.True(alarms.Count <= 3, string.Join(" | ", alarms));
+        Assert.True(alarms.Count <= 4, string.Join(" | ", alarms));
     }
 
     [Theory]

@@ -24,6 +24,8 @@ public sealed class RedFlagWordingTests
     [InlineData("kom ud for et trafikuheld i går og har nu ondt i ryggen og benet", "trauma")]
     [InlineData("jeg kan ikke sove om natten for smerter, lige meget hvordan jeg ligger", "nightPain")]
     [InlineData("kan ik mearke toiletbraettet", "caudaEquina")]
+    [InlineData("Ryggen gør ondt, og jeg har tabt ti kilo, uden at jeg har spist mindre eller motioneret mere", "weightLoss")] // "uden at" negates its whole list
+    [InlineData("Jeg har tabt seks kilo uden at prøve, og smerten løber ned i benet", "weightLoss")] // pain that runs is no running
     public void Finds_red_flags_in_other_words(string message, string kind)
     {
         Assert.Contains(kind, Detector.Value.Detect(message).Kinds);
