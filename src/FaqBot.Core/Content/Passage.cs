@@ -32,7 +32,7 @@ public sealed record Passage(
 {
     /// <summary>
     /// Other ways patients ask for this passage, written by the editor in <c>questions/&lt;article&gt;.yml</c>
-    /// (see <see cref="AlternativeQuestionsReader"/>); searched like the title.
+    /// (see <see cref="AlternativeQuestionsReader"/>); searched nearly like the title and matched whole like it.
     /// </summary>
     public IReadOnlyList<string> AlternativeQuestions { get; init; } = [];
 }

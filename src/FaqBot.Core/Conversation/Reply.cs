@@ -9,6 +9,8 @@ public enum ReplyKind
     NoMatch,
     /// <summary>Greeting, thanks, goodbye, "who are you", "help".</summary>
     SmallTalk,
+    /// <summary>Composing failed; an apology with urgent guidance (see <see cref="IReplyComposer.Unavailable"/>).</summary>
+    Unavailable,
 }
 
 /// <summary>One chat bubble, Markdown that Teams and Web Chat both render.</summary>
@@ -53,5 +55,5 @@ public interface IReplyComposer
     /// The reply when <see cref="Compose"/> failed: an apology, and what to do if it is urgent, since the message
     /// could not be checked for red flags.
     /// </summary>
-    Reply Unavailable() => new(ReplyKind.NoMatch, [new ReplyMessage(DanishTexts.Unavailable)], null, null, null, false, [], [], null);
+    Reply Unavailable() => new(ReplyKind.Unavailable, [new ReplyMessage(DanishTexts.Unavailable)], null, null, null, false, [], [], null);
 }

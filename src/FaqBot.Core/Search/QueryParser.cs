@@ -16,6 +16,9 @@ public sealed class QueryParser
     private const double OneTypoWeight = 0.8;
     private const double TwoTyposWeight = 0.6;
 
+    /// <summary>The weight of another word a correctly spelt word also is when typed without æøå ("skane" → "skåne").</summary>
+    private const double OtherReadingWeight = 0.9;
+
     /// <summary>Short stems are too close to each other ("kuld" of "kulde", "kald" of "kaldes") to correct one to another.</summary>
     private const int MinStemLengthForTypos = 6;
 
@@ -183,10 +186,11 @@ public sealed class QueryParser
 
         if (isIndexed)
         {
-            // A word that is also another word typed without æøå ("skane": "scanne" misspelt, or "skåne") keeps both
-            // readings; the passages decide.
-            var readings = folded.Where(s => s != token && !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(t => t != term && IsIndexedOrSynonym(t));
-            clauses.Add(Clause(token, [term, .. readings.Distinct()], 1, ClauseOrigin.Exact));
+            // A word that is also another word typed without æøå ("skane": "scanne" misspelt, or "skåne") keeps the
+            // other reading too, a little below its own (like a synonym), so the clause's IDF stays the word's own.
+            var readings = folded.Where(s => s != token && !DanishStopwords.Contains(s)).Select(_analyzer.Term).Where(t => t != term && IsIndexedOrSynonym(t)).Distinct();
+            var clause = Clause(token, [term], 1, ClauseOrigin.Exact);
+            clauses.Add(clause with { Alternatives = [.. clause.Alternatives, .. readings.Select(t => new TermAlternative([t], OtherReadingWeight))] });
             return;
         }
 
@@ -238,7 +242,7 @@ public sealed class QueryParser
     /// <summary>
     /// The clause for the index words nearest a misspelt <paramref name="token"/>, or null when none is near. The
     /// word is compared with the passages' words, then its stem with their stems: a typo in an inflection the
-    /// articles never use ("forbygger", "fysioterepauten") is nearer another form's stem than any whole word.
+    /// articles never use ("forbygger") is nearer another form's stem ("forebyg") than any whole word.
     /// </summary>
     private QueryClause? Corrected(string token)
     {

@@ -41,8 +41,9 @@ public sealed record RankingOptions
     public double CoverageExponent { get; init; }
 
     /// <summary>
-    /// How much a passage gains when the question covers its own title (a heading or FAQ question is the question
-    /// the passage answers): the score is multiplied by 1 + this × the IDF-weighted share of title terms matched.
+    /// How much a passage gains when the patient's question matches one the passage answers (its heading or FAQ
+    /// question, or an alternative question): the score is multiplied by 1 + this × the match in [0, 1]
+    /// (<see cref="QuestionMatcher"/>).
     /// </summary>
     public double TitleMatchBonus { get; init; } = 3.0;
 

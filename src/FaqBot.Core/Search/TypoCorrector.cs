@@ -3,7 +3,8 @@ namespace FaqBot.Search;
 /// <summary>
 /// Finds the vocabulary words within one edit (two for long words) of a misspelt word, by the symmetric-delete
 /// method: every word is stored under the strings one deletion away, so a lookup is a handful of hash probes
-/// instead of a scan of the vocabulary.
+/// instead of a scan of the vocabulary. Only one deletion is stored, so of two edits in a long word the second
+/// must be an insertion or deletion: two substitutions ("fysioterepauten") are not found.
 /// </summary>
 public sealed class TypoCorrector
 {

@@ -18,16 +18,21 @@ internal sealed class WordWeights
     /// <summary>An off-topic word ends a compound only after a modifier at least this long ("prostata|kræft", not "for|hånd").</summary>
     private const int MinModifierLength = 4;
 
-    /// <summary>Only off-topic words at least this long are looked for at the end of a compound.</summary>
-    private const int MinHeadLength = 4;
+    /// <summary>
+    /// Only off-topic words at least this long are looked for at the end of a compound: shorter ones end everyday
+    /// words ("efterhånden", "overhånd").
+    /// </summary>
+    private const int MinHeadLength = 5;
 
     private readonly Lexicon _lexicon;
+    private readonly HashSet<string> _synonymWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _offTopicHeads;
     private readonly TypoCorrector _questionWordSpelling;
 
     public WordWeights(Lexicon lexicon)
     {
         _lexicon = lexicon;
+        _synonymWords = lexicon.SynonymGroups.SelectMany(g => g).Where(w => !w.Contains(' ', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         _offTopicHeads = lexicon.OffTopicWords
             .Where(w => w.Length >= MinHeadLength)
             .Select(DanishFolding.ToDigraphs)
@@ -53,13 +58,23 @@ internal sealed class WordWeights
 
     /// <summary>
     /// Whether the word (inflected, folded or as a compound's head) names something the articles do not cover. A
-    /// word the index does not know (<paramref name="compoundParts"/> not null) may end in an off-topic word even
-    /// when its modifier is no known word: "prostatakræft", "tennisalbue".
+    /// word of the synonym lexicon counts only when listed as it is: "kræfter" (strength) is no inflection of "kræft"
+    /// (cancer). A word the index does not know (<paramref name="compoundParts"/> not null) may end in an off-topic
+    /// word even when its modifier is no known word: "prostatakræft", "tennisalbue".
     /// </summary>
     public bool IsOffTopic(string token, IEnumerable<string> foldedWords, Func<IReadOnlyList<string>?> compoundParts)
     {
-        if (_lexicon.OffTopicWords.Contains(token)
-            || InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
+        if (_lexicon.OffTopicWords.Contains(token))
+        {
+            return true;
+        }
+
+        if (_synonymWords.Contains(token))
+        {
+            return false;
+        }
+
+        if (InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
             || foldedWords.Any(_lexicon.OffTopicWords.Contains))
         {
             return true;

@@ -18,7 +18,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
         var text = (string)reply["text"]!;
         Assert.StartsWith("Beklager", text, StringComparison.Ordinal);
         Assert.Contains("ring 112", text, StringComparison.Ordinal);
-        Assert.Equal("noMatch", (string?)reply["channelData"]!["faqbot"]!["kind"]);
+        Assert.Equal("unavailable", (string?)reply["channelData"]!["faqbot"]!["kind"]);
     }
 
     [Fact]

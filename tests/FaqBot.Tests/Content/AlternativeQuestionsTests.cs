@@ -83,6 +83,33 @@ public sealed class AlternativeQuestionsTests : IDisposable
     }
 
     [Fact]
+    public void A_slug_listed_twice_keeps_both_lists_and_is_reported()
+    {
+        var path = _dir.Write("questions/ryg.yml", "intro:\n  - Første?\nhvordan-stilles-diagnosen:\n  - Hvordan?\nintro:\n  - Anden?\n");
+
+        var result = ContentLoader.LoadDirectory(_dir.Path);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((path, 5), (problem.Path, problem.Line));
+        Assert.Contains("listed twice (also at line 1)", problem.Message);
+        Assert.Equal(["Første?", "Anden?"], result.Passages.Single(p => p.Id == "ryg#intro").AlternativeQuestions);
+        Assert.Equal(["Hvordan?"], result.Passages.Single(p => p.Id == "ryg#hvordan-stilles-diagnosen").AlternativeQuestions);
+    }
+
+    [Fact]
+    public void A_question_over_two_lines_is_reported_and_an_upper_case_extension_is_read()
+    {
+        var path = _dir.Write("questions/ryg.YML", "intro:\n  - |\n    Hvad er\n    ryggen?\n  - Hvad handler det om?\n");
+
+        var result = ContentLoader.LoadDirectory(_dir.Path);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((path, 2), (problem.Path, problem.Line));
+        Assert.Contains("must be one line of text", problem.Message);
+        Assert.Equal(["Hvad handler det om?"], result.Passages.Single(p => p.Id == "ryg#intro").AlternativeQuestions);
+    }
+
+    [Fact]
     public void A_file_for_no_article_is_reported()
     {
         var path = _dir.Write("questions/ryggen.yml", "intro:\n  - Hvad?\n");

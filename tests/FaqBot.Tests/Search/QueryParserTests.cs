@@ -155,6 +155,8 @@ public class QueryParserTests
     [Theory]
     [InlineData("forhånd")] // "på forhånd": too short a modifier for "hånd"
     [InlineData("varme")] // not "arme"
+    [InlineData("efterhånden")] // not "hånd"
+    [InlineData("kræfter")] // strength, a lexicon word, not an inflection of "kræft" (cancer)
     public void A_word_merely_ending_in_an_off_topic_word_is_not_off_topic(string word)
     {
         Assert.True(ClauseFor(Parse($"iskias {word}"), word).Importance <= 1);
