@@ -53,31 +53,30 @@ public static class ActivityMapper
     }
 
     /// <summary>The <c>typing</c> indicator sent before the replies.</summary>
-    public static Activity Typing(Activity inbound) => new()
-    {
-        Type = ActivityTypes.Typing,
-        ChannelId = inbound.ChannelId,
-        From = inbound.Recipient,
-        Recipient = inbound.From,
-        Conversation = inbound.Conversation,
-        ReplyToId = ReplyToId(inbound),
-    };
+    public static Activity Typing(Activity inbound) => AddressedReply(inbound, ActivityTypes.Typing);
 
     /// <summary>The passage a reply activity shows, read back from its <c>channelData.faqbot</c>.</summary>
     public static string? PassageIdOf(Activity activity) =>
         activity.ChannelData?["faqbot"]?["passageId"]?.GetValue<string>();
 
-    private static Activity NewReply(Activity inbound, string text) => new()
+    private static Activity NewReply(Activity inbound, string text)
     {
-        Type = ActivityTypes.Message,
+        var reply = AddressedReply(inbound, ActivityTypes.Message);
+        reply.Locale = Locale;
+        reply.TextFormat = "markdown";
+        reply.Text = text;
+        return reply;
+    }
+
+    /// <summary>An activity of <paramref name="type"/> back to whoever sent <paramref name="inbound"/>: from and recipient swapped.</summary>
+    private static Activity AddressedReply(Activity inbound, string type) => new()
+    {
+        Type = type,
         ChannelId = inbound.ChannelId,
         From = inbound.Recipient,
         Recipient = inbound.From,
         Conversation = inbound.Conversation,
         ReplyToId = ReplyToId(inbound),
-        Locale = Locale,
-        TextFormat = "markdown",
-        Text = text,
     };
 
     /// <summary>
