@@ -57,19 +57,23 @@ public sealed class PassageIndex
     public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking, IEnumerable<string>? knownWords = null)
     {
         var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = passages.Select(p => new FieldTexts(
+            p.Title,
+            ranking.AlternativeQuestions ? p.AlternativeQuestions : [],
+            MarkdownPlainText.From(p.Text),
+            p.ArticleTitle)).ToArray();
         var compoundParts = analyzer.Options.CompoundSplitting
-            ? CompoundPartsOf(passages, ranking.AlternativeQuestions, knownWords ?? [], analyzer)
+            ? CompoundPartsOf(texts, knownWords ?? [], analyzer)
             : new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fields = new FieldTerms[passages.Count];
         for (var i = 0; i < passages.Count; i++)
         {
-            var passage = passages[i];
-            var body = MarkdownPlainText.From(passage.Text);
+            var text = texts[i];
             fields[i] = new FieldTerms(
-                Analyse(passage.Title, analyzer, termBySurface, compoundParts),
-                ranking.AlternativeQuestions ? [.. passage.AlternativeQuestions.Select(q => Analyse(q, analyzer, termBySurface, compoundParts))] : [],
-                Analyse(body, analyzer, termBySurface, compoundParts),
-                Analyse(passage.ArticleTitle, analyzer, termBySurface, compoundParts));
+                Analyse(text.Title, analyzer, termBySurface, compoundParts),
+                [.. text.Questions.Select(q => Analyse(q, analyzer, termBySurface, compoundParts))],
+                Analyse(text.Body, analyzer, termBySurface, compoundParts),
+                Analyse(text.Article, analyzer, termBySurface, compoundParts));
         }
 
         var averageTitle = Average(fields, f => f.Title.Count);
@@ -143,17 +147,14 @@ public sealed class PassageIndex
     /// The terms of the parts of each closed compound in the passages that splits into known words: the passages'
     /// own standalone words and <paramref name="knownWords"/>.
     /// </summary>
-    private static Dictionary<string, string[]> CompoundPartsOf(IReadOnlyList<Passage> passages, bool alternativeQuestions, IEnumerable<string> knownWords, DanishTermAnalyzer analyzer)
+    private static Dictionary<string, string[]> CompoundPartsOf(FieldTexts[] texts, IEnumerable<string> knownWords, DanishTermAnalyzer analyzer)
     {
         var surfaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var passage in passages)
+        foreach (var text in texts)
         {
-            surfaces.UnionWith(Tokenizer.Tokenize(passage.Title));
-            if (alternativeQuestions)
-            {
-                surfaces.UnionWith(passage.AlternativeQuestions.SelectMany(q => Tokenizer.Tokenize(q)));
-            }
-            surfaces.UnionWith(Tokenizer.Tokenize(MarkdownPlainText.From(passage.Text)));
+            surfaces.UnionWith(Tokenizer.Tokenize(text.Title));
+            surfaces.UnionWith(text.Questions.SelectMany(q => Tokenizer.Tokenize(q)));
+            surfaces.UnionWith(Tokenizer.Tokenize(text.Body));
         }
 
         var known = new HashSet<string>(surfaces.Concat(knownWords).Where(w => !DanishStopwords.Contains(w)), StringComparer.Ordinal);
@@ -210,6 +211,9 @@ public sealed class PassageIndex
             weighted[term] = weighted.GetValueOrDefault(term) + (weight / normaliser);
         }
     }
+
+    /// <summary>A passage's searchable texts, one per field; the alternative questions empty when switched off.</summary>
+    private sealed record FieldTexts(string Title, IReadOnlyList<string> Questions, string Body, string Article);
 
     private sealed record FieldTerms(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article)
     {

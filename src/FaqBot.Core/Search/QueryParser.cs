@@ -116,10 +116,11 @@ public sealed class QueryParser
     private List<QueryClause> ParseSentence(List<string> tokens, bool isEnglish)
     {
         var clauses = new List<QueryClause>(tokens.Count);
+        var digraphTokens = tokens.ConvertAll(DanishFolding.ToDigraphs);
         for (var i = 0; i < tokens.Count; i++)
         {
             // "Hvor lang tid går der, før …" asks what no article says: it counts as a topic word no passage has.
-            if (_uncoveredPhrases.LengthAt(tokens, i) is > 0 and var phraseLength)
+            if (_uncoveredPhrases.LengthAt(digraphTokens, i) is > 0 and var phraseLength)
             {
                 clauses.Add(new QueryClause(string.Join(' ', tokens.Skip(i).Take(phraseLength)), [], 1, ClauseOrigin.Unknown));
                 i += phraseLength - 1;

@@ -12,12 +12,15 @@ internal sealed class UncoveredPhrases(IEnumerable<string> phrases)
         .Select(p => Tokenizer.Tokenize(p).Select(DanishFolding.ToDigraphs).ToArray())
         .Where(p => p.Length > 0)];
 
-    /// <summary>The number of tokens of the phrase starting at <paramref name="start"/>, or 0 when none does.</summary>
-    public int LengthAt(List<string> tokens, int start)
+    /// <summary>
+    /// The number of tokens of the phrase starting at <paramref name="start"/>, or 0 when none does.
+    /// <paramref name="digraphTokens"/> are the question's tokens with æøå as digraphs (<see cref="DanishFolding.ToDigraphs"/>).
+    /// </summary>
+    public int LengthAt(List<string> digraphTokens, int start)
     {
         foreach (var phrase in _phrases)
         {
-            if (start + phrase.Length > tokens.Count)
+            if (start + phrase.Length > digraphTokens.Count)
             {
                 continue;
             }
@@ -25,7 +28,7 @@ internal sealed class UncoveredPhrases(IEnumerable<string> phrases)
             var matches = true;
             for (var k = 0; k < phrase.Length && matches; k++)
             {
-                matches = phrase[k] == DanishFolding.ToDigraphs(tokens[start + k]);
+                matches = phrase[k] == digraphTokens[start + k];
             }
 
             if (matches)

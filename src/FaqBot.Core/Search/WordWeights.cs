@@ -74,8 +74,8 @@ internal sealed class WordWeights
             return false;
         }
 
-        if (InflectionStripper.BaseForms(token).Any(_lexicon.OffTopicWords.Contains)
-            || foldedWords.Any(_lexicon.OffTopicWords.Contains))
+        var baseForms = InflectionStripper.BaseForms(token).ToList();
+        if (baseForms.Any(_lexicon.OffTopicWords.Contains) || foldedWords.Any(_lexicon.OffTopicWords.Contains))
         {
             return true;
         }
@@ -86,8 +86,7 @@ internal sealed class WordWeights
         }
 
         return (parts.Count > 0 && _lexicon.OffTopicWords.Contains(parts[^1]))
-            || EndsInOffTopicWord(DanishFolding.ToDigraphs(token))
-            || InflectionStripper.BaseForms(token).Any(b => EndsInOffTopicWord(DanishFolding.ToDigraphs(b)));
+            || baseForms.Prepend(token).Any(form => EndsInOffTopicWord(DanishFolding.ToDigraphs(form)));
     }
 
     private bool EndsInOffTopicWord(string folded)
