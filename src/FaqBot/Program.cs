@@ -3,29 +3,47 @@ using FaqBot.BotChannel;
 using FaqBot.Cli;
 using FaqBot.DirectLine;
 using FaqBot.Hosting;
+using FaqBot.Triage;
 using FaqBot.WebChat;
+using Microsoft.Extensions.Options;
 
-if (CliApp.IsCommand(args))
+if (!CliApp.RunsServer(args))
 {
     Console.OutputEncoding = Encoding.UTF8;
     Console.InputEncoding = Encoding.UTF8;
     return CliApp.Run(args, Console.In, Console.Out, Console.Error);
 }
 
-// No command (or only host options such as --urls): run the bot server, like every Bot Framework bot.
+// No command (or only options such as --urls and --content): run the bot server, like every Bot Framework bot.
 var builder = WebApplication.CreateBuilder(args);
+// `--content DIR` names the content folder, as for every CLI command.
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--content"] = FaqBotDomainServices.ContentPathSetting });
 builder.ListenOnBotFrameworkPortByDefault();
-builder.Services.AddFaqBotDomain(builder.Configuration);
-builder.Services.AddBotChannel(builder.Configuration);
-builder.Services.AddDirectLine(builder.Configuration);
-builder.Services.AddWebChatPage(builder.Configuration);
+try
+{
+    builder.Services.AddTrustedProxies();
+    builder.Services.AddFaqBotDomain();
+    builder.Services.AddFaqBotHealthChecks();
+    builder.Services.AddBotChannel(builder.Configuration);
+    builder.Services.AddDirectLine(builder.Configuration);
+    builder.Services.AddWebChatPage(builder.Configuration);
 
-var app = builder.Build();
-app.MapBotMessages();
-app.MapDirectLine();
-app.MapWebChatPage();
-await app.RunAsync();
-return 0;
+    var app = builder.Build();
+    // First, so the client's address, scheme and host are right for the origin checks, rate limits and streamUrl.
+    app.UseForwardedHeaders();
+    app.MapHealth();
+    app.MapBotMessages();
+    app.MapDirectLine();
+    app.MapWebChatPage();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is SafetyContentUnavailableException or OptionsValidationException or InvalidSettingException)
+{
+    // Fail closed and say why: a bot without its safety content or with a broken setting must not serve patients.
+    Console.Error.WriteLine($"faqbot: cannot start: {exception.Message}");
+    return 1;
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

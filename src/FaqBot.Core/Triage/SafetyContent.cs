@@ -23,8 +23,13 @@ public sealed record SafetyContent(
     public static SafetyContent Load(string contentDirectory)
     {
         var folder = Path.Combine(contentDirectory, Folder);
-        var rules = RedFlagRuleParser.Load(Path.Combine(folder, "red-flags.txt"));
+        var rulesPath = Path.Combine(folder, "red-flags.txt");
+        var rules = RedFlagRuleParser.Load(rulesPath);
         var problems = new List<ContentProblem>(rules.Problems);
+        if (rules.Rules.Count == 0 && rules.Problems.Count == 0)
+        {
+            problems.Add(new(rulesPath, 0, "the file defines no red-flag rules"));
+        }
 
         var advicePath = Path.Combine(folder, "urgent-advice.txt");
         var advice = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -63,6 +68,13 @@ public sealed record SafetyContent(
         return new SafetyContent(rules, advice, note, problems);
     }
 
+    /// <summary>
+    /// This content, when the red-flag rules, the urgent advice and the safety note all loaded without a problem; else
+    /// throws. A server must not answer patients without them: a red flag would get a plain answer, or none.
+    /// </summary>
+    /// <exception cref="SafetyContentUnavailableException">Any problem in the safety content.</exception>
+    public SafetyContent EnsureComplete() => Problems.Count == 0 ? this : throw new SafetyContentUnavailableException(Problems);
+
     /// <summary>The advice for <paramref name="kind"/>, else the default, else null.</summary>
     public string? AdviceFor(string kind) =>
         Advice.TryGetValue(kind, out var text) ? text : Advice.GetValueOrDefault(DefaultAdvice);
@@ -75,7 +87,15 @@ public sealed record SafetyContent(
             return "";
         }
 
-        var lines = File.ReadAllLines(path).Where(l => !l.TrimStart().StartsWith('#'));
-        return string.Join('\n', lines).Trim();
+        try
+        {
+            var lines = File.ReadAllLines(path).Where(l => !l.TrimStart().StartsWith('#'));
+            return string.Join('\n', lines).Trim();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new(path, 0, $"cannot read the file: {exception.Message}"));
+            return "";
+        }
     }
 }

@@ -7,11 +7,16 @@ internal sealed class AnonymousModeWarning(IOptions<BotChannelOptions> options, 
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.RequiresAuthentication)
+        if (!options.Value.RequiresAuthentication && options.Value.AllowAnonymous == true)
         {
             logger.LogWarning(
-                "MicrosoftAppId is not set: /api/messages accepts anonymous requests (local development with the Emulator). " +
-                "Replies go only to a loopback serviceUrl or back with deliveryMode expectReplies.");
+                "MicrosoftAppId is not set: /api/messages accepts anonymous requests (local development with the Emulator), " +
+                "{PerMinute} a minute per client address. Replies go only to a loopback serviceUrl or back with deliveryMode expectReplies.",
+                options.Value.AnonymousRequestsPerMinute);
+        }
+        else if (!options.Value.RequiresAuthentication)
+        {
+            logger.LogInformation("MicrosoftAppId is not set: /api/messages is closed; the web chat (Direct Line) serves patients.");
         }
 
         return Task.CompletedTask;

@@ -44,6 +44,22 @@ public sealed class BotChannelOptions
     /// <summary><c>BotChannel:FeedbackFile</c>: append-only JSON-lines file for feedback; empty keeps it in memory.</summary>
     public string? FeedbackFile { get; set; }
 
+    /// <summary>
+    /// <c>BotChannel:AllowAnonymous</c>: without <c>MicrosoftAppId</c>, whether <c>/api/messages</c> takes unauthenticated
+    /// requests (the Emulator, local development). Unset: on in the Development environment, off elsewhere. Direct Line
+    /// (the web chat) never needs it.
+    /// </summary>
+    public bool? AllowAnonymous { get; set; }
+
+    /// <summary><c>BotChannel:AnonymousRequestsPerMinute</c>: per client address, when anonymous requests are allowed.</summary>
+    public int AnonymousRequestsPerMinute { get; set; } = 120;
+
+    /// <summary><c>BotChannel:MaxQueuedRepliesPerConversation</c>: turns waiting for delivery in one conversation; more get 503.</summary>
+    public int MaxQueuedRepliesPerConversation { get; set; } = 16;
+
+    /// <summary><c>BotChannel:MaxQueuedReplies</c>: turns waiting for delivery in all conversations together; more get 503.</summary>
+    public int MaxQueuedReplies { get; set; } = 1000;
+
     /// <summary>Whether inbound requests must carry a channel token.</summary>
     public bool RequiresAuthentication => !string.IsNullOrWhiteSpace(AppId);
 }

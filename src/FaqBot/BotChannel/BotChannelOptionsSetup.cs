@@ -3,11 +3,13 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.BotChannel;
 
 /// <summary>Reads <see cref="BotChannelOptions"/> from the SDK's root keys and the <c>BotChannel</c> section.</summary>
-internal sealed class BotChannelOptionsSetup(IConfiguration configuration) : IConfigureOptions<BotChannelOptions>
+internal sealed class BotChannelOptionsSetup(IConfiguration configuration, IHostEnvironment environment) : IConfigureOptions<BotChannelOptions>
 {
     public void Configure(BotChannelOptions options)
     {
         configuration.GetSection(BotChannelOptions.SectionName).Bind(options);
+        // Anonymous /api/messages is for local development: a public server must opt in.
+        options.AllowAnonymous ??= environment.IsDevelopment();
 
         var appType = configuration["MicrosoftAppType"];
         if (!string.IsNullOrWhiteSpace(appType))
@@ -40,9 +42,46 @@ internal sealed class BotChannelOptionsValidator : IValidateOptions<BotChannelOp
             return ValidateOptionsResult.Fail("MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI.");
         }
 
+        var failures = new List<string>();
         if (options.MaxRequestBytes <= 0)
         {
-            return ValidateOptionsResult.Fail("BotChannel:MaxRequestBytes must be positive.");
+            failures.Add("BotChannel:MaxRequestBytes must be positive.");
+        }
+
+        if (options.AnonymousRequestsPerMinute <= 0 || options.MaxQueuedRepliesPerConversation <= 0 || options.MaxQueuedReplies <= 0)
+        {
+            failures.Add("BotChannel:AnonymousRequestsPerMinute, MaxQueuedRepliesPerConversation and MaxQueuedReplies must be positive.");
+        }
+
+        if (options.ConnectorRetries < 0 || options.ConnectorRetryBaseDelay <= TimeSpan.Zero)
+        {
+            failures.Add("BotChannel:ConnectorRetries must not be negative and ConnectorRetryBaseDelay must be positive.");
+        }
+
+        // MSAL accepts only an https authority; the metadata may be http only on this machine (a test or local issuer).
+        if (!IsUrl(options.OAuthAuthorityHost, allowLoopbackHttp: false))
+        {
+            failures.Add($"BotChannel:OAuthAuthorityHost must be an absolute https URL, not '{options.OAuthAuthorityHost}'.");
+        }
+
+        if (!IsUrl(options.ChannelOpenIdMetadataUrl, allowLoopbackHttp: true))
+        {
+            failures.Add($"BotOpenIdMetadata must be an absolute https URL, not '{options.ChannelOpenIdMetadataUrl}'.");
+        }
+
+        if (!IsUrl(options.EmulatorOpenIdMetadataUrl, allowLoopbackHttp: true))
+        {
+            failures.Add($"BotChannel:EmulatorOpenIdMetadata must be an absolute https URL, not '{options.EmulatorOpenIdMetadataUrl}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectorScope))
+        {
+            failures.Add("BotChannel:ConnectorScope must not be empty.");
+        }
+
+        if (failures.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(failures);
         }
 
         if (!options.RequiresAuthentication)
@@ -61,4 +100,8 @@ internal sealed class BotChannelOptionsValidator : IValidateOptions<BotChannelOp
             _ => ValidateOptionsResult.Success,
         };
     }
+
+    private static bool IsUrl(string? value, bool allowLoopbackHttp) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (allowLoopbackHttp && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

@@ -2,6 +2,7 @@ using FaqBot.BotChannel.Authentication;
 using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Feedback;
 using FaqBot.BotChannel.Turns;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -17,7 +18,8 @@ public static class BotChannelServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IConfigureOptions<BotChannelOptions>>(new BotChannelOptionsSetup(configuration));
+        services.AddSingleton<IConfigureOptions<BotChannelOptions>>(provider =>
+            new BotChannelOptionsSetup(configuration, provider.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<IValidateOptions<BotChannelOptions>, BotChannelOptionsValidator>();
         services.AddOptions<BotChannelOptions>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -50,6 +52,17 @@ public static class BotChannelServiceCollectionExtensions
                 ? new JsonLinesFeedbackStore(path)
                 : new InMemoryFeedbackStore());
         services.AddScoped<BotTurnHandler>();
+
+        // Anonymous requests are limited per client address; channel traffic with a token is not (it comes from Azure).
+        services.AddRateLimiter(limiter => limiter.AddPolicy(BotMessagesEndpoints.AnonymousRateLimitPolicy, context =>
+        {
+            var channel = context.RequestServices.GetRequiredService<IOptions<BotChannelOptions>>().Value;
+            return channel.RequiresAuthentication
+                ? RateLimitPartition.GetNoLimiter("authenticated")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = channel.AnonymousRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
         return services;
     }
 

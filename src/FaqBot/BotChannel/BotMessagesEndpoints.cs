@@ -11,11 +11,15 @@ namespace FaqBot.BotChannel;
 /// <summary>The Bot Framework messaging endpoint, <c>POST /api/messages</c>.</summary>
 public static class BotMessagesEndpoints
 {
+    /// <summary>The rate-limit policy of the group: anonymous requests per client address.</summary>
+    public const string AnonymousRateLimitPolicy = "BotChannelAnonymous";
+
     /// <summary>Maps <c>POST /api/messages</c>; the channel authentication policy applies to the whole group.</summary>
     public static RouteGroupBuilder MapBotMessages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api")
             .AddEndpointFilter<ChannelAuthenticationFilter>()
+            .RequireRateLimiting(AnonymousRateLimitPolicy)
             .WithTags("Bot Framework");
 
         group.MapPost("/messages", HandleAsync)
@@ -74,10 +78,12 @@ public static class BotMessagesEndpoints
         }
 
         // Channels give up after 15 s, so acknowledge now and deliver in the background, in order per conversation.
-        outbox.Enqueue(
+        var queued = outbox.TryEnqueue(
             $"{serviceUrl.AbsoluteUri}|{activity.Conversation!.Id}",
             token => delivery.DeliverAsync(serviceUrl, activity, replies, token));
-        return TypedResults.Ok();
+        return queued
+            ? TypedResults.Ok()
+            : Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Too many replies are waiting for delivery; try again shortly.");
     }
 
     private static JsonHttpResult<ErrorResponse> Error(int status, string code, string message) =>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FaqBot.Answering;
 using FaqBot.Conversation;
 using FaqBot.Hosting;
+using FaqBot.Triage;
 
 namespace FaqBot.Cli;
 
@@ -20,31 +21,36 @@ internal static class AskCommand
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The options <c>ask</c> takes.</summary>
+    public static readonly string[] Options = ["jsonl", "content", "explain"];
+
     public static int Run(CliArguments args, TextReader input, TextWriter output, TextWriter error)
     {
-        args.RejectUnknown("jsonl", "content", "explain");
+        args.RejectUnknown(Options);
         var knowledge = KnowledgeBase.Load(args.Value("content") ?? ContentLocation.Default);
         foreach (var problem in knowledge.Problems)
         {
             error.WriteLine($"warning: {problem}");
         }
 
-        var composer = ReplyComposer.Create(knowledge, args.Value("content") ?? ContentLocation.Default);
-        foreach (var problem in composer.Problems)
+        var directory = args.Value("content") ?? ContentLocation.Default;
+        // Like the server, refuse to answer without the red-flag rules, the urgent advice and the safety note.
+        var safety = SafetyContent.Load(directory).EnsureComplete();
+        var conversation = ConversationContent.Load(directory);
+        foreach (var problem in conversation.Problems)
         {
             error.WriteLine($"warning: {problem}");
         }
 
+        var composer = new ReplyComposer(knowledge, safety, conversation);
+
         if (args.Has("jsonl"))
         {
+            // Exactly one output line per input line, so a caller can pair them; a blank line gets the welcome, as in a chat.
             while (input.ReadLine() is { } line)
             {
-                if (line.Trim().Length == 0)
-                {
-                    continue;
-                }
-
-                output.WriteLine(JsonSerializer.Serialize(ToJsonLine(line, composer.Compose(line)), JsonOptions));
+                var reply = line.Trim().Length == 0 ? composer.Welcome() : composer.Compose(line);
+                output.WriteLine(JsonSerializer.Serialize(ToJsonLine(line, reply), JsonOptions));
             }
 
             return 0;
@@ -61,7 +67,7 @@ internal static class AskCommand
             Explain(knowledge, question, output);
         }
 
-        output.WriteLine(ReplyText(composer.Compose(question)));
+        output.WriteLine(PlainTextReply.Of(composer.Compose(question)));
         return 0;
     }
 
@@ -84,7 +90,7 @@ internal static class AskCommand
         output.WriteLine();
     }
 
-    /// <summary>All bubbles of a reply, as a patient reads them one after the other.</summary>
+    /// <summary>All bubbles of a reply in their Markdown, for the JSON lines.</summary>
     internal static string ReplyText(Reply reply)
     {
         var text = string.Join("\n\n", reply.Messages.Select(m => m.Markdown));

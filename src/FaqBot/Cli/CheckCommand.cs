@@ -7,10 +7,18 @@ namespace FaqBot.Cli;
 /// <summary><c>faqbot check [DIR]</c>: lists every problem in the articles, lexicons, safety rules and conversation texts; exit 1 if there is one.</summary>
 internal static class CheckCommand
 {
+    /// <summary>The options <c>check</c> takes.</summary>
+    public static readonly string[] Options = ["content"];
+
     public static int Run(CliArguments args, TextWriter output, TextWriter error)
     {
-        args.RejectUnknown();
-        var directory = args.Positional.Count > 0 ? args.Positional[0] : ContentLocation.Default;
+        args.RejectUnknown(Options);
+        if (args.Positional.Count > 0 && args.Value("content") is not null)
+        {
+            throw new CliUsageException("check takes the folder either as DIR or as --content DIR, not both");
+        }
+
+        var directory = args.Positional.Count > 0 ? args.Positional[0] : args.Value("content") ?? ContentLocation.Default;
         if (!Directory.Exists(directory))
         {
             error.WriteLine($"{directory}: no such folder");

@@ -1,23 +1,34 @@
+using FaqBot.Triage;
+
 namespace FaqBot.Cli;
 
-/// <summary>Dispatches <c>faqbot &lt;command&gt;</c>.</summary>
+/// <summary>Dispatches <c>faqbot &lt;command&gt;</c>; no command (or only options such as <c>--urls</c>) runs the server.</summary>
 internal static class CliApp
 {
-    public const string Usage = """
-        Usage: faqbot <command> [options]
-          ask "question"            the reply as a patient reads it
-          ask --jsonl               one question per stdin line -> one JSON object per stdout line
-          eval FILE.tsv [--min X] [--misses] [--sweep] [--without folding,typos,compounds,synonyms,english,derivational,coverage|all]
-                                    score a QA file
+    /// <summary>The options the server itself reads (every other <c>--name</c> is ASP.NET Core configuration).</summary>
+    public static readonly string[] ServerOptions = ["urls", "content"];
+
+    public static readonly string Usage = $"""
+        Usage: faqbot [command] [options]
+          ask "question" [--explain]  the reply as a patient reads it; --explain first shows how it was analysed and ranked
+          ask --jsonl                 one question per stdin line -> one JSON object per stdout line
+          eval FILE.tsv [--min X] [--misses] [--rows] [--sweep] [--threshold T]
+                        [--without {string.Join(',', EvalCommand.Features)}|all]
+                        [--set {string.Join("=X,", EvalCommand.Parameters)}=X]
+                                      score a QA file (question<TAB>expected ids or NONE<TAB>style)
           eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y]
-                                    score the red-flag detector on message<TAB>REDFLAG|OK rows
-          check [DIR]               list problems in the articles and lexicons; exit 1 if any
-          (no command)              run the bot server
-        Options for every command: --content DIR (default: the content shipped with the build, or $FAQBOT_CONTENT)
+                                      score the red-flag detector on message<TAB>REDFLAG|OK rows
+          check [DIR]                 list problems in the articles, lexicons, safety and conversation content; exit 1 if any
+          help                        this text
+          (no command) [--urls URL]   run the bot server (default http://localhost:3978)
+        Options for every command and the server: --content DIR (default: the content shipped with the build, or $FAQBOT_CONTENT)
         """;
 
-    /// <summary>Whether <paramref name="args"/> name a CLI command (otherwise the server runs).</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "ask" or "eval" or "eval-redflags" or "check" or "help" or "--help" or "-h";
+    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "check", "help", "--help", "-h"];
+
+    /// <summary>Whether <paramref name="args"/> start the server: nothing, or only <c>--options</c>.</summary>
+    public static bool RunsServer(string[] args) =>
+        args.Length == 0 || (args[0].StartsWith("--", StringComparison.Ordinal) && !Commands.Contains(args[0]));
 
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -29,8 +40,9 @@ internal static class CliApp
                 "ask" => AskCommand.Run(CliArguments.Parse(rest, "content"), input, output, error),
                 "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "threshold", "set"), output),
                 "eval-redflags" => EvalRedFlagsCommand.Run(CliArguments.Parse(rest, "content", "min-recall", "max-false-alarms"), output, error),
-                "check" => CheckCommand.Run(CliArguments.Parse(rest), output, error),
-                _ => PrintUsage(output),
+                "check" => CheckCommand.Run(CliArguments.Parse(rest, "content"), output, error),
+                "help" or "--help" or "-h" => PrintUsage(output),
+                _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }
         catch (CliUsageException exception)
@@ -39,7 +51,7 @@ internal static class CliApp
             error.WriteLine(Usage);
             return 2;
         }
-        catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException or SafetyContentUnavailableException)
         {
             error.WriteLine($"faqbot: {exception.Message}");
             return 1;

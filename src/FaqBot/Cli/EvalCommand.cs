@@ -14,11 +14,19 @@ namespace FaqBot.Cli;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "questions"];
+    /// <summary>What <c>--without</c> can switch off.</summary>
+    public static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "questions"];
+
+    /// <summary>The ranking parameters <c>--set name=value</c> knows.</summary>
+    public static readonly string[] Parameters =
+        ["k1", "titleWeight", "introTitleWeight", "bodyWeight", "articleWeight", "titleB", "bodyB", "coverage", "titleBonus", "idfExponent", "questionsWeight", "questionsB", "definitionBonus"];
+
+    /// <summary>The options <c>eval</c> takes.</summary>
+    public static readonly string[] Options = ["min", "content", "without", "threshold", "sweep", "misses", "set", "rows"];
 
     public static int Run(CliArguments args, TextWriter output)
     {
-        args.RejectUnknown("min", "content", "without", "threshold", "sweep", "misses", "set", "rows");
+        args.RejectUnknown(Options);
         if (args.Positional.Count != 1)
         {
             throw new CliUsageException("eval needs one QA file (question<TAB>expected<TAB>style)");
@@ -140,7 +148,7 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>Applies "name=value" to a ranking parameter: k1, titleWeight, introTitleWeight, bodyWeight, articleWeight, titleB, bodyB, coverage, titleBonus, idfExponent, questionsWeight, questionsB, definitionBonus.</summary>
+    /// <summary>Applies "name=value" to one of the ranking <see cref="Parameters"/>.</summary>
     private static RankingOptions WithSetting(RankingOptions ranking, string setting)
     {
         var parts = setting.Split('=', 2);

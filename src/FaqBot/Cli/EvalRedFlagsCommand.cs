@@ -11,9 +11,12 @@ namespace FaqBot.Cli;
 /// </summary>
 internal static class EvalRedFlagsCommand
 {
+    /// <summary>The options <c>eval-redflags</c> takes.</summary>
+    public static readonly string[] Options = ["content", "min-recall", "max-false-alarms"];
+
     public static int Run(CliArguments args, TextWriter output, TextWriter error)
     {
-        args.RejectUnknown("content", "min-recall", "max-false-alarms");
+        args.RejectUnknown(Options);
         if (args.Positional.Count != 1)
         {
             throw new CliUsageException("eval-redflags needs one TSV file: message<TAB>REDFLAG|OK<TAB>note");

@@ -1,6 +1,7 @@
 using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Schema;
 using FaqBot.BotChannel.Turns;
+using FaqBot.Conversation;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.DirectLine;
@@ -13,6 +14,7 @@ namespace FaqBot.DirectLine;
 public sealed class DirectLineBot(
     IServiceScopeFactory scopes,
     ConversationOutbox outbox,
+    IReplyComposer composer,
     IOptions<DirectLineOptions> options,
     TimeProvider time)
 {
@@ -43,7 +45,7 @@ public sealed class DirectLineBot(
 
     private void Enqueue(DirectLineConversation conversation, Activity inbound, bool showTyping)
     {
-        outbox.Enqueue("directline|" + conversation.Id, _ =>
+        var queued = outbox.TryEnqueue("directline|" + conversation.Id, _ =>
         {
             if (conversation.Ended.IsCancellationRequested)
             {
@@ -64,5 +66,13 @@ public sealed class DirectLineBot(
 
             return Task.CompletedTask;
         });
+        if (!queued && inbound.Type == ActivityTypes.Message)
+        {
+            // Too much work is waiting: the patient gets the apology with the urgent-advice numbers now, never silence.
+            foreach (var reply in ActivityMapper.ToActivities(composer.Unavailable(), inbound))
+            {
+                conversation.Append(reply, time.GetUtcNow());
+            }
+        }
     }
 }

@@ -1,9 +1,13 @@
 using FaqBot.Answering;
 using FaqBot.Conversation;
+using FaqBot.Triage;
 
 namespace FaqBot.Hosting;
 
-/// <summary>Registers the domain: the knowledge base loaded from the content folder, and the reply composer.</summary>
+/// <summary>
+/// Registers the domain: the knowledge base, the safety and conversation content loaded from the content folder, and
+/// the reply composer over them. <see cref="ContentLoading"/> loads all of it while the server starts.
+/// </summary>
 internal static class FaqBotDomainServices
 {
     /// <summary>The setting that names the content folder (default: the content shipped beside the binary).</summary>
@@ -12,35 +16,55 @@ internal static class FaqBotDomainServices
     /// <summary>The setting for where the articles are published, for "read more" links and citations.</summary>
     public const string ArticleBaseUrlSetting = "Reply:ArticleBaseUrl";
 
-    public static IServiceCollection AddFaqBotDomain(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFaqBotDomain(this IServiceCollection services)
     {
-        var path = configuration[ContentPathSetting] is { Length: > 0 } configured ? configured : ContentLocation.Default;
-        services.AddSingleton(provider =>
-        {
-            var knowledge = KnowledgeBase.Load(path);
-            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
-            foreach (var problem in knowledge.Problems)
-            {
-                logger.LogWarning("Content problem: {Problem}", problem);
-            }
-
-            logger.LogInformation("Loaded {Passages} passages from {Path}", knowledge.Content.Passages.Count, path);
-            return knowledge;
-        });
-        services.AddSingleton<IReplyComposer>(provider =>
-        {
-            var options = configuration[ArticleBaseUrlSetting] is { Length: > 0 } baseUrl
-                ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/'))
-                : new ReplyOptions();
-            var composer = ReplyComposer.Create(provider.GetRequiredService<KnowledgeBase>(), path, options);
-            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
-            foreach (var problem in composer.Problems)
-            {
-                logger.LogWarning("Safety or conversation content problem: {Problem}", problem);
-            }
-
-            return composer;
-        });
+        // Settings are read when the services are built (not now), so a test host's or environment's values count.
+        services.AddSingleton(provider => new ContentFolder(
+            provider.GetRequiredService<IConfiguration>()[ContentPathSetting] is { Length: > 0 } configured ? configured : ContentLocation.Default));
+        services.AddSingleton(provider => LogProblems(provider, KnowledgeBase.Load(Folder(provider)), k => k.Problems));
+        // Fail closed: without the red-flag rules, the urgent advice or the safety note the bot must not answer at all.
+        services.AddSingleton(provider => SafetyContent.Load(Folder(provider)).EnsureComplete());
+        services.AddSingleton(provider => LogProblems(provider, ConversationContent.Load(Folder(provider)), c => [.. c.Problems.Select(p => p.ToString())]));
+        services.AddSingleton<IReplyComposer>(provider => new ReplyComposer(
+            provider.GetRequiredService<KnowledgeBase>(),
+            provider.GetRequiredService<SafetyContent>(),
+            provider.GetRequiredService<ConversationContent>(),
+            provider.GetRequiredService<ReplyOptions>()));
+        services.AddSingleton(provider => ReplyOptionsFrom(provider.GetRequiredService<IConfiguration>()));
+        services.AddHostedService<ContentLoading>();
         return services;
     }
+
+    private static string Folder(IServiceProvider provider) => provider.GetRequiredService<ContentFolder>().Path;
+
+    /// <summary>The reply settings; an article URL that is not absolute http(s) stops the start-up.</summary>
+    private static ReplyOptions ReplyOptionsFrom(IConfiguration configuration)
+    {
+        if (configuration[ArticleBaseUrlSetting] is not { Length: > 0 } baseUrl)
+        {
+            return new ReplyOptions();
+        }
+
+        return Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/'))
+            : throw new InvalidSettingException($"{ArticleBaseUrlSetting} must be an absolute http(s) URL, not '{baseUrl}'.");
+    }
+
+    private static T LogProblems<T>(IServiceProvider provider, T loaded, Func<T, IReadOnlyList<string>> problems)
+    {
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
+        foreach (var problem in problems(loaded))
+        {
+            // A broken article is reported and left out; the others still serve.
+            logger.LogWarning("Content problem: {Problem}", problem);
+        }
+
+        return loaded;
+    }
 }
+
+/// <summary>The content folder the server reads.</summary>
+internal sealed record ContentFolder(string Path);
+
+/// <summary>A setting that makes the server unusable; reported at start-up, which then fails.</summary>
+internal sealed class InvalidSettingException(string message) : Exception(message);

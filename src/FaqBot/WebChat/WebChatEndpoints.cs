@@ -23,7 +23,8 @@ public static partial class WebChatEndpoints
         // Compress the bundle while the server starts rather than on the first patient's request.
         app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<WebChatBundle>().GetAsync());
 
-        app.MapGet("/", PageAsync).WithTags("Web Chat");
+        // HEAD too: uptime monitors and proxies probe the page that way (Kestrel sends the headers without the body).
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], PageAsync).WithTags("Web Chat");
         app.MapGet("/webchat/page.js", (HttpContext context) => Asset(context, "page.js", "text/javascript; charset=utf-8", TimeSpan.FromHours(1)));
         app.MapGet("/webchat/chat.css", (HttpContext context) => Asset(context, "chat.css", "text/css; charset=utf-8", TimeSpan.FromHours(1)));
         app.MapGet(EmbedPath, Embed).WithTags("Web Chat");

@@ -18,6 +18,12 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 
     public FakeReplyComposer Composer { get; } = new();
 
+    /// <summary>The hosting environment; tests of production behaviour set "Production".</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Whether the fake composer replaces the real one (false: the real content answers).</summary>
+    public bool FakeComposer { get; init; } = true;
+
     public InMemoryFeedbackStore Feedback { get; } = new();
 
     /// <summary>When set, replaces the MSAL token provider (tests that do not exercise MSAL itself).</summary>
@@ -28,7 +34,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
             new Dictionary<string, string?>
             {
@@ -36,8 +42,12 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
             }.Concat(Settings)));
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<IReplyComposer>();
-            services.AddSingleton<IReplyComposer>(Composer);
+            if (FakeComposer)
+            {
+                services.RemoveAll<IReplyComposer>();
+                services.AddSingleton<IReplyComposer>(Composer);
+            }
+
             services.RemoveAll<IFeedbackStore>();
             services.AddSingleton<IFeedbackStore>(Feedback);
             if (ConnectorTokens is not null)

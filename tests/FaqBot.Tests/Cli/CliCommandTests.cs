@@ -18,7 +18,7 @@ public sealed class CliCommandTests
     [Fact]
     public void Ask_jsonl_writes_one_object_per_question_with_every_field()
     {
-        var (exit, output, _) = Run("Hjælper øvelser mod iskias?\n\nHvad koster en behandling hos jer?\nhej\n", "ask", "--jsonl", "--content", ContentTestFiles.ContentDirectory);
+        var (exit, output, _) = Run("Hjælper øvelser mod iskias?\nHvad koster en behandling hos jer?\nhej\n", "ask", "--jsonl", "--content", ContentTestFiles.ContentDirectory);
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -48,7 +48,81 @@ public sealed class CliCommandTests
     {
         var (exit, output, _) = Run("", "ask", "--content", ContentTestFiles.ContentDirectory, "Hjælper", "øvelser", "mod", "iskias?");
         Assert.Equal(0, exit);
-        Assert.StartsWith("**Hjælper øvelser mod iskias-smerter?**", output, StringComparison.Ordinal);
+        // Plain text, not Markdown: no bold markers, and the link as "text (address)".
+        Assert.StartsWith("Hjælper øvelser mod iskias-smerter?\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", output, StringComparison.Ordinal);
+        Assert.Matches(@"Læs hele afsnittet \(https?://\S+#hjaelper-oevelser-mod-iskias-smerter\)", output);
+    }
+
+    [Fact]
+    public void Ask_jsonl_writes_exactly_one_line_per_input_line_blank_lines_too()
+    {
+        var (exit, output, _) = Run("hej\n\n   \nHjælper øvelser mod iskias?\n", "ask", "--jsonl", "--content", ContentTestFiles.ContentDirectory);
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(["hej", "", "   ", "Hjælper øvelser mod iskias?"], lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("question").GetString()));
+    }
+
+    [Theory]
+    [InlineData("chek")]
+    [InlineData("asks")]
+    [InlineData("serve")]
+    public void An_unknown_command_exits_2_with_the_usage_and_does_not_start_the_server(string command)
+    {
+        var (exit, output, error) = Run("", command);
+
+        Assert.False(CliApp.RunsServer([command]));
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains($"unknown command '{command}'", error, StringComparison.Ordinal);
+        Assert.Contains("Usage: faqbot", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new string[0], true)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:5000" }, true)]
+    [InlineData(new[] { "--content", "/srv/content" }, true)]
+    [InlineData(new[] { "--help" }, false)]
+    [InlineData(new[] { "check" }, false)]
+    public void Only_options_or_nothing_start_the_server(string[] args, bool server) => Assert.Equal(server, CliApp.RunsServer(args));
+
+    [Fact]
+    public void The_help_lists_every_option_that_exists_and_none_that_does_not()
+    {
+        var (exit, output, _) = Run("", "help");
+        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. CheckCommand.Options, .. CliApp.ServerOptions];
+
+        var listed = System.Text.RegularExpressions.Regex.Matches(output, @"--([a-z][a-z-]*)").Select(m => m.Groups[1].Value).ToHashSet();
+
+        Assert.Equal(0, exit);
+        Assert.Empty(exists.Except(listed));
+        Assert.Empty(listed.Except(exists).Except(["help"]));
+        Assert.All(EvalCommand.Features, feature => Assert.Contains(feature, output, StringComparison.Ordinal));
+        Assert.All(EvalCommand.Parameters, parameter => Assert.Contains(parameter + "=", output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ask_refuses_to_answer_without_the_safety_content()
+    {
+        using var content = new TempContentDirectory();
+        content.Write("artikel.md", TempContentDirectory.GoodArticle);
+
+        var (exit, output, error) = Run("", "ask", "--content", content.Path, "hej");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("red-flags.txt", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_takes_the_folder_as_content_option_too()
+    {
+        var (exit, output, _) = Run("", "check", "--content", ContentTestFiles.ContentDirectory);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("OK: 2 article(s)", output, StringComparison.Ordinal);
     }
 
     [Fact]

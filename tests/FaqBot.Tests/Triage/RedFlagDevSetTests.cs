@@ -40,6 +40,10 @@ public sealed class RedFlagDevSetTests
     [InlineData("extra-redflags-12.tsv", 80, 1.0, 0.15)]
     [InlineData("extra-redflags-13.tsv", 80, 1.0, 0.10)]
     [InlineData("extra-redflags-14.tsv", 80, 1.0, 0.20)]
+    // Written during issue #9's session by a helper who saw only the two articles and a list of kinds; not yet acted on
+    // (first run, as here: recall 63/70 and 66/70, false alarms 2/40 and 11/40). Issue #10 works on their misses.
+    [InlineData("extra-redflags-15.tsv", 110, 0.90, 0.05)]
+    [InlineData("extra-redflags-16.tsv", 110, 0.94, 0.28)]
     public void IndependentSetsKeepTheirRecall(string file, int rows, double minRecall, double maxFalseAlarms)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));

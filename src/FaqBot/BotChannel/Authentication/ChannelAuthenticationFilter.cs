@@ -6,7 +6,8 @@ namespace FaqBot.BotChannel.Authentication;
 
 /// <summary>
 /// The route group's authentication policy. With an app id every request needs a channel token that also vouches for
-/// the activity's channel and serviceUrl; without one, only anonymous requests are accepted (as the SDK does).
+/// the activity's channel and serviceUrl; without one, only anonymous requests are accepted (as the SDK does), and only
+/// where <see cref="BotChannelOptions.AllowAnonymous"/> is on.
 /// </summary>
 public sealed class ChannelAuthenticationFilter(
     IOptions<BotChannelOptions> options,
@@ -18,8 +19,11 @@ public sealed class ChannelAuthenticationFilter(
         var authorization = context.HttpContext.Request.Headers.Authorization.ToString();
         if (!options.Value.RequiresAuthentication)
         {
-            // A token cannot have this bot as audience when the bot has no id; the SDK refuses it too.
-            return string.IsNullOrEmpty(authorization) ? await next(context) : Unauthorized(context.HttpContext);
+            // A token cannot have this bot as audience when the bot has no id; the SDK refuses it too. Outside local
+            // development nobody may talk to the bot anonymously unless the clinic turned it on.
+            return string.IsNullOrEmpty(authorization) && options.Value.AllowAnonymous == true
+                ? await next(context)
+                : Unauthorized(context.HttpContext);
         }
 
         var token = await validator.ValidateAsync(authorization, context.HttpContext.RequestAborted);

@@ -1,28 +1,45 @@
+using Microsoft.Extensions.Options;
+
 namespace FaqBot.BotChannel.Connector;
 
 /// <summary>
 /// Runs outgoing work in the background, one conversation at a time in arrival order, so replies never overtake each
-/// other while different conversations proceed in parallel. On shutdown it waits for work already queued.
+/// other while different conversations proceed in parallel. On shutdown it waits for work already queued. The queue is
+/// bounded per conversation and in total, so a Connector that never answers cannot pile up work and connections.
 /// </summary>
-public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHostedService, IDisposable
+public sealed class ConversationOutbox(IOptions<BotChannelOptions> options, ILogger<ConversationOutbox> logger) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _queued = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _queuedTotal;
 
-    /// <summary>Queues <paramref name="work"/> behind earlier work for the same <paramref name="conversationKey"/>.</summary>
-    public void Enqueue(string conversationKey, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Queues <paramref name="work"/> behind earlier work for the same <paramref name="conversationKey"/>; false (and
+    /// nothing queued) when that conversation or the whole outbox already holds as much as the settings allow.
+    /// </summary>
+    public bool TryEnqueue(string conversationKey, Func<CancellationToken, Task> work)
     {
         lock (_gate)
         {
+            var queued = _queued.GetValueOrDefault(conversationKey);
+            if (queued >= options.Value.MaxQueuedRepliesPerConversation || _queuedTotal >= options.Value.MaxQueuedReplies)
+            {
+                return false;
+            }
+
+            _queued[conversationKey] = queued + 1;
+            _queuedTotal++;
             var previous = _tails.GetValueOrDefault(conversationKey) ?? Task.CompletedTask;
-            var next = RunAfterAsync(previous, work);
+            var next = RunAfterAsync(conversationKey, previous, work);
             _tails[conversationKey] = next;
             _ = next.ContinueWith(
                 completed => Forget(conversationKey, completed),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
+            return true;
         }
     }
 
@@ -52,9 +69,9 @@ public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHo
 
     public void Dispose() => _stopping.Dispose();
 
-    private async Task RunAfterAsync(Task previous, Func<CancellationToken, Task> work)
+    private async Task RunAfterAsync(string conversationKey, Task previous, Func<CancellationToken, Task> work)
     {
-        // Yield first so the work never runs inside Enqueue's lock or on the request thread.
+        // Yield first so the work never runs inside TryEnqueue's lock or on the request thread.
         await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
         try
         {
@@ -64,6 +81,26 @@ public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHo
         {
             // One failed delivery must not block the conversation's later replies or crash the host.
             logger.LogError(exception, "Delivering replies to the Connector failed");
+        }
+        finally
+        {
+            Dequeued(conversationKey);
+        }
+    }
+
+    private void Dequeued(string conversationKey)
+    {
+        lock (_gate)
+        {
+            _queuedTotal--;
+            if (_queued.TryGetValue(conversationKey, out var queued) && queued > 1)
+            {
+                _queued[conversationKey] = queued - 1;
+            }
+            else
+            {
+                _queued.Remove(conversationKey);
+            }
         }
     }
 

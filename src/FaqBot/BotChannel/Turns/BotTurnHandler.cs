@@ -22,15 +22,18 @@ public sealed class BotTurnHandler(
         switch (inbound.Type)
         {
             case ActivityTypes.Message:
+                var started = timeProvider.GetTimestamp();
                 var question = MentionText.Strip(inbound);
                 // A bare @mention or a card submit has nothing to search for; the welcome explains what to ask.
                 var reply = question.Length == 0 ? composer.Welcome() : ComposeOrApologise(question, inbound.ChannelId);
+                // One line per turn, for operations: never the patient's text, nor the conversation.
                 logger.LogInformation(
-                    "Answered a message on {Channel} with {Kind} (passage {PassageId}, red flag {RedFlag})",
+                    "Turn on {Channel}: {Kind}, passage {PassageId}, red flags [{RedFlags}], {DurationMs:0.0} ms",
                     inbound.ChannelId,
                     reply.Kind,
                     reply.PassageId,
-                    reply.RedFlag);
+                    string.Join(",", reply.RedFlags),
+                    timeProvider.GetElapsedTime(started).TotalMilliseconds);
                 return ActivityMapper.ToActivities(reply, inbound);
 
             case ActivityTypes.ConversationUpdate when WelcomeIsDue(inbound):

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FaqBot.Tests.BotChannel;
+using FaqBot.Tests.DirectLine;
+
+namespace FaqBot.Tests.Hosting;
+
+/// <summary><c>/healthz</c> and <c>/readyz</c> for orchestrators, and <c>HEAD /</c> for uptime monitors.</summary>
+public sealed class HealthTests : IDisposable
+{
+    private readonly BotApplicationFactory _factory = new() { Environment = "Production" };
+
+    [Fact]
+    public async Task Healthz_says_the_process_is_alive()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task Readyz_reports_the_content_and_safety_rules_loaded()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Healthy", (string?)body["status"]);
+        Assert.Equal("Healthy", (string?)body["checks"]!["content"]!["status"]);
+        Assert.Matches(@"^[1-9]\d* passages, [1-9]\d* red-flag rules, 0 content problems$", (string?)body["checks"]!["content"]!["description"]);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task Head_requests_are_answered_without_a_body(string path)
+    {
+        // Over real Kestrel: it is the server that leaves out the body of a HEAD response.
+        await using var host = await DirectLineTestHost.StartAsync();
+        using var http = host.NewClient();
+
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
