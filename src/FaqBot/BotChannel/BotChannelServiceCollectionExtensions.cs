@@ -1,8 +1,8 @@
+using System.Threading.RateLimiting;
 using FaqBot.BotChannel.Authentication;
 using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Feedback;
 using FaqBot.BotChannel.Turns;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;

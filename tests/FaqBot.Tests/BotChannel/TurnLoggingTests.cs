@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using FaqBot.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Tests.BotChannel;
