@@ -11,9 +11,11 @@ internal sealed class DeliveryLedger
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _messageIndex = new(StringComparer.Ordinal);
     private readonly List<SentMessage> _messages = [];
+    private readonly HashSet<long> _missing = [];
     private long _lastSequence;
     private int _welcomes;
 
+    /// <summary>Activities missing from the stream (gaps in its numbering), then messages left without echo or reply.</summary>
     public int Lost { get; private set; }
 
     public int Duplicated { get; private set; }
@@ -47,11 +49,17 @@ internal sealed class DeliveryLedger
 
         if (activity.Sequence <= _lastSequence)
         {
+            // Late: it fills a gap, so it is out of order rather than lost.
+            _missing.Remove(activity.Sequence);
             OutOfOrder++;
         }
         else
         {
-            Lost += (int)(activity.Sequence - _lastSequence - 1);
+            for (var skipped = _lastSequence + 1; skipped < activity.Sequence; skipped++)
+            {
+                _missing.Add(skipped);
+            }
+
             _lastSequence = activity.Sequence;
         }
 
@@ -68,6 +76,7 @@ internal sealed class DeliveryLedger
     /// <summary>After the run: messages without a reply or echo count as lost.</summary>
     public void Close()
     {
+        Lost += _missing.Count;
         foreach (var message in _messages)
         {
             if (message.Echoes == 0)
