@@ -9,9 +9,8 @@ internal sealed class LoadReport(
     IReadOnlyList<ConversationOutcome> outcomes,
     IReadOnlyList<ConversationOutcome> warmup,
     TimeSpan elapsed,
-    double? rssAtStart,
-    double? rssBefore,
-    double? rssAfter)
+    CpuUse cpu,
+    MemoryUse memory)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -62,7 +61,8 @@ internal sealed class LoadReport(
         }
 
         output.WriteLine(string.Create(Invariant, $"  wall time                  {elapsed.TotalSeconds:0.0} s ({Answered / Math.Max(elapsed.TotalSeconds, 0.001):0} answered messages/s)"));
-        output.WriteLine(string.Create(Invariant, $"  server RSS                 {Megabytes(rssBefore)} before → {Megabytes(rssAfter)} after (at start {Megabytes(rssAtStart)}, before {warmup.Count} warm-up conversations)"));
+        output.WriteLine(string.Create(Invariant, $"  CPU during the run         server {Seconds(cpu.ServerSeconds)}, this client {Seconds(cpu.ClientSeconds)}"));
+        output.WriteLine(string.Create(Invariant, $"  server RSS                 {Megabytes(memory.Before)} before → {Megabytes(memory.After)} after (at start {Megabytes(memory.AtStart)}, before {warmup.Count} warm-up conversations)"));
         output.WriteLine(Passed ? "  result                     PASS" : "  result                     FAIL: see the counts above");
     }
 
@@ -70,5 +70,13 @@ internal sealed class LoadReport(
     private static double Percentile(double[] sorted, double percent) =>
         sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
+    private static string Seconds(double? value) => value is { } seconds ? seconds.ToString("0.0", Invariant) + " s" : "n/a";
+
     private static string Megabytes(double? value) => value is { } megabytes ? megabytes.ToString("0", Invariant) + " MB" : "n/a";
 }
+
+/// <summary>CPU seconds the server and this client used during the measured run (server: null without its PID).</summary>
+internal sealed record CpuUse(double? ServerSeconds, double ClientSeconds);
+
+/// <summary>The server's VmRSS in MiB: at the client's start, after the warm-up (before the run) and after the run.</summary>
+internal sealed record MemoryUse(double? AtStart, double? Before, double? After);

@@ -16,17 +16,21 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> questio
         var api = new DirectLineApi(http, options.Server);
         using var deadline = new CancellationTokenSource(options.RunTimeout);
 
-        var rssAtStart = ServerMemory.ResidentMegabytes(options.ServerPid);
+        var rssAtStart = ServerProcess.ResidentMegabytes(options.ServerPid);
         // Warm-up: JIT and first-use costs (index, rate-limiter partitions, sockets) out of the measured figures.
         var warmup = await RunConversationsAsync(api, options.WarmupConversations, Math.Min(3, options.MessagesPerConversation), firstNumber: -options.WarmupConversations, deadline.Token);
-        var rssBefore = ServerMemory.ResidentMegabytes(options.ServerPid);
+        var rssBefore = ServerProcess.ResidentMegabytes(options.ServerPid);
 
+        var serverCpuBefore = ServerProcess.CpuSeconds(options.ServerPid);
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var outcomes = await RunConversationsAsync(api, options.Conversations, options.MessagesPerConversation, firstNumber: 0, deadline.Token);
         clock.Stop();
-        var rssAfter = ServerMemory.ResidentMegabytes(options.ServerPid);
+        var rssAfter = ServerProcess.ResidentMegabytes(options.ServerPid);
+        // Client and server share the machine; their CPU times show which one the run was waiting for.
+        var cpu = new CpuUse(ServerProcess.CpuSeconds(options.ServerPid) - serverCpuBefore, (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalSeconds);
 
-        return new LoadReport(options, outcomes, warmup, clock.Elapsed, rssAtStart, rssBefore, rssAfter);
+        return new LoadReport(options, outcomes, warmup, clock.Elapsed, cpu, new MemoryUse(rssAtStart, rssBefore, rssAfter));
     }
 
     private async Task<IReadOnlyList<ConversationOutcome>> RunConversationsAsync(

@@ -94,7 +94,7 @@ run_wrk() {
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
 echo "Machine: $cpu, $(nproc) cores, $(uname -sr), .NET $(dotnet --version), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-echo "wrk and the client run on the same machine as the server, over loopback."
+echo "wrk and the client run on the same machine as the server, over loopback. Load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 
 start_server wrk
@@ -160,4 +160,5 @@ if ! dotnet "$work/client/FaqBot.LoadTest.dll" --url "$base" --server-pid "$serv
 fi
 stop_server
 
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg) (above the core count, other processes shared the CPU)."
 exit $status
