@@ -93,7 +93,7 @@ internal sealed class ActivityStream : IAsyncDisposable
                     continue;
                 }
 
-                lastWatermark = Read(buffer.WrittenSpan, arrivedAt, lastWatermark);
+                lastWatermark = Read(buffer.WrittenMemory, arrivedAt, lastWatermark);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -114,9 +114,9 @@ internal sealed class ActivityStream : IAsyncDisposable
         }
     }
 
-    private long Read(ReadOnlySpan<byte> frame, long arrivedAt, long lastWatermark)
+    private long Read(ReadOnlyMemory<byte> frame, long arrivedAt, long lastWatermark)
     {
-        using var document = JsonDocument.Parse(frame.ToArray());
+        using var document = JsonDocument.Parse(frame);
         var root = document.RootElement;
         long highest = 0;
         foreach (var activity in root.GetProperty("activities").EnumerateArray())
