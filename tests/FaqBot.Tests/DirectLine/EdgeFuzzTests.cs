@@ -7,6 +7,7 @@ using System.Text.Json;
 using FaqBot.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace FaqBot.Tests.DirectLine;
 
@@ -22,7 +23,7 @@ public sealed class MemoryMeasuringCollection
 /// watermarks get a complete 2xx or a 4xx with a JSON error, never a 5xx or a cut-off body, and memory comes back.
 /// </summary>
 [Collection(MemoryMeasuringCollection.Name)]
-public sealed class EdgeFuzzTests
+public sealed class EdgeFuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261203;
     private const string Secret = "fuzz-server-side-secret";
@@ -46,6 +47,7 @@ public sealed class EdgeFuzzTests
         var failures = await fuzzer.RunAsync(10_000, workers: 4);
         await host.Services.GetRequiredService<DirectLineBot>().WhenIdleAsync();
         var after = SettledMemory();
+        output.WriteLine($"Statuses: {fuzzer.Summary}; managed memory {before / 1024 / 1024} MB before, {after / 1024 / 1024} MB after.");
 
         Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures.DistinctBy(failure => failure[..Math.Min(40, failure.Length)]).Take(20)));
         Assert.True(fuzzer.Statuses.Count(status => status is >= 200 and < 300) > 1000, "Too few requests reached a handler: " + fuzzer.Summary);
@@ -64,6 +66,7 @@ public sealed class EdgeFuzzTests
         var fuzzer = await HostileClient.CreateAsync(host, Seed + 1);
 
         var failures = await fuzzer.RunAsync(2_000, workers: 4);
+        output.WriteLine($"Statuses: {fuzzer.Summary}.");
 
         Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures.DistinctBy(failure => failure[..Math.Min(40, failure.Length)]).Take(20)));
         Assert.Contains(429, fuzzer.Statuses);
@@ -94,7 +97,7 @@ public sealed class EdgeFuzzTests
         private readonly List<DirectLineTestClient> _patients;
         private readonly string _expired;
         private readonly string _forged;
-        private int _sequence;
+        private int _runs;
 
         private HostileClient(DirectLineTestHost host, HttpClient http, List<DirectLineTestClient> patients, string expired, string forged)
         {
@@ -134,10 +137,11 @@ public sealed class EdgeFuzzTests
         {
             var failures = new List<string>();
             var perWorker = requests / workers;
+            var run = ++_runs;
             await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
             {
                 // One generator per worker: the requests are the same on every run whatever the interleaving.
-                var random = new Random(Seed * 31 + worker + Interlocked.Increment(ref _sequence) * 1000);
+                var random = new Random((Seed * 100) + (run * 10) + worker);
                 for (var i = 0; i < perWorker; i++)
                 {
                     var failure = await SendOneAsync(random);
