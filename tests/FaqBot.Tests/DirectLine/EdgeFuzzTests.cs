@@ -72,7 +72,8 @@ public sealed class EdgeFuzzTests(ITestOutputHelper output)
         Assert.Contains(429, fuzzer.Statuses);
     }
 
-    private static long SettledMemory()
+    /// <summary>Managed memory after full, compacting collections.</summary>
+    internal static long SettledMemory()
     {
         for (var i = 0; i < 3; i++)
         {
