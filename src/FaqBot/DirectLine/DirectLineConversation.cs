@@ -7,25 +7,41 @@ namespace FaqBot.DirectLine;
 
 /// <summary>
 /// One Direct Line conversation: an append-only, bounded log of the activities the client may see, numbered from 1.
-/// The watermark a client holds is the number of the last activity it has seen.
+/// The watermark a client holds is the number of the last activity it has seen. The log is bounded in count and in
+/// bytes (each activity's JSON size): the oldest activities are dropped first, numbers are never reused, so a client
+/// that was behind simply no longer sees what was dropped and its watermark stays valid.
 /// </summary>
 public sealed class DirectLineConversation
 {
     public const string ChannelId = "directline";
 
     private readonly Lock _gate = new();
-    private readonly Queue<Activity> _log = new();
+    private readonly Queue<(Activity Activity, long Sequence, int Bytes)> _log = new();
     private readonly int _maxActivities;
+    private readonly long _maxBytes;
+    private readonly Action<long>? _bytesChanged;
     private readonly CancellationTokenSource _ended = new();
     private TaskCompletionSource _changed = NewSignal();
     private long _lastSequence;
     private long _lastTouchedTicks;
+    private long _bytes;
+    private int _openSockets;
+    private bool _isEnded;
 
-    public DirectLineConversation(string id, string userId, int maxActivities, DateTimeOffset now)
+    /// <param name="bytesChanged">Told every change of <see cref="Bytes"/>, so the store can keep a total.</param>
+    public DirectLineConversation(
+        string id,
+        string userId,
+        int maxActivities,
+        DateTimeOffset now,
+        long maxBytes = long.MaxValue,
+        Action<long>? bytesChanged = null)
     {
         Id = id;
         UserId = userId;
         _maxActivities = maxActivities;
+        _maxBytes = maxBytes;
+        _bytesChanged = bytesChanged;
         Touch(now);
     }
 
@@ -40,7 +56,20 @@ public sealed class DirectLineConversation
     /// <summary>Cancelled when the conversation is forgotten, which closes its socket.</summary>
     public CancellationToken Ended => _ended.Token;
 
+    /// <summary>The JSON size of the activities in the log.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>Whether a client has this conversation's WebSocket open (such a conversation is evicted last).</summary>
+    public bool HasOpenSocket => Volatile.Read(ref _openSockets) > 0;
+
     public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastTouchedTicks, now.UtcTicks);
+
+    /// <summary>Counts a WebSocket opened on this conversation; dispose the result when it closes.</summary>
+    public IDisposable SocketOpened()
+    {
+        Interlocked.Increment(ref _openSockets);
+        return new SocketRegistration(this);
+    }
 
     /// <summary>
     /// Numbers <paramref name="activity"/>, stamps what Web Chat needs (id, timestamp, conversation, channel, sequence id)
@@ -50,6 +79,7 @@ public sealed class DirectLineConversation
     {
         TaskCompletionSource changed;
         string id;
+        long delta;
         lock (_gate)
         {
             var sequence = ++_lastSequence;
@@ -67,16 +97,28 @@ public sealed class DirectLineConversation
                 channelData["webchat:sequence-id"] = sequence;
             }
 
-            _log.Enqueue(activity);
-            while (_log.Count > _maxActivities)
+            if (_isEnded)
             {
-                _log.Dequeue();
+                // Forgotten while a turn was running: nobody can read it any more, so it is not kept.
+                return id;
             }
 
+            // Serialised once here: the size is what the log is bounded by, and what could not be sent back is never kept.
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options).Length;
+            _log.Enqueue((activity, sequence, bytes));
+            delta = bytes;
+            // The newest activity always stays, so a reply larger than the bound is still delivered.
+            while (_log.Count > 1 && (_log.Count > _maxActivities || _bytes + delta > _maxBytes))
+            {
+                delta -= _log.Dequeue().Bytes;
+            }
+
+            Interlocked.Add(ref _bytes, delta);
             changed = _changed;
             _changed = NewSignal();
         }
 
+        _bytesChanged?.Invoke(delta);
         changed.TrySetResult();
         return id;
     }
@@ -86,7 +128,7 @@ public sealed class DirectLineConversation
     {
         lock (_gate)
         {
-            var activities = _log.Where(activity => SequenceOf(activity) > watermark).ToList();
+            var activities = _log.Where(entry => entry.Sequence > watermark).Select(entry => entry.Activity).ToList();
             return (activities, Math.Max(watermark, _lastSequence));
         }
     }
@@ -100,9 +142,24 @@ public sealed class DirectLineConversation
         }
     }
 
-    /// <summary>Forgets the conversation: open streams close.</summary>
+    /// <summary>Forgets the conversation: its activities are released and open streams close.</summary>
     public void End()
     {
+        long released;
+        lock (_gate)
+        {
+            if (_isEnded)
+            {
+                return;
+            }
+
+            _isEnded = true;
+            released = _bytes;
+            _log.Clear();
+            Interlocked.Exchange(ref _bytes, 0);
+        }
+
+        _bytesChanged?.Invoke(-released);
         try
         {
             _ended.Cancel();
@@ -117,8 +174,18 @@ public sealed class DirectLineConversation
     public static long ParseWatermark(string? watermark) =>
         long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : 0;
 
-    private static long SequenceOf(Activity activity) =>
-        long.Parse(activity.Id.AsSpan(activity.Id!.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
-
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class SocketRegistration(DirectLineConversation conversation) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref conversation._openSockets);
+            }
+        }
+    }
 }

@@ -4,15 +4,22 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.DirectLine;
 
 /// <summary>
-/// The conversations in memory, bounded: idle ones are forgotten (see <see cref="DirectLineJanitor"/>) and no more than
-/// <see cref="DirectLineOptions.MaxConversations"/> exist at once. Patient messages never leave this process.
+/// The conversations in memory, bounded: idle ones are forgotten (see <see cref="DirectLineJanitor"/>), no more than
+/// <see cref="DirectLineOptions.MaxConversations"/> exist at once, and their activities take at most
+/// <see cref="DirectLineOptions.MaxTotalBytes"/>. When a bound is reached the least recently used conversation is
+/// forgotten (one without an open WebSocket first), so a new patient always gets in. Patient messages never leave this
+/// process.
 /// </summary>
 public sealed class DirectLineConversationStore(IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _createGate = new();
+    private long _totalBytes;
 
     public int Count => _conversations.Count;
+
+    /// <summary>The JSON size of all stored activities, which <see cref="DirectLineOptions.MaxTotalBytes"/> bounds.</summary>
+    public long TotalBytes => Interlocked.Read(ref _totalBytes);
 
     /// <summary>The conversation, touched, or null when it never existed or was forgotten.</summary>
     public DirectLineConversation? Find(string conversationId)
@@ -27,10 +34,10 @@ public sealed class DirectLineConversationStore(IOptions<DirectLineOptions> opti
     }
 
     /// <summary>
-    /// The conversation a token names, created on first use. <c>Created</c> tells a start (201) from a repeat (200);
-    /// null when the store is full.
+    /// The conversation a token names, created on first use. <c>Created</c> tells a start (201) from a repeat (200).
+    /// When the store is full, the least recently used conversation makes room.
     /// </summary>
-    public (DirectLineConversation? Conversation, bool Created) GetOrStart(string conversationId, string userId)
+    public (DirectLineConversation Conversation, bool Created) GetOrStart(string conversationId, string userId)
     {
         if (Find(conversationId) is { } existing)
         {
@@ -47,13 +54,18 @@ public sealed class DirectLineConversationStore(IOptions<DirectLineOptions> opti
             if (_conversations.Count >= options.Value.MaxConversations)
             {
                 RemoveIdle();
-                if (_conversations.Count >= options.Value.MaxConversations)
+                while (_conversations.Count >= options.Value.MaxConversations && EvictLeastRecentlyUsed(keep: null))
                 {
-                    return (null, false);
                 }
             }
 
-            var conversation = new DirectLineConversation(conversationId, userId, options.Value.MaxActivitiesPerConversation, time.GetUtcNow());
+            var conversation = new DirectLineConversation(
+                conversationId,
+                userId,
+                options.Value.MaxActivitiesPerConversation,
+                time.GetUtcNow(),
+                options.Value.MaxConversationBytes,
+                delta => BytesChanged(conversationId, delta));
             _conversations[conversationId] = conversation;
             return (conversation, true);
         }
@@ -74,5 +86,61 @@ public sealed class DirectLineConversationStore(IOptions<DirectLineOptions> opti
         }
 
         return removed;
+    }
+
+    private void BytesChanged(string conversationId, long delta)
+    {
+        if (Interlocked.Add(ref _totalBytes, delta) <= options.Value.MaxTotalBytes || delta <= 0)
+        {
+            return;
+        }
+
+        // Over the total: older conversations make room for the one that is being written to right now.
+        lock (_createGate)
+        {
+            while (TotalBytes > options.Value.MaxTotalBytes && EvictLeastRecentlyUsed(keep: conversationId))
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forgets the least recently used conversation other than <paramref name="keep"/>, preferring one without an open
+    /// WebSocket (whose patient is gone or polls); false when there is none. A linear scan: it runs only at a bound.
+    /// </summary>
+    private bool EvictLeastRecentlyUsed(string? keep)
+    {
+        DirectLineConversation? oldest = null;
+        DirectLineConversation? oldestWithoutSocket = null;
+        foreach (var conversation in _conversations.Values)
+        {
+            if (conversation.Id == keep)
+            {
+                continue;
+            }
+
+            if (oldest is null || conversation.LastTouched < oldest.LastTouched)
+            {
+                oldest = conversation;
+            }
+
+            if (!conversation.HasOpenSocket && (oldestWithoutSocket is null || conversation.LastTouched < oldestWithoutSocket.LastTouched))
+            {
+                oldestWithoutSocket = conversation;
+            }
+        }
+
+        var victim = oldestWithoutSocket ?? oldest;
+        if (victim is null)
+        {
+            return false;
+        }
+
+        if (_conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(victim.Id, victim)))
+        {
+            victim.End();
+        }
+
+        return true;
     }
 }

@@ -16,10 +16,10 @@ public static class DirectLineEndpoints
     public const string TokenPath = "/api/directline/token";
     public const string CorsPolicy = "DirectLine";
     public const string TokenRateLimitPolicy = "DirectLineToken";
-    public const string MessageRateLimitPolicy = "DirectLineMessages";
 
     private const int MaxStartBodyBytes = 4 * 1024;
     private const string EventType = "event";
+    private const string NoStore = "no-store";
 
     /// <summary>Adds the middleware Direct Line needs (CORS, rate limiting, WebSockets) and maps its endpoints.</summary>
     public static WebApplication MapDirectLine(this WebApplication app)
@@ -45,8 +45,9 @@ public static class DirectLineEndpoints
         group.MapPost("/conversations", StartAsync);
         group.MapGet("/conversations/{conversationId}", Resume);
         group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        // Limited after the group's authorization, per the token's conversation: no token, no quota spent.
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync)
-            .RequireRateLimiting(MessageRateLimitPolicy);
+            .AddEndpointFilter<DirectLineMessageRateFilter>();
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync)
             .WithMetadata(new DirectLineStreamEndpointMetadata());
         return app;
@@ -65,7 +66,7 @@ public static class DirectLineEndpoints
             return DirectLineAuthFilter.Error(StatusCodes.Status403Forbidden, "Forbidden", "This site may not use the chat.");
         }
 
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.CacheControl = NoStore;
         if (options.Value.Azure.Enabled)
         {
             return await azure.GenerateAsync(context.RequestAborted) is { } azureToken
@@ -94,6 +95,7 @@ public static class DirectLineEndpoints
 
         var conversationId = DirectLineTokenService.NewConversationId();
         var token = tokens.Issue(conversationId, UserIdFor(start));
+        context.Response.Headers.CacheControl = NoStore;
         return TypedResults.Json(new DirectLineConversationResponse(conversationId, token, tokens.LifetimeSeconds), BotJson.Options);
     }
 
@@ -106,6 +108,7 @@ public static class DirectLineEndpoints
         }
 
         var token = tokens.Issue(grant.ConversationId, grant.UserId);
+        context.Response.Headers.CacheControl = NoStore;
         return TypedResults.Json(new DirectLineConversationResponse(grant.ConversationId, token, tokens.LifetimeSeconds), BotJson.Options);
     }
 
@@ -126,11 +129,6 @@ public static class DirectLineEndpoints
         var caller = DirectLineCaller.Of(context);
         var grant = caller.Grant ?? new DirectLineGrant(DirectLineTokenService.NewConversationId(), UserIdFor(start), IsStreamToken: false);
         var (conversation, created) = store.GetOrStart(grant.ConversationId, grant.UserId);
-        if (conversation is null)
-        {
-            return Busy();
-        }
-
         if (created)
         {
             bot.ConversationStarted(conversation, start?.Locale);
@@ -158,11 +156,6 @@ public static class DirectLineEndpoints
         if (caller.Grant is { } grant)
         {
             (conversation, var created) = store.GetOrStart(grant.ConversationId, grant.UserId);
-            if (conversation is null)
-            {
-                return Busy();
-            }
-
             if (created)
             {
                 bot.ConversationStarted(conversation, locale: null);
@@ -295,6 +288,8 @@ public static class DirectLineEndpoints
             streamUrl += "&watermark=" + resumeFrom.ToString(CultureInfo.InvariantCulture);
         }
 
+        // The body carries a token: no browser or proxy cache may keep it.
+        context.Response.Headers.CacheControl = NoStore;
         return new DirectLineConversationResponse(
             conversation.Id,
             tokens.Issue(conversation.Id, conversation.UserId),
@@ -310,20 +305,38 @@ public static class DirectLineEndpoints
         }
 
         // The start body is tiny; reading at most a few KB keeps a chunked body from growing without limit.
-        var body = await ReadBoundedAsync(request.Body, MaxStartBodyBytes, request.HttpContext.RequestAborted);
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(request.Body, MaxStartBodyBytes, request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            return (null, DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body could not be read."));
+        }
+
         if (body is null)
         {
             return (null, DirectLineAuthFilter.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The body is too large."));
         }
 
+        DirectLineStartRequest? start;
         try
         {
-            return (body.Length == 0 ? null : JsonSerializer.Deserialize<DirectLineStartRequest>(body, BotJson.Options), null);
+            start = body.Length == 0 ? null : JsonSerializer.Deserialize<DirectLineStartRequest>(body, BotJson.Options);
         }
         catch (JsonException)
         {
             return (null, DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON."));
         }
+
+        // The locale ends up in stored activities, so only a language tag is taken (never text that cannot be sent back).
+        if (start?.Locale is { } locale && (locale.Length > 35 || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            return (null, DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The locale is not a language tag."));
+        }
+
+        return (start, null);
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
@@ -346,7 +359,8 @@ public static class DirectLineEndpoints
 
     /// <summary>A back end may name the user with a <c>dl_</c> id (as with Azure); anything else gets a fresh id.</summary>
     private static string UserIdFor(DirectLineStartRequest? start) =>
-        start?.User?.Id is { Length: > 3 and <= 64 } id && id.StartsWith("dl_", StringComparison.Ordinal) ? id : DirectLineTokenService.NewUserId();
+        start?.User?.Id is { Length: > 3 and <= 64 } id && id.StartsWith("dl_", StringComparison.Ordinal)
+            && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? id : DirectLineTokenService.NewUserId();
 
     private static IResult NotFound() =>
         DirectLineAuthFilter.Error(StatusCodes.Status404NotFound, "BadArgument", "The conversation does not exist or has ended.");

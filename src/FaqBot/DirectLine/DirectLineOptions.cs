@@ -32,7 +32,10 @@ public sealed class DirectLineOptions
     /// <summary><c>DirectLine:IdleTimeout</c>: a conversation without any request for this long is forgotten.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
-    /// <summary><c>DirectLine:MaxConversations</c>: conversations kept in memory; starting one more gets 429.</summary>
+    /// <summary>
+    /// <c>DirectLine:MaxConversations</c>: conversations kept in memory; starting one more forgets the least recently
+    /// used one (one without an open WebSocket first).
+    /// </summary>
     public int MaxConversations { get; set; } = 5000;
 
     /// <summary><c>DirectLine:MaxActivitiesPerConversation</c>: older activities are dropped beyond this.</summary>
@@ -43,6 +46,18 @@ public sealed class DirectLineOptions
 
     /// <summary><c>DirectLine:MaxActivityBytes</c>: larger posted activities get 413.</summary>
     public int MaxActivityBytes { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// <c>DirectLine:MaxConversationBytes</c>: the JSON size of one conversation's activities; the oldest are dropped
+    /// beyond it (the newest always stays).
+    /// </summary>
+    public long MaxConversationBytes { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// <c>DirectLine:MaxTotalBytes</c>: the JSON size of all conversations' activities; beyond it the least recently used
+    /// conversations are forgotten. The process needs roughly two to three times this in memory.
+    /// </summary>
+    public long MaxTotalBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary><c>DirectLine:TokenRequestsPerMinute</c>: <c>POST /api/directline/token</c> calls per client IP.</summary>
     public int TokenRequestsPerMinute { get; set; } = 20;

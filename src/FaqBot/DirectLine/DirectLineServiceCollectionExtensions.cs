@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using FaqBot.BotChannel.Schema;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,37 +36,23 @@ public static class DirectLineServiceCollectionExtensions
                 .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
+        services.AddSingleton<DirectLineRateLimits>();
+        services.AddSingleton<DirectLineMessageRateFilter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                await context.HttpContext.Response.WriteAsJsonAsync(
-                    ErrorResponse.Of("TooManyRequests", "Too many requests; try again shortly."), BotJson.Options, cancellationToken);
-            };
-            // Per client address: minting tokens is cheap for us but each one can start a conversation.
-            limiter.AddPolicy(DirectLineEndpoints.TokenRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => Window(context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute)));
-            // Per conversation: a patient types a few messages a minute; a script posting faster is stopped.
-            limiter.AddPolicy(DirectLineEndpoints.MessageRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.RouteValues[DirectLineAuthFilter.ConversationRouteKey] as string ?? "unknown",
-                _ => Window(context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MessagesPerMinute)));
+                await DirectLineRateLimits.Rejected(context.HttpContext.Response, context.Lease).ExecuteAsync(context.HttpContext);
+            // Per client network: minting tokens is cheap for us but each one can start a conversation.
+            limiter.AddPolicy(DirectLineEndpoints.TokenRateLimitPolicy, context => RateLimitPartition.Get(
+                DirectLineRateLimits.ClientNetworkOf(context.Connection.RemoteIpAddress),
+                _ => new FixedWindowQuota(
+                    Math.Max(1, context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute),
+                    DirectLineRateLimits.Window,
+                    context.RequestServices.GetRequiredService<TimeProvider>())));
         });
         return services;
     }
-
-    private static FixedWindowRateLimiterOptions Window(int permits) => new()
-    {
-        PermitLimit = Math.Max(1, permits),
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-    };
 }
 
 /// <summary>Rejects settings that would break Web Chat or weaken the tokens, at start-up.</summary>
@@ -102,6 +86,11 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
         if (options.MaxConversations < 1 || options.MaxActivitiesPerConversation < 1 || options.MaxOpenSockets < 1)
         {
             failures.Add("DirectLine:MaxConversations, MaxActivitiesPerConversation and MaxOpenSockets must be positive.");
+        }
+
+        if (options.MaxActivityBytes < 1024 || options.MaxConversationBytes < options.MaxActivityBytes || options.MaxTotalBytes < options.MaxConversationBytes)
+        {
+            failures.Add("DirectLine: MaxActivityBytes (at least 1024) ≤ MaxConversationBytes ≤ MaxTotalBytes must hold, or a posted activity would not fit.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -46,6 +46,7 @@ public sealed class DirectLineWebSocketStreamer(
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            using var registration = conversation.SocketOpened();
             TakeOver(conversation.Id, replaced);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(
                 context.RequestAborted, conversation.Ended, replaced.Token, clientGone.Token, lifetime.ApplicationStopping);

@@ -32,6 +32,12 @@ public sealed class BadRequestTests : IDisposable
         "{\"type\":\"message\",\"conversation\":{\"id\":\"c\"},\"membersAdded\":{}}",
         new string('[', 200) + new string(']', 200),
         "{\"type\":\"message\",\"text\":\"hej\",\"serviceUrl\":\"http://localhost:1/\"}",
+        "{\"type\":\"message\",\"text\":\"hej\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\",\"entities\":[{\"type\":\"mention\",\"mentioned\":\"x\"}]}",
+        "{\"type\":\"message\",\"text\":\"hej\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\",\"entities\":[null]}",
+        "{\"type\":\"conversationUpdate\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\",\"membersAdded\":[null]}",
+        "{\"type\":\"message\",\"text\":\"hej\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\",\"channelData\":" + new string('[', 29) + new string(']', 29) + "}",
+        "{\"type\":\"message\",\"text\":\"hej\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\",\"channelData\":{\"a\":\"\\ud800\"}}",
+        "{\"type\":\"message\",\"text\":\"hej\",\"conversation\":{\"id\":\"" + new string('c', 4000) + "\"},\"deliveryMode\":\"expectReplies\"}",
     };
 
     [Theory]

@@ -235,7 +235,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Idle_conversations_are_forgotten_and_the_store_is_bounded()
+    public async Task Idle_conversations_are_forgotten_and_a_full_store_forgets_the_least_recently_used()
     {
         var time = new FixedTime(DateTimeOffset.UtcNow);
         var store = new DirectLineConversationStore(
@@ -243,18 +243,26 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
             time);
 
         var (first, _) = store.GetOrStart("a", "dl_a");
-        store.GetOrStart("b", "dl_b");
-        Assert.Null(store.GetOrStart("c", "dl_c").Conversation);
+        time.Now = time.Now.AddMinutes(1);
+        var (second, _) = store.GetOrStart("b", "dl_b");
+        time.Now = time.Now.AddMinutes(1);
+        store.Find("a");
+        var (third, created) = store.GetOrStart("c", "dl_c");
+        Assert.True(created);
+        Assert.Null(store.Find("b"));
+        Assert.True(second.Ended.IsCancellationRequested);
         for (var i = 0; i < 5; i++)
         {
-            first!.Append(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
+            first.Append(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
         }
 
-        Assert.Equal(["2", "3", "4"], first!.After(0).Activities.Select(activity => activity.Text));
+        Assert.Equal(["2", "3", "4"], first.After(0).Activities.Select(activity => activity.Text));
         time.Now = time.Now.AddMinutes(11);
-        Assert.NotNull(store.GetOrStart("c", "dl_c").Conversation);
+        Assert.Equal(2, store.RemoveIdle());
         Assert.Null(store.Find("a"));
         Assert.True(first.Ended.IsCancellationRequested);
+        Assert.True(third.Ended.IsCancellationRequested);
+        Assert.Equal(0, store.TotalBytes);
         await Task.CompletedTask;
     }
 
@@ -359,10 +367,4 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         return watermark;
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -185,3 +185,11 @@ public static class DirectLineTestClientExtensions
         return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<DirectLineActivitySet>(response.Content, BotJson.Options))!;
     }
 }
+
+/// <summary>A clock the test sets, for stores and limiters that are tested without waiting.</summary>
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

@@ -12,6 +12,17 @@ namespace FaqBot.BotChannel.Inbound;
 /// </summary>
 public sealed class ActivityRequest
 {
+    /// <summary>
+    /// How deeply an inbound activity may nest. Below <see cref="BotJson.Options"/>' limit, so the activity still fits when
+    /// it is written back inside an <c>ActivitySet</c> or <c>ExpectedReplies</c> envelope.
+    /// </summary>
+    public const int MaxDepth = 24;
+
+    /// <summary>The longest id, type, locale, serviceUrl or other short field accepted; text is bounded by the body size.</summary>
+    public const int MaxFieldLength = 1024;
+
+    private static readonly JsonSerializerOptions InboundOptions = new(BotJson.Options) { MaxDepth = MaxDepth };
+
     private ActivityRequest(Activity? activity, int status, ErrorResponse? error)
     {
         Activity = activity;
@@ -68,7 +79,7 @@ public sealed class ActivityRequest
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
+            activity = JsonSerializer.Deserialize<Activity>(body, InboundOptions);
         }
         catch (JsonException)
         {
@@ -81,12 +92,74 @@ public sealed class ActivityRequest
             return Invalid("The request body is not a valid activity.");
         }
 
+        return Validate(activity) is { } problem ? Invalid(problem) : new ActivityRequest(activity, StatusCodes.Status200OK, null);
+    }
+
+    /// <summary>
+    /// What makes an activity unusable even though it parsed: a field of the wrong shape for what the bot reads, an
+    /// over-long id, or a value that cannot be written back (a lone UTF-16 surrogate). Checked here, once, so turns and
+    /// stored conversations never meet such an activity.
+    /// </summary>
+    private static string? Validate(Activity activity)
+    {
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
-            return Invalid("The activity has no type.");
+            return "The activity has no type.";
         }
 
-        return new ActivityRequest(activity, StatusCodes.Status200OK, null);
+        string?[] fields =
+        [
+            activity.Type, activity.Id, activity.ServiceUrl, activity.ChannelId, activity.TextFormat, activity.Locale,
+            activity.Action, activity.ReplyToId, activity.Name, activity.DeliveryMode, activity.Conversation?.Id,
+            activity.Conversation?.ConversationType, activity.Conversation?.TenantId, activity.From?.Id, activity.From?.Role,
+            activity.Recipient?.Id, activity.Recipient?.Role,
+        ];
+        if (fields.Any(field => field?.Length > MaxFieldLength))
+        {
+            return $"An id or other short field of the activity is longer than {MaxFieldLength} characters.";
+        }
+
+        if (activity.MembersAdded?.Contains(null!) == true || activity.MembersRemoved?.Contains(null!) == true)
+        {
+            return "membersAdded and membersRemoved must list account objects.";
+        }
+
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity is null)
+            {
+                return "The activity has a null entity.";
+            }
+
+            if (string.Equals(entity.Type, Mention.EntityType, StringComparison.OrdinalIgnoreCase) && !IsMention(entity))
+            {
+                return "A mention entity must have mentioned as an account object and text as a string.";
+            }
+        }
+
+        try
+        {
+            // A stored or echoed activity must serialise; ids and strings that cannot (lone surrogates) stop here.
+            JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return "The activity contains text that is not valid Unicode.";
+        }
+
+        return null;
+    }
+
+    private static bool IsMention(Entity entity)
+    {
+        try
+        {
+            return entity.As<Mention>() is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer (chunked bodies have no length).</summary>

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using FaqBot.BotChannel.Schema;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.DirectLine;
+
+/// <summary>
+/// The Direct Line quotas: page tokens per client network, messages per authenticated conversation. Rejections are
+/// 429 with the JSON error body and a <c>Retry-After</c> that says when the window reopens.
+/// </summary>
+public sealed class DirectLineRateLimits : IDisposable
+{
+    /// <summary>Every quota counts per minute.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly PartitionedRateLimiter<string> _messages;
+
+    public DirectLineRateLimits(IOptions<DirectLineOptions> options, TimeProvider time)
+    {
+        var messagesPerMinute = Math.Max(1, options.Value.MessagesPerMinute);
+        _messages = PartitionedRateLimiter.Create<string, string>(conversationId =>
+            RateLimitPartition.Get(conversationId, _ => new FixedWindowQuota(messagesPerMinute, Window, time)));
+    }
+
+    /// <summary>Takes one message permit of <paramref name="conversationId"/>'s quota.</summary>
+    public RateLimitLease AcquireMessage(string conversationId) => _messages.AttemptAcquire(conversationId);
+
+    /// <summary>
+    /// The partition a client address counts against: an IPv4 address itself, an IPv6 address its /64 (one household or
+    /// server gets a whole /64, so per-address limits would be no limit at all).
+    /// </summary>
+    public static string ClientNetworkOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes).ToString() + "/64";
+    }
+
+    /// <summary>The 429 answer for a rejected <paramref name="lease"/>, with the real time until its window reopens.</summary>
+    public static IResult Rejected(HttpResponse response, RateLimitLease lease)
+    {
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return TypedResults.Json(
+            ErrorResponse.Of("TooManyRequests", "Too many requests; try again shortly."),
+            BotJson.Options,
+            statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
+    public void Dispose() => _messages.Dispose();
+}
