@@ -3,6 +3,7 @@ using FaqBot.BotChannel.Authentication;
 using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Feedback;
 using FaqBot.BotChannel.Turns;
+using FaqBot.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -53,15 +54,15 @@ public static class BotChannelServiceCollectionExtensions
                 : new InMemoryFeedbackStore());
         services.AddScoped<BotTurnHandler>();
 
-        // Anonymous requests are limited per client address; channel traffic with a token is not (it comes from Azure).
+        // Anonymous requests are limited per client network; channel traffic with a token is not (it comes from Azure).
         services.AddRateLimiter(limiter => limiter.AddPolicy(BotMessagesEndpoints.AnonymousRateLimitPolicy, context =>
         {
             var channel = context.RequestServices.GetRequiredService<IOptions<BotChannelOptions>>().Value;
             return channel.RequiresAuthentication
                 ? RateLimitPartition.GetNoLimiter("authenticated")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = channel.AnonymousRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                : RateLimitPartition.Get(
+                    ClientNetwork.Of(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowQuota(channel.AnonymousRequestsPerMinute, TimeSpan.FromMinutes(1), context.RequestServices.GetRequiredService<TimeProvider>()));
         }));
         return services;
     }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using FaqBot.BotChannel.Schema;
+using FaqBot.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.DirectLine;
@@ -27,32 +26,6 @@ public sealed class DirectLineRateLimits : IDisposable
 
     /// <summary>Takes one message permit of <paramref name="conversationId"/>'s quota.</summary>
     public RateLimitLease AcquireMessage(string conversationId) => _messages.AttemptAcquire(conversationId);
-
-    /// <summary>
-    /// The partition a client address counts against: an IPv4 address itself, an IPv6 address its /64 (one household or
-    /// server gets a whole /64, so per-address limits would be no limit at all).
-    /// </summary>
-    public static string ClientNetworkOf(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes).ToString() + "/64";
-    }
 
     /// <summary>The 429 answer for a rejected <paramref name="lease"/>, with the real time until its window reopens.</summary>
     public static IResult Rejected(HttpResponse response, RateLimitLease lease)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using FaqBot.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +46,7 @@ public static class DirectLineServiceCollectionExtensions
                 await DirectLineRateLimits.Rejected(context.HttpContext.Response, context.Lease).ExecuteAsync(context.HttpContext);
             // Per client network: minting tokens is cheap for us but each one can start a conversation.
             limiter.AddPolicy(DirectLineEndpoints.TokenRateLimitPolicy, context => RateLimitPartition.Get(
-                DirectLineRateLimits.ClientNetworkOf(context.Connection.RemoteIpAddress),
+                ClientNetwork.Of(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowQuota(
                     Math.Max(1, context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute),
                     DirectLineRateLimits.Window,

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using FaqBot.BotChannel.Schema;
 using FaqBot.DirectLine;
+using FaqBot.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -220,8 +221,8 @@ public sealed class DirectLineLimitsTests
     [InlineData("192.0.2.7", "192.0.2.8", false)]
     public void Clients_count_against_their_ipv4_address_or_ipv6_64(string one, string other, bool same)
     {
-        var first = DirectLineRateLimits.ClientNetworkOf(IPAddress.Parse(one));
-        var second = DirectLineRateLimits.ClientNetworkOf(IPAddress.Parse(other));
+        var first = ClientNetwork.Of(IPAddress.Parse(one));
+        var second = ClientNetwork.Of(IPAddress.Parse(other));
 
         Assert.Equal(same, first == second);
     }

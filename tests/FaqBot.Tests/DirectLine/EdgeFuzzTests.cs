@@ -37,6 +37,7 @@ public sealed class EdgeFuzzTests(ITestOutputHelper output)
             // Generous quotas, so the requests reach the handlers rather than the limiters.
             ["DirectLine:TokenRequestsPerMinute"] = "1000000",
             ["DirectLine:MessagesPerMinute"] = "1000000",
+            ["BotChannel:AnonymousRequestsPerMinute"] = "1000000",
             ["DirectLine:MaxConversations"] = "500",
             ["DirectLine:MaxTotalBytes"] = (4 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
         });

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace FaqBot.DirectLine;
+namespace FaqBot.RateLimiting;
 
 /// <summary>
 /// A fixed-window rate limiter whose rejections say when the window really reopens. The built-in
