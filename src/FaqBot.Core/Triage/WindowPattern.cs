@@ -31,24 +31,26 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
             }
         }
 
+        // Each window (its first word, and the sentence of the anchor that opened it) is checked once, and the
+        // windows come in message order, so one cursor per element walks its occurrences once: linear in the
+        // message however often its words repeat.
+        var cursors = new int[Elements.Count];
+        var lastSentence = -1;
+        var lastWindowStart = -1;
         foreach (var anchor in occurrences[0])
         {
             var sentence = tokens[anchor.Start].Sentence;
-            for (var windowStart = Math.Max(0, anchor.Start - Window + 1); windowStart <= anchor.Start; windowStart++)
+            var firstStart = Math.Max(0, anchor.Start - Window + 1);
+            if (sentence == lastSentence)
             {
-                var windowEnd = windowStart + Window - 1;
-                var inWindow = occurrences
-                    .Select(list => list.Where(o => o.Start >= windowStart && o.End <= windowEnd && tokens[o.Start].Sentence == sentence).ToList())
-                    .ToList();
-                if (inWindow.Any(list => list.Count == 0))
-                {
-                    continue;
-                }
+                firstStart = Math.Max(firstStart, lastWindowStart + 1);
+            }
 
-                // A negation the pattern itself matched ("ikke + mærke") is the point of the pattern, so the words
-                // it governs count; otherwise a governed word ("ingen problemer med at tisse") does not.
-                var patternHasNegation = inWindow.Any(list => list.Any(o => o.ContainsCue));
-                if (asContext || patternHasNegation || inWindow.All(list => list.Any(o => !o.IsNegated)))
+            for (var windowStart = firstStart; windowStart <= anchor.Start; windowStart++)
+            {
+                lastSentence = sentence;
+                lastWindowStart = windowStart;
+                if (WindowMatches(occurrences, cursors, tokens, windowStart, windowStart + Window - 1, sentence, asContext))
                 {
                     return true;
                 }
@@ -56,6 +58,48 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether every element occurs within the window in <paramref name="sentence"/>, and the occurrences count: a
+    /// negation the pattern itself matched ("ikke + mærke") is the point of the pattern, so the words it governs count;
+    /// otherwise a governed word ("ingen problemer med at tisse") does not. Windows must come in message order: each
+    /// element's cursor skips, for good, the occurrences before the window or in an earlier sentence.
+    /// </summary>
+    private static bool WindowMatches(
+        List<Occurrence>[] occurrences, int[] cursors, IReadOnlyList<TriageToken> tokens, int windowStart, int windowEnd, int sentence, bool asContext)
+    {
+        var patternHasNegation = false;
+        var allHaveUnnegated = true;
+        for (var e = 0; e < occurrences.Length; e++)
+        {
+            var list = occurrences[e];
+            while (cursors[e] < list.Count && (list[cursors[e]].Start < windowStart || tokens[list[cursors[e]].Start].Sentence < sentence))
+            {
+                cursors[e]++;
+            }
+
+            var found = false;
+            var hasUnnegated = false;
+            for (var k = cursors[e]; k < list.Count && list[k].Start <= windowEnd && tokens[list[k].Start].Sentence == sentence; k++)
+            {
+                if (list[k].End <= windowEnd)
+                {
+                    found = true;
+                    hasUnnegated |= !list[k].IsNegated;
+                    patternHasNegation |= list[k].ContainsCue;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+
+            allHaveUnnegated &= hasUnnegated;
+        }
+
+        return asContext || patternHasNegation || allHaveUnnegated;
     }
 
     /// <summary>Where the pattern's first element occurs: for idioms, whose words are then marked.</summary>

@@ -44,6 +44,13 @@ public sealed class BotChannelOptions
     /// <summary><c>BotChannel:FeedbackFile</c>: append-only JSON-lines file for feedback; empty keeps it in memory.</summary>
     public string? FeedbackFile { get; set; }
 
+    /// <summary>
+    /// <c>BotChannel:TurnBudget</c>: how long composing one reply may take before the patient gets the apology (with
+    /// urgent guidance) instead. A reply normally takes a millisecond; the budget only stops a runaway turn, well
+    /// inside the 15 seconds Bot Framework channels wait.
+    /// </summary>
+    public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether inbound requests must carry a channel token.</summary>
     public bool RequiresAuthentication => !string.IsNullOrWhiteSpace(AppId);
 }

@@ -45,6 +45,11 @@ internal sealed class BotChannelOptionsValidator : IValidateOptions<BotChannelOp
             return ValidateOptionsResult.Fail("BotChannel:MaxRequestBytes must be positive.");
         }
 
+        if (options.TurnBudget <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail("BotChannel:TurnBudget must be positive.");
+        }
+
         if (!options.RequiresAuthentication)
         {
             return ValidateOptionsResult.Success;
