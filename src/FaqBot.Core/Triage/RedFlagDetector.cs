@@ -18,9 +18,10 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
             token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);
         }
 
+        var analysed = new TriageMessage(tokens, RuleSet.Terms);
         foreach (var idiom in RuleSet.Idioms)
         {
-            foreach (var (start, end) in idiom.PhraseOccurrences(tokens))
+            foreach (var (start, end) in idiom.PhraseOccurrences(analysed))
             {
                 for (var i = start; i <= end; i++)
                 {
@@ -33,7 +34,7 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
         foreach (var rule in RuleSet.Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (rule.Matches(tokens))
+            if (rule.Matches(analysed))
             {
                 fired.Add(rule);
             }

@@ -14,17 +14,19 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     public const int DefaultWindow = 8;
 
     /// <summary>Whether the pattern occurs in <paramref name="tokens"/>.</summary>
-    /// <param name="tokens">The analysed message.</param>
+    /// <param name="message">The analysed message.</param>
     /// <param name="asContext">
     /// For the parts after <c>&amp;&amp;</c>, which say what the message is about ("… && (ryg* | back)"): a negated
     /// mention still sets the scene ("kan ikke ligge på ryggen"), so negation is not applied.
     /// </param>
-    public bool Matches(IReadOnlyList<TriageToken> tokens, bool asContext = false)
+    public bool Matches(TriageMessage message, bool asContext = false)
     {
+        var tokens = message.Tokens;
+        var ids = message.Terms.IdsOf(this);
         var occurrences = new List<Occurrence>[Elements.Count];
         for (var e = 0; e < Elements.Count; e++)
         {
-            occurrences[e] = Occurrences(Elements[e], tokens);
+            occurrences[e] = Occurrences(Elements[e], ids[e], message);
             if (occurrences[e].Count == 0)
             {
                 return false;
@@ -103,15 +105,18 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     }
 
     /// <summary>Where the pattern's first element occurs: for idioms, whose words are then marked.</summary>
-    public IEnumerable<(int Start, int End)> PhraseOccurrences(IReadOnlyList<TriageToken> tokens) =>
-        Occurrences(Elements[0], tokens).Select(o => (o.Start, o.End));
+    public IEnumerable<(int Start, int End)> PhraseOccurrences(TriageMessage message) =>
+        Occurrences(Elements[0], message.Terms.IdsOf(this)[0], message).Select(o => (o.Start, o.End));
 
-    private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, IReadOnlyList<TriageToken> tokens)
+    /// <summary>Where one element occurs, by start: each alternative phrase is looked for only where its first word is.</summary>
+    private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, int[][] ids, TriageMessage message)
     {
+        var tokens = message.Tokens;
         var found = new List<Occurrence>();
-        for (var start = 0; start < tokens.Count; start++)
+        for (var a = 0; a < alternatives.Count; a++)
         {
-            foreach (var phrase in alternatives)
+            var phrase = alternatives[a];
+            foreach (var start in message.PositionsOf(ids[a][0]))
             {
                 var end = start + phrase.Count - 1;
                 if (end >= tokens.Count || tokens[end].Sentence != tokens[start].Sentence)
@@ -120,20 +125,34 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
                 }
 
                 var matches = true;
-                for (var k = 0; k < phrase.Count && matches; k++)
+                for (var k = 1; k < phrase.Count && matches; k++)
                 {
-                    matches = phrase[k].Matches(tokens[start + k]);
+                    matches = message.Matches(ids[a][k], start + k);
                 }
 
                 // A word of an idiom ("hænger det sammen") is not the symptom the same word names elsewhere.
-                matches = matches && !Enumerable.Range(start, phrase.Count).Any(i => tokens[i].IsIdiom);
+                for (var i = start; i <= end && matches; i++)
+                {
+                    matches = !tokens[i].IsIdiom;
+                }
+
                 if (matches)
                 {
                     var containsCue = phrase.Any(t => t.IsNegation);
-                    var negated = !containsCue && Enumerable.Range(start, phrase.Count).Any(i => tokens[i].IsNegated);
+                    var negated = false;
+                    for (var i = start; i <= end && !containsCue && !negated; i++)
+                    {
+                        negated = tokens[i].IsNegated;
+                    }
+
                     found.Add(new Occurrence(start, end, containsCue, negated));
                 }
             }
+        }
+
+        if (alternatives.Count > 1)
+        {
+            found.Sort((x, y) => x.Start.CompareTo(y.Start));
         }
 
         return found;

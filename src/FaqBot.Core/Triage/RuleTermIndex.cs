@@ -1,0 +1,127 @@
+namespace FaqBot.Triage;
+
+/// <summary>
+/// Every distinct word of the rules and idioms, numbered, with look-ups that find the ones a message word matches
+/// without testing them all: plain words by stem and form (also without æøå), typo candidates by first letter; only
+/// the few wildcards, numbers and negations are tested one by one. Built once per rule set.
+/// </summary>
+internal sealed class RuleTermIndex
+{
+    private readonly List<TermPattern> _terms = [];
+    private readonly Dictionary<TermPattern, int> _ids = [];
+    private readonly Dictionary<WindowPattern, int[][][]> _patternIds = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, List<int>> _byStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byForm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byBareStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byBareForm = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<int>> _byBareFirstLetter = [];
+    private readonly List<int> _testedOneByOne = [];
+
+    public RuleTermIndex(IEnumerable<WindowPattern> patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (!_patternIds.ContainsKey(pattern))
+            {
+                _patternIds[pattern] = [.. pattern.Elements.Select(alternatives => alternatives.Select(phrase => phrase.Select(IdOf).ToArray()).ToArray())];
+            }
+        }
+    }
+
+    /// <summary>How many distinct rule words there are; their ids are 0 to <c>Count - 1</c>.</summary>
+    public int Count => _terms.Count;
+
+    /// <summary>The term ids of <paramref name="pattern"/>: per element, per alternative phrase, per word.</summary>
+    public int[][][] IdsOf(WindowPattern pattern) => _patternIds[pattern];
+
+    /// <summary>The ids of the rule words <paramref name="token"/> matches (<see cref="TermPattern.Matches"/>), ascending.</summary>
+    public int[] Matching(TriageToken token)
+    {
+        var found = new HashSet<int>();
+        AddAll(_byStem, token.Stem, found);
+        AddAll(_byForm, token.Form, found);
+        if (token.IsTypedWithoutDanishLetters)
+        {
+            AddAll(_byBareForm, token.Form, found);
+            AddAll(_byBareStem, token.Stem, found);
+        }
+
+        // A typo is only ever tolerated in a word of five letters or more that the rules do not name, and never in its
+        // first letter (see WordTerm): the other plain words cannot match.
+        if (!token.IsKnownWord && token.Form.Length >= 5 && _byBareFirstLetter.TryGetValue(token.BareForm[0], out var sameFirstLetter))
+        {
+            AddMatching(sameFirstLetter, token, found);
+        }
+
+        AddMatching(_testedOneByOne, token, found);
+        var ids = found.ToArray();
+        Array.Sort(ids);
+        return ids;
+    }
+
+    private int IdOf(TermPattern term)
+    {
+        if (_ids.TryGetValue(term, out var id))
+        {
+            return id;
+        }
+
+        id = _terms.Count;
+        _terms.Add(term);
+        _ids[term] = id;
+        if (term is WordTerm word)
+        {
+            Add(_byStem, word.Stem, id);
+            Add(_byForm, word.Form, id);
+            Add(_byBareStem, Analysis.DanishFolding.ToBareLetters(word.Stem), id);
+            Add(_byBareForm, Analysis.DanishFolding.ToBareLetters(word.Form), id);
+            var first = Analysis.DanishFolding.ToBareLetters(word.Form);
+            if (first.Length > 0)
+            {
+                if (!_byBareFirstLetter.TryGetValue(first[0], out var list))
+                {
+                    list = [];
+                    _byBareFirstLetter[first[0]] = list;
+                }
+
+                list.Add(id);
+            }
+        }
+        else
+        {
+            _testedOneByOne.Add(id);
+        }
+
+        return id;
+    }
+
+    private void AddMatching(List<int> candidates, TriageToken token, HashSet<int> found)
+    {
+        foreach (var id in candidates)
+        {
+            if (!found.Contains(id) && _terms[id].Matches(token))
+            {
+                found.Add(id);
+            }
+        }
+    }
+
+    private static void AddAll(Dictionary<string, List<int>> index, string key, HashSet<int> found)
+    {
+        if (index.TryGetValue(key, out var ids))
+        {
+            found.UnionWith(ids);
+        }
+    }
+
+    private static void Add(Dictionary<string, List<int>> index, string key, int id)
+    {
+        if (!index.TryGetValue(key, out var ids))
+        {
+            ids = [];
+            index[key] = ids;
+        }
+
+        ids.Add(id);
+    }
+}
