@@ -2,8 +2,10 @@ namespace FaqBot.Triage;
 
 /// <summary>
 /// Every distinct word of the rules and idioms, numbered, with look-ups that find the ones a message word matches
-/// without testing them all: plain words by stem and form (also without æøå), typo candidates by first letter; only
-/// the few wildcards, numbers and negations are tested one by one. Built once per rule set.
+/// without testing them all: plain words by stem and form (also without æøå), typo candidates by first letter,
+/// <c>word*</c> and <c>*word</c> by the message word's beginnings and endings; only the few <c>*word*</c>, numbers and
+/// negations are tested one by one. Every candidate is confirmed with <see cref="TermPattern.Matches"/>, so the index
+/// only saves work, it never decides. Built once per rule set.
 /// </summary>
 internal sealed class RuleTermIndex
 {
@@ -15,6 +17,8 @@ internal sealed class RuleTermIndex
     private readonly Dictionary<string, List<int>> _byBareStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byBareForm = new(StringComparer.Ordinal);
     private readonly Dictionary<char, List<int>> _byBareFirstLetter = [];
+    private readonly Affixes _prefixes = new();
+    private readonly Affixes _suffixes = new();
     private readonly List<int> _testedOneByOne = [];
 
     public RuleTermIndex(IEnumerable<WindowPattern> patterns)
@@ -53,6 +57,17 @@ internal sealed class RuleTermIndex
             AddMatching(sameFirstLetter, token, found);
         }
 
+        var form = token.Form.AsSpan();
+        for (var length = 1; length <= Math.Min(form.Length, _prefixes.Longest); length++)
+        {
+            AddMatching(_prefixes.Find(form[..length]), token, found);
+        }
+
+        for (var length = 1; length <= Math.Min(form.Length, _suffixes.Longest); length++)
+        {
+            AddMatching(_suffixes.Find(form[^length..]), token, found);
+        }
+
         AddMatching(_testedOneByOne, token, found);
         var ids = found.ToArray();
         Array.Sort(ids);
@@ -87,6 +102,13 @@ internal sealed class RuleTermIndex
                 list.Add(id);
             }
         }
+        else if (term is WildcardTerm { Fragment.Length: > 0 } wildcard && wildcard.AnyStart != wildcard.AnyEnd)
+        {
+            // The fragment as written, and without æøå (which only longer fragments also match: see WildcardTerm).
+            var affixes = wildcard.AnyEnd ? _prefixes : _suffixes;
+            affixes.Add(wildcard.Fragment, id);
+            affixes.Add(Analysis.DanishFolding.ToBareLetters(wildcard.Fragment), id);
+        }
         else
         {
             _testedOneByOne.Add(id);
@@ -95,8 +117,13 @@ internal sealed class RuleTermIndex
         return id;
     }
 
-    private void AddMatching(List<int> candidates, TriageToken token, HashSet<int> found)
+    private void AddMatching(List<int>? candidates, TriageToken token, HashSet<int> found)
     {
+        if (candidates is null)
+        {
+            return;
+        }
+
         foreach (var id in candidates)
         {
             if (!found.Contains(id) && _terms[id].Matches(token))
@@ -123,5 +150,35 @@ internal sealed class RuleTermIndex
         }
 
         ids.Add(id);
+    }
+
+    /// <summary>Rule words by a fragment a message word must begin (or end) with, looked up by span.</summary>
+    private sealed class Affixes
+    {
+        private readonly Dictionary<string, List<int>> _byFragment = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public Affixes() => _lookup = _byFragment.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The longest fragment: a message word's longer beginnings need no look-up.</summary>
+        public int Longest { get; private set; }
+
+        public void Add(string fragment, int id)
+        {
+            if (!_byFragment.TryGetValue(fragment, out var ids))
+            {
+                ids = [];
+                _byFragment[fragment] = ids;
+            }
+
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+
+            Longest = Math.Max(Longest, fragment.Length);
+        }
+
+        public List<int>? Find(ReadOnlySpan<char> fragment) => _lookup.TryGetValue(fragment, out var ids) ? ids : null;
     }
 }

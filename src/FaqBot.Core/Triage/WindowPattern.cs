@@ -116,6 +116,7 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
         for (var a = 0; a < alternatives.Count; a++)
         {
             var phrase = alternatives[a];
+            var containsCue = phrase.Any(t => t.IsNegation);
             foreach (var start in message.PositionsOf(ids[a][0]))
             {
                 var end = start + phrase.Count - 1;
@@ -138,7 +139,6 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
 
                 if (matches)
                 {
-                    var containsCue = phrase.Any(t => t.IsNegation);
                     var negated = false;
                     for (var i = start; i <= end && !containsCue && !negated; i++)
                     {
