@@ -19,6 +19,7 @@ public class WorstCaseMessageBenchmarks
     private string _longToken = null!;
     private string _shortTokens = null!;
     private string _redFlagWords = null!;
+    private string _distinctWords = null!;
     private string _longestSearched = null!;
 
     [GlobalSetup]
@@ -45,6 +46,22 @@ public class WorstCaseMessageBenchmarks
             .Distinct();
         _redFlagWords = Repeat(string.Join(' ', ruleWords), " ", MessageChars);
 
+        // Thousands of different made-up words the rules do not name, each a possible typo of many rule words.
+        var random = new Random(9);
+        var madeUp = new StringBuilder();
+        while (madeUp.Length < MessageChars - 8)
+        {
+            madeUp.Append("sbfkt"[random.Next(5)]);
+            for (var i = 0; i < 6; i++)
+            {
+                madeUp.Append((char)('a' + random.Next(26)));
+            }
+
+            madeUp.Append(' ');
+        }
+
+        _distinctWords = madeUp.ToString().TrimEnd();
+
         // Just under the length that is still searched: a long story of questions.
         _longestSearched = Repeat("Hvad kan jeg selv gøre ved iskias i ryggen og benet?", " ", new ReplyOptions().MaxQuestionChars);
     }
@@ -64,6 +81,10 @@ public class WorstCaseMessageBenchmarks
     /// <summary>32 KB of red-flag words.</summary>
     [Benchmark]
     public Reply WorstRedFlagWords() => _composer.Compose(_redFlagWords);
+
+    /// <summary>32 KB of different made-up words.</summary>
+    [Benchmark]
+    public Reply WorstDistinctWords() => _composer.Compose(_distinctWords);
 
     /// <summary>2,000 characters of questions: the most search and small talk ever read.</summary>
     [Benchmark]

@@ -16,7 +16,7 @@ internal sealed class RuleTermIndex
     private readonly Dictionary<string, List<int>> _byForm = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byBareStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byBareForm = new(StringComparer.Ordinal);
-    private readonly Dictionary<char, List<int>> _byBareFirstLetter = [];
+    private readonly Dictionary<char, List<TypoCandidate>> _byBareFirstLetter = [];
     private readonly Affixes _prefixes = new();
     private readonly Affixes _suffixes = new();
     private readonly List<int> _testedOneByOne = [];
@@ -54,7 +54,15 @@ internal sealed class RuleTermIndex
         // first letter (see WordTerm): the other plain words cannot match.
         if (!token.IsKnownWord && token.Form.Length >= 5 && _byBareFirstLetter.TryGetValue(token.BareForm[0], out var sameFirstLetter))
         {
-            AddMatching(sameFirstLetter, token, found);
+            var stemLetters = LetterMask(token.Stem);
+            var formLetters = LetterMask(token.Form);
+            foreach (var candidate in sameFirstLetter)
+            {
+                if (candidate.MayBeTypoOf(stemLetters, formLetters) && !found.Contains(candidate.Id) && _terms[candidate.Id].Matches(token))
+                {
+                    found.Add(candidate.Id);
+                }
+            }
         }
 
         var form = token.Form.AsSpan();
@@ -90,16 +98,17 @@ internal sealed class RuleTermIndex
             Add(_byForm, word.Form, id);
             Add(_byBareStem, Analysis.DanishFolding.ToBareLetters(word.Stem), id);
             Add(_byBareForm, Analysis.DanishFolding.ToBareLetters(word.Form), id);
-            var first = Analysis.DanishFolding.ToBareLetters(word.Form);
-            if (first.Length > 0)
+            var bareForm = Analysis.DanishFolding.ToBareLetters(word.Form);
+            if (bareForm.Length > 0)
             {
-                if (!_byBareFirstLetter.TryGetValue(first[0], out var list))
+                if (!_byBareFirstLetter.TryGetValue(bareForm[0], out var list))
                 {
                     list = [];
-                    _byBareFirstLetter[first[0]] = list;
+                    _byBareFirstLetter[bareForm[0]] = list;
                 }
 
-                list.Add(id);
+                // Typo matching compares the stems, the forms, and the form with the rule word's bare letters.
+                list.Add(new TypoCandidate(id, LetterMask(word.Stem), LetterMask(word.Form), LetterMask(bareForm), 2 * Math.Max(word.Tolerance, 1)));
             }
         }
         else if (term is WildcardTerm { Fragment.Length: > 0 } wildcard && wildcard.AnyStart != wildcard.AnyEnd)
@@ -150,6 +159,30 @@ internal sealed class RuleTermIndex
         }
 
         ids.Add(id);
+    }
+
+    /// <summary>
+    /// The letters a word contains, one bit each (letters beyond a–z share the upper bits). One edit changes at most
+    /// two bits, so words whose masks differ in more than twice the tolerated edits cannot be typos of each other.
+    /// </summary>
+    private static ulong LetterMask(string word)
+    {
+        var mask = 0UL;
+        foreach (var c in word)
+        {
+            mask |= 1UL << (c is >= 'a' and <= 'z' ? c - 'a' : 26 + (c % 38));
+        }
+
+        return mask;
+    }
+
+    /// <summary>A plain rule word as a possible typo target, with the letter masks that rule most message words out cheaply.</summary>
+    private readonly record struct TypoCandidate(int Id, ulong StemLetters, ulong FormLetters, ulong BareFormLetters, int MaxMaskDifference)
+    {
+        public bool MayBeTypoOf(ulong stemLetters, ulong formLetters) =>
+            ulong.PopCount(stemLetters ^ StemLetters) <= (ulong)MaxMaskDifference
+            || ulong.PopCount(formLetters ^ FormLetters) <= (ulong)MaxMaskDifference
+            || ulong.PopCount(formLetters ^ BareFormLetters) <= (ulong)MaxMaskDifference;
     }
 
     /// <summary>Rule words by a fragment a message word must begin (or end) with, looked up by span.</summary>
