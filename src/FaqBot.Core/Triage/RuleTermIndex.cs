@@ -41,13 +41,14 @@ internal sealed class RuleTermIndex
     /// <summary>The ids of the rule words <paramref name="token"/> matches (<see cref="TermPattern.Matches"/>), ascending.</summary>
     public int[] Matching(TriageToken token)
     {
-        var found = new HashSet<int>();
-        AddAll(_byStem, token.Stem, found);
-        AddAll(_byForm, token.Form, found);
+        // Most words of a message match no rule word: nothing is allocated for them.
+        List<int>? found = null;
+        AddAll(_byStem, token.Stem, ref found);
+        AddAll(_byForm, token.Form, ref found);
         if (token.IsTypedWithoutDanishLetters)
         {
-            AddAll(_byBareForm, token.Form, found);
-            AddAll(_byBareStem, token.Stem, found);
+            AddAll(_byBareForm, token.Form, ref found);
+            AddAll(_byBareStem, token.Stem, ref found);
         }
 
         // A typo is only ever tolerated in a word of five letters or more that the rules do not name, and never in its
@@ -58,9 +59,9 @@ internal sealed class RuleTermIndex
             var formLetters = LetterMask(token.Form);
             foreach (var candidate in sameFirstLetter)
             {
-                if (candidate.MayBeTypoOf(stemLetters, formLetters) && !found.Contains(candidate.Id) && _terms[candidate.Id].Matches(token))
+                if (candidate.MayBeTypoOf(stemLetters, formLetters) && !Contains(found, candidate.Id) && _terms[candidate.Id].Matches(token))
                 {
-                    found.Add(candidate.Id);
+                    Add(ref found, candidate.Id);
                 }
             }
         }
@@ -68,15 +69,20 @@ internal sealed class RuleTermIndex
         var form = token.Form.AsSpan();
         for (var length = 1; length <= Math.Min(form.Length, _prefixes.Longest); length++)
         {
-            AddMatching(_prefixes.Find(form[..length]), token, found);
+            AddMatching(_prefixes.Find(form[..length]), token, ref found);
         }
 
         for (var length = 1; length <= Math.Min(form.Length, _suffixes.Longest); length++)
         {
-            AddMatching(_suffixes.Find(form[^length..]), token, found);
+            AddMatching(_suffixes.Find(form[^length..]), token, ref found);
         }
 
-        AddMatching(_testedOneByOne, token, found);
+        AddMatching(_testedOneByOne, token, ref found);
+        if (found is null)
+        {
+            return [];
+        }
+
         var ids = found.ToArray();
         Array.Sort(ids);
         return ids;
@@ -126,7 +132,7 @@ internal sealed class RuleTermIndex
         return id;
     }
 
-    private void AddMatching(List<int>? candidates, TriageToken token, HashSet<int> found)
+    private void AddMatching(List<int>? candidates, TriageToken token, ref List<int>? found)
     {
         if (candidates is null)
         {
@@ -135,20 +141,30 @@ internal sealed class RuleTermIndex
 
         foreach (var id in candidates)
         {
-            if (!found.Contains(id) && _terms[id].Matches(token))
+            if (!Contains(found, id) && _terms[id].Matches(token))
             {
-                found.Add(id);
+                Add(ref found, id);
             }
         }
     }
 
-    private static void AddAll(Dictionary<string, List<int>> index, string key, HashSet<int> found)
+    private static void AddAll(Dictionary<string, List<int>> index, string key, ref List<int>? found)
     {
         if (index.TryGetValue(key, out var ids))
         {
-            found.UnionWith(ids);
+            foreach (var id in ids)
+            {
+                if (!Contains(found, id))
+                {
+                    Add(ref found, id);
+                }
+            }
         }
     }
+
+    private static bool Contains(List<int>? found, int id) => found is not null && found.Contains(id);
+
+    private static void Add(ref List<int>? found, int id) => (found ??= []).Add(id);
 
     private static void Add(Dictionary<string, List<int>> index, string key, int id)
     {
