@@ -41,6 +41,12 @@ public sealed partial class ReplyComposer : IReplyComposer
     public IReadOnlyList<string> Problems =>
         [.. _safety.Problems.Select(p => p.ToString()), .. _conversation.Problems.Select(p => p.ToString())];
 
+    /// <summary>
+    /// Raised when triage throws and the patient got the generic urgent guidance instead, so the host can log the
+    /// fault (never the message). The domain itself has no logger.
+    /// </summary>
+    public event Action<Exception>? TriageFailed;
+
     /// <summary>The red-flag detector the composer uses.</summary>
     public RedFlagDetector RedFlags => _redFlags;
 
@@ -105,7 +111,7 @@ public sealed partial class ReplyComposer : IReplyComposer
     /// <summary>
     /// The urgent advice the message needs, if any. When triage itself fails (a bug, a broken rule), the message
     /// could not be checked, so it is treated as a red flag of unknown kind: the generic urgent guidance comes first,
-    /// never silence. The exception is not logged here: the domain has no logger, and its message could quote the text.
+    /// never silence. The fault goes to <see cref="TriageFailed"/>.
     /// </summary>
     private TriageOutcome Triage(string message, CancellationToken cancellationToken)
     {
@@ -116,6 +122,7 @@ public sealed partial class ReplyComposer : IReplyComposer
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            TriageFailed?.Invoke(exception);
             return new TriageOutcome(DanishTexts.TriageFailed, []);
         }
 

@@ -39,6 +39,9 @@ internal static class FaqBotDomainServices
                 logger.LogWarning("Safety or conversation content problem: {Problem}", problem);
             }
 
+            composer.TriageFailed += exception =>
+                logger.LogError(exception, "Red-flag triage failed; the patient got the generic urgent guidance instead");
+
             return composer;
         });
         return services;

@@ -117,8 +117,12 @@ public sealed class LongMessageTests
         var composer = new ReplyComposer(
             SeedKnowledge.Instance, shipped with { Rules = rules }, ConversationContent.Load(ContentTestFiles.ContentDirectory));
 
+        var faults = new List<Exception>();
+        composer.TriageFailed += faults.Add;
+
         var reply = composer.Compose("Hjælper øvelser mod iskias?");
 
+        Assert.IsType<InvalidOperationException>(Assert.Single(faults));
         Assert.True(reply.RedFlag);
         Assert.Empty(reply.RedFlags);
         Assert.Contains("112", reply.Messages[0].Markdown, StringComparison.Ordinal);
