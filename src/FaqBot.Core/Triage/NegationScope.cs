@@ -66,14 +66,16 @@ public static class NegationScope
             }
 
             var hasCue = false;
-            var allEmpty = true;
-            for (var i = start; i <= end; i++)
+            for (var i = start; i <= end && !hasCue; i++)
             {
-                hasCue |= tokens[i].IsNegationCue;
-                allEmpty &= tokens[i].IsNegationCue || DanishStopwords.Contains(tokens[i].Surface) || EmptyClauseWords.Contains(tokens[i].Surface);
+                hasCue = tokens[i].IsNegationCue;
             }
 
-            var onlyNegates = hasCue && allEmpty;
+            var onlyNegates = hasCue;
+            for (var i = start; i <= end && onlyNegates; i++)
+            {
+                onlyNegates = tokens[i].IsNegationCue || DanishStopwords.Contains(tokens[i].Surface) || EmptyClauseWords.Contains(tokens[i].Surface);
+            }
 
             // Only a clause that ends its sentence looks back ("..., men det har jeg ikke."); "det er ikke fordi ..."
             // is a negation that continues forward.
