@@ -35,6 +35,9 @@ internal sealed class RuleTermIndex
     /// <summary>How many distinct rule words there are; their ids are 0 to <c>Count - 1</c>.</summary>
     public int Count => _terms.Count;
 
+    /// <summary>The rule word numbered <paramref name="id"/>.</summary>
+    public TermPattern TermAt(int id) => _terms[id];
+
     /// <summary>The term ids of <paramref name="pattern"/>: per element, per alternative phrase, per word.</summary>
     public int[][][] IdsOf(WindowPattern pattern) => _patternIds[pattern];
 
