@@ -14,9 +14,10 @@ public sealed class FaqAnswerer(PassageSearcher searcher)
     public PassageSearcher Searcher { get; } = searcher;
 
     /// <summary>Looks <paramref name="question"/> up.</summary>
-    public FaqAnswer Answer(string question)
+    /// <exception cref="OperationCanceledException">The turn ran out of time.</exception>
+    public FaqAnswer Answer(string question, CancellationToken cancellationToken = default)
     {
-        var hits = Searcher.Search(question, CandidateCount);
+        var hits = Searcher.Search(question, CandidateCount, cancellationToken);
         var best = hits.Count > 0 && hits[0].Confidence >= Searcher.Ranking.AnswerThreshold ? hits[0] : null;
         return new FaqAnswer(best, hits);
     }

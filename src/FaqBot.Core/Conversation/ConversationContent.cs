@@ -5,7 +5,7 @@ namespace FaqBot.Conversation;
 
 /// <summary>
 /// The editable conversation content in <c>content/conversation/</c>: small talk (<c>small-talk.txt</c>) and the bot's
-/// own sentences (<c>texts.txt</c>: welcome, noMatch, didYouMean, readMore, examples). Missing texts fall back to
+/// own sentences (<c>texts.txt</c>: welcome, noMatch, didYouMean, readMore, examples, tooLong). Missing texts fall back to
 /// built-in Danish defaults and are reported.
 /// </summary>
 public sealed record ConversationContent(
@@ -18,7 +18,7 @@ public sealed record ConversationContent(
     public const string Folder = "conversation";
 
     /// <summary>The blocks <c>texts.txt</c> must have.</summary>
-    public static readonly IReadOnlyList<string> RequiredTexts = ["welcome", "noMatch", "didYouMean", "readMore", "examples"];
+    public static readonly IReadOnlyList<string> RequiredTexts = ["welcome", "noMatch", "didYouMean", "readMore", "examples", "tooLong"];
 
     private const string IgnoreSection = "ignore";
     private const string MatchPrefix = "match:";
@@ -34,6 +34,9 @@ public sealed record ConversationContent(
 
     /// <summary>The text of the link to the whole section.</summary>
     public string ReadMore => Text("readMore", "Læs hele afsnittet");
+
+    /// <summary>The request for a shorter question, when a message is too long to search.</summary>
+    public string TooLong => Text("tooLong", DanishTexts.TooLong);
 
     /// <summary>Example questions offered with the welcome.</summary>
     public IReadOnlyList<string> Examples =>

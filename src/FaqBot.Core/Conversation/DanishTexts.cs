@@ -12,6 +12,16 @@ internal static class DanishTexts
         "Er det akut – fx føleforstyrrelser i skridtet, problemer med at tisse eller et ben, der bliver svagt – " +
         "så ring 112 eller kontakt lægevagten.";
 
+    /// <summary>Given first when triage failed, so the message could not be checked for red flags.</summary>
+    public const string TriageFailed =
+        "**Jeg kunne ikke tjekke din besked for tegn på, at det haster. Har du fx føleforstyrrelser i skridtet, " +
+        "problemer med at tisse eller et ben, der bliver svagt, så ring 112 eller kontakt lægevagten. " +
+        "Ellers kontakt din egen læge, hvis du er i tvivl.**";
+
+    public const string TooLong =
+        "Din besked er for lang til, at jeg kan finde svar på den. Skriv gerne dit spørgsmål kort, " +
+        "fx i en eller to sætninger, så prøver jeg igen.";
+
     public const string Welcome =
         "Hej! Jeg kan svare på spørgsmål om iskias og ondt i balden og benet ud fra klinikkens artikler. " +
         "Jeg giver generel information, ikke en diagnose.";

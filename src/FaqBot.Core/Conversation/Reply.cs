@@ -11,6 +11,8 @@ public enum ReplyKind
     SmallTalk,
     /// <summary>Composing failed; an apology with urgent guidance (see <see cref="IReplyComposer.Unavailable"/>).</summary>
     Unavailable,
+    /// <summary>The message was too long to search; the patient is asked for a shorter question (after any urgent advice).</summary>
+    TooLong,
 }
 
 /// <summary>One chat bubble, Markdown that Teams and Web Chat both render.</summary>
@@ -22,12 +24,15 @@ public sealed record SourceCitation(string Title, string Url);
 /// <summary>
 /// The channel-neutral reply to one patient message. Channels (Bot Framework, Direct Line, the CLI) only render it.
 /// </summary>
-/// <param name="Kind">Answer, no match or small talk.</param>
+/// <param name="Kind">Answer, no match, small talk, too long or unavailable.</param>
 /// <param name="Messages">The bubbles in order; when <paramref name="RedFlag"/> is set the first one is the urgent advice.</param>
 /// <param name="PassageId">The passage answered with, if any.</param>
 /// <param name="Title">That passage's title, if any.</param>
 /// <param name="Score">Normalised match score in [0, 1], if a passage was matched.</param>
-/// <param name="RedFlag">Whether the message describes a red-flag symptom.</param>
+/// <param name="RedFlag">
+/// Whether the message describes a red-flag symptom, or could not be checked for one (triage failed; then
+/// <paramref name="RedFlags"/> is empty and the first bubble is the generic urgent guidance).
+/// </param>
 /// <param name="RedFlags">The kinds of red flag detected (e.g. <c>caudaEquina</c>).</param>
 /// <param name="SuggestedQuestions">Questions to tap next: related questions, or "did you mean" for a near miss.</param>
 /// <param name="Source">Where the answer comes from, if it is an answer.</param>
@@ -46,7 +51,10 @@ public sealed record Reply(
 public interface IReplyComposer
 {
     /// <summary>The reply to a patient's message.</summary>
-    Reply Compose(string message);
+    /// <param name="message">The patient's message, of any length.</param>
+    /// <param name="cancellationToken">The turn's time budget; the work stops when it runs out.</param>
+    /// <exception cref="OperationCanceledException">The budget ran out: the caller sends <see cref="Unavailable"/>.</exception>
+    Reply Compose(string message, CancellationToken cancellationToken = default);
 
     /// <summary>The welcome shown when a patient opens the chat or installs the bot.</summary>
     Reply Welcome();

@@ -41,6 +41,12 @@ public sealed partial class ReplyComposer : IReplyComposer
     public IReadOnlyList<string> Problems =>
         [.. _safety.Problems.Select(p => p.ToString()), .. _conversation.Problems.Select(p => p.ToString())];
 
+    /// <summary>
+    /// Raised when triage throws and the patient got the generic urgent guidance instead, so the host can log the
+    /// fault (never the message). The domain itself has no logger.
+    /// </summary>
+    public event Action<Exception>? TriageFailed;
+
     /// <summary>The red-flag detector the composer uses.</summary>
     public RedFlagDetector RedFlags => _redFlags;
 
@@ -49,22 +55,31 @@ public sealed partial class ReplyComposer : IReplyComposer
         new(knowledge, SafetyContent.Load(contentDirectory), ConversationContent.Load(contentDirectory), options);
 
     /// <inheritdoc/>
-    public Reply Compose(string message)
+    public Reply Compose(string message, CancellationToken cancellationToken = default)
     {
-        var detection = _redFlags.Detect(message);
-        if (!detection.IsRedFlag && _smallTalk.Detect(message) is { } intent)
+        // Triage reads the whole message, however long: a red flag at the end of a long story still gets its advice.
+        var triage = Triage(message, cancellationToken);
+        var messages = new List<ReplyMessage>();
+        if (triage.Advice is { } advice)
+        {
+            messages.Add(new ReplyMessage(advice));
+        }
+
+        // Search and small talk read only a question-sized message: patients' questions are short, and a longer
+        // text would only cost time. The patient is asked for a shorter question instead.
+        if (message.Length > _options.MaxQuestionChars)
+        {
+            messages.Add(new ReplyMessage(_conversation.TooLong));
+            return new Reply(ReplyKind.TooLong, messages, null, null, null, triage.IsRedFlag, triage.Kinds, [], null);
+        }
+
+        if (!triage.IsRedFlag && _smallTalk.Detect(message) is { } intent)
         {
             // Greeting and help offer example questions to tap; thanks and goodbye need none.
             return SmallTalk(intent.Reply, intent.Name is "help" or "greeting" ? _conversation.Examples : []);
         }
 
-        var answer = _answerer.Answer(message);
-        var messages = new List<ReplyMessage>();
-        if (detection.IsRedFlag)
-        {
-            messages.Add(new ReplyMessage(UrgentAdvice(detection)));
-        }
-
+        var answer = _answerer.Answer(message, cancellationToken);
         if (answer.Best is { } best)
         {
             var passage = best.Passage;
@@ -72,14 +87,14 @@ public sealed partial class ReplyComposer : IReplyComposer
             messages.Add(new ReplyMessage(AnswerMarkdown(passage, url)));
             return new Reply(
                 ReplyKind.Answer, messages, passage.Id, passage.Title, Math.Round(best.Confidence, 3),
-                detection.IsRedFlag, detection.Kinds, RelatedQuestions(passage),
+                triage.IsRedFlag, triage.Kinds, RelatedQuestions(passage),
                 new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url));
         }
 
-        if (detection.IsRedFlag)
+        if (triage.IsRedFlag)
         {
             // The urgent advice is the reply; "not covered" after it would only distract.
-            return new Reply(ReplyKind.NoMatch, messages, null, null, null, true, detection.Kinds, [], null);
+            return new Reply(ReplyKind.NoMatch, messages, null, null, null, true, triage.Kinds, [], null);
         }
 
         var suggestions = DidYouMean(answer);
@@ -92,6 +107,27 @@ public sealed partial class ReplyComposer : IReplyComposer
 
     private static Reply SmallTalk(string text, IReadOnlyList<string> suggestions) =>
         new(ReplyKind.SmallTalk, [new ReplyMessage(text)], null, null, null, false, [], suggestions, null);
+
+    /// <summary>
+    /// The urgent advice the message needs, if any. When triage itself fails (a bug, a broken rule), the message
+    /// could not be checked, so it is treated as a red flag of unknown kind: the generic urgent guidance comes first,
+    /// never silence. The fault goes to <see cref="TriageFailed"/>.
+    /// </summary>
+    private TriageOutcome Triage(string message, CancellationToken cancellationToken)
+    {
+        RedFlagDetection detection;
+        try
+        {
+            detection = _redFlags.Detect(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            TriageFailed?.Invoke(exception);
+            return new TriageOutcome(DanishTexts.TriageFailed, []);
+        }
+
+        return detection.IsRedFlag ? new TriageOutcome(UrgentAdvice(detection), detection.Kinds) : new TriageOutcome(null, []);
+    }
 
     /// <summary>The advice of every kind found, most urgent first, each text once.</summary>
     private string UrgentAdvice(RedFlagDetection detection)
@@ -150,4 +186,10 @@ public sealed partial class ReplyComposer : IReplyComposer
 
     [GeneratedRegex(@"^\d+\.\s+")]
     private static partial Regex ListNumber();
+
+    /// <summary>What triage decided: the urgent advice to give first (null when none) and the kinds found.</summary>
+    private sealed record TriageOutcome(string? Advice, IReadOnlyList<string> Kinds)
+    {
+        public bool IsRedFlag => Advice is not null;
+    }
 }

@@ -4,11 +4,22 @@ namespace FaqBot.Conversation;
 /// <param name="ArticleBaseUrl">Where the articles are published; a passage links to <c>{base}/{articleId}#{slug}</c>.</param>
 /// <param name="MaxAnswerChars">The longest excerpt of a passage shown in the chat; it is cut at a sentence end.</param>
 /// <param name="DidYouMeanMinConfidence">The confidence a near miss needs to be offered as "did you mean".</param>
+/// <param name="MaxQuestionChars">
+/// The longest message searched and checked for small talk; a longer one is still triaged in full, then the patient
+/// is asked for a shorter question.
+/// </param>
 public sealed record ReplyOptions(
     string ArticleBaseUrl = ReplyOptions.DefaultArticleBaseUrl,
     int MaxAnswerChars = 600,
-    double DidYouMeanMinConfidence = 0.15)
+    double DidYouMeanMinConfidence = 0.15,
+    int MaxQuestionChars = ReplyOptions.DefaultMaxQuestionChars)
 {
+    /// <summary>
+    /// About 300 Danish words: over three times the longest message in the test sets (572 characters, a run-on story
+    /// with its question at the end), yet short enough that search and small talk stay well under a millisecond.
+    /// </summary>
+    public const int DefaultMaxQuestionChars = 2000;
+
     /// <summary>The articles' address when configuration gives none.</summary>
     public const string DefaultArticleBaseUrl = "https://www.fysfinder.dk/artikler";
 }

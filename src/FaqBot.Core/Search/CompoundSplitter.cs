@@ -1,3 +1,5 @@
+using FaqBot.Analysis;
+
 namespace FaqBot.Search;
 
 /// <summary>
@@ -18,8 +20,11 @@ public sealed class CompoundSplitter(Func<string, bool> isKnownWord)
     /// </summary>
     private const int MinCompoundLength = (2 * MinPartLength) + 1;
 
-    /// <summary>The parts of <paramref name="word"/>, or null when it is not a compound of known words.</summary>
-    public IReadOnlyList<string>? Split(string word) => Split(word, MaxParts);
+    /// <summary>
+    /// The parts of <paramref name="word"/>, or null when it is not a compound of known words. A word longer than
+    /// <see cref="WordLimits.MaxGuessedLength"/> is not split: trying every split point grows with the cube of its length.
+    /// </summary>
+    public IReadOnlyList<string>? Split(string word) => WordLimits.IsGuessable(word) ? Split(word, MaxParts) : null;
 
     private List<string>? Split(string word, int partsLeft)
     {

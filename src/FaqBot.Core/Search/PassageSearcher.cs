@@ -34,10 +34,13 @@ public sealed class PassageSearcher
     public RankingOptions Ranking => _ranking;
 
     /// <summary>The best <paramref name="limit"/> passages for <paramref name="question"/>, best first.</summary>
-    public IReadOnlyList<SearchHit> Search(string question, int limit = 5) => Search(Parser.Parse(question), limit);
+    /// <exception cref="OperationCanceledException">The turn ran out of time.</exception>
+    public IReadOnlyList<SearchHit> Search(string question, int limit = 5, CancellationToken cancellationToken = default) =>
+        Search(Parser.Parse(question, cancellationToken), limit, cancellationToken);
 
     /// <summary>The best <paramref name="limit"/> passages for an already parsed question, best first.</summary>
-    public IReadOnlyList<SearchHit> Search(ParsedQuery query, int limit = 5)
+    /// <exception cref="OperationCanceledException">The turn ran out of time (checked clause by clause).</exception>
+    public IReadOnlyList<SearchHit> Search(ParsedQuery query, int limit = 5, CancellationToken cancellationToken = default)
     {
         var count = _index.Passages.Count;
         if (count == 0 || query.Clauses.Count == 0)
@@ -50,6 +53,13 @@ public sealed class PassageSearcher
         var weighted = new List<WeightedClause>(query.Clauses.Count);
         foreach (var clause in query.Clauses)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The thread's next search reuses the scratch: leave it zeroed.
+                Clear(scratch);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var frequency = CollectBestAlternatives(clause, scratch);
             weighted.Add(AddClause(clause, frequency, scratch, totals));
         }
@@ -189,6 +199,20 @@ public sealed class PassageSearcher
 
         scratch.Touched.Clear();
         return pool;
+    }
+
+    /// <summary>Zeroes the scores of a search given up between clauses.</summary>
+    private static void Clear(SearchScratch scratch)
+    {
+        foreach (var p in scratch.Touched)
+        {
+            scratch.Scores[p] = 0;
+            scratch.Covered[p] = 0;
+            scratch.RankingCovered[p] = 0;
+            scratch.TopicCovered[p] = 0;
+        }
+
+        scratch.Touched.Clear();
     }
 
     /// <summary>The question's total importance (full IDF) and ranking weight (dampened IDF), over all clauses.</summary>

@@ -62,7 +62,8 @@ public sealed class QueryParser
     }
 
     /// <summary>Analyses a question.</summary>
-    public ParsedQuery Parse(string question)
+    /// <exception cref="OperationCanceledException">The turn ran out of time (checked word by word).</exception>
+    public ParsedQuery Parse(string question, CancellationToken cancellationToken = default)
     {
         var tokens = Tokenizer.Tokenize(question);
         var isEnglish = _options.English && _english.LooksEnglish(tokens, _index.TermBySurface.ContainsKey);
@@ -70,7 +71,7 @@ public sealed class QueryParser
         var asks = sentences.Count(s => s.EndsWith('?'));
         if (asks == 0 || asks == sentences.Count)
         {
-            var whole = ParseSentence(tokens, isEnglish);
+            var whole = ParseSentence(tokens, isEnglish, cancellationToken);
             return new ParsedQuery(whole, isEnglish, AsksDefinition(tokens, whole));
         }
 
@@ -80,7 +81,7 @@ public sealed class QueryParser
         foreach (var sentence in sentences)
         {
             var sentenceTokens = Tokenizer.Tokenize(sentence);
-            var sentenceClauses = ParseSentence(sentenceTokens, isEnglish);
+            var sentenceClauses = ParseSentence(sentenceTokens, isEnglish, cancellationToken);
             var isQuestion = sentence.EndsWith('?');
             asksDefinition |= isQuestion && AsksDefinition(sentenceTokens, sentenceClauses);
             clauses.AddRange(isQuestion ? sentenceClauses : sentenceClauses.Select(c => c with { Importance = c.Importance * NarrativeFactor }));
@@ -113,12 +114,13 @@ public sealed class QueryParser
         return false;
     }
 
-    private List<QueryClause> ParseSentence(List<string> tokens, bool isEnglish)
+    private List<QueryClause> ParseSentence(List<string> tokens, bool isEnglish, CancellationToken cancellationToken)
     {
         var clauses = new List<QueryClause>(tokens.Count);
         var digraphTokens = tokens.ConvertAll(DanishFolding.ToDigraphs);
         for (var i = 0; i < tokens.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // "Hvor lang tid går der, før …" asks what no article says: it counts as a topic word no passage has.
             if (_uncoveredPhrases.LengthAt(digraphTokens, i) is > 0 and var phraseLength)
             {
@@ -162,7 +164,8 @@ public sealed class QueryParser
     /// <param name="clauses">Where its clause goes.</param>
     /// <param name="guessParts">
     /// Whether an unknown word may be split as a compound or corrected as a typo: not in an English question, where
-    /// an untranslated word is English ("word" is not a misspelt "bord").
+    /// an untranslated word is English ("word" is not a misspelt "bord"). A word longer than
+    /// <see cref="WordLimits.MaxGuessedLength"/> is never guessed at; it stays an exact term.
     /// </param>
     private void ResolveDanish(string token, List<QueryClause> clauses, bool guessParts = true)
     {
@@ -178,8 +181,10 @@ public sealed class QueryParser
         var isIndexed = IsIndexedOrSynonym(term);
 
         // Even where an article mentions it in passing, a question about it is not one the articles answer. (A
-        // compound is split to find an off-topic head only when the index does not know the whole word.)
-        if (_weights.IsOffTopic(token, folded, () => _options.CompoundSplitting && !isIndexed ? _compounds.Split(token) ?? [] : null))
+        // compound is split to find an off-topic head only when the index does not know the whole word, and only a
+        // word short enough to guess at: looking for a head at every position is quadratic in its length.)
+        var guessable = WordLimits.IsGuessable(token);
+        if (_weights.IsOffTopic(token, folded, () => _options.CompoundSplitting && !isIndexed && guessable ? _compounds.Split(token) ?? [] : null))
         {
             clauses.Add(new QueryClause(token, [], WordWeights.OffTopicFactor, ClauseOrigin.Unknown));
             return;
@@ -218,6 +223,7 @@ public sealed class QueryParser
 
         // A word of the lexicons is Danish spelt right and whole: never split or "corrected" into index words.
         var isListed = _weights.IsListed(token, folded);
+        guessParts = guessParts && guessable;
         if (_options.CompoundSplitting && guessParts && !isListed && _compounds.Split(token) is { } parts)
         {
             foreach (var part in parts)

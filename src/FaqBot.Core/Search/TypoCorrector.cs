@@ -1,3 +1,5 @@
+using FaqBot.Analysis;
+
 namespace FaqBot.Search;
 
 /// <summary>
@@ -35,10 +37,13 @@ public sealed class TypoCorrector
         }
     }
 
-    /// <summary>The vocabulary words closest to <paramref name="word"/> (all at the smallest distance found), with that distance.</summary>
+    /// <summary>
+    /// The vocabulary words closest to <paramref name="word"/> (all at the smallest distance found), with that distance.
+    /// A word longer than <see cref="WordLimits.MaxGuessedLength"/> is not corrected: the look-up grows with the cube of its length.
+    /// </summary>
     public (IReadOnlyList<string> Words, int Distance) Correct(string word)
     {
-        if (word.Length < MinWordLength)
+        if (word.Length < MinWordLength || !WordLimits.IsGuessable(word))
         {
             return ([], 0);
         }

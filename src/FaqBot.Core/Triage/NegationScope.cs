@@ -54,25 +54,42 @@ public static class NegationScope
             }
         }
 
-        foreach (var clause in tokens.GroupBy(t => t.Clause).ToList())
+        // Clause numbers only grow along the message, so each clause is one run of tokens; one pass over the runs
+        // keeps this linear in the message (a message of thousands of clauses must not cost their square).
+        var previousStart = -1;
+        for (var start = 0; start < tokens.Count;)
         {
-            var words = clause.ToList();
-            var onlyNegates = words.Any(t => t.IsNegationCue) && words.All(t =>
-                t.IsNegationCue || DanishStopwords.Contains(t.Surface) || EmptyClauseWords.Contains(t.Surface));
-            // Only a clause that ends its sentence looks back ("..., men det har jeg ikke."); "det er ikke fordi ..."
-            // is a negation that continues forward.
-            var last = tokens.Select((t, i) => (t, i)).Last(x => x.t.Clause == clause.Key).i;
-            var endsSentence = last + 1 == tokens.Count || tokens[last + 1].Sentence != tokens[last].Sentence;
-            if (!onlyNegates || !endsSentence)
+            var end = start;
+            while (end + 1 < tokens.Count && tokens[end + 1].Clause == tokens[start].Clause)
             {
-                continue;
+                end++;
             }
 
-            var previous = tokens.Where(t => t.Clause < clause.Key).Select(t => t.Clause).DefaultIfEmpty(-1).Max();
-            foreach (var token in tokens.Where(t => t.Clause == previous))
+            var hasCue = false;
+            for (var i = start; i <= end && !hasCue; i++)
             {
-                token.IsNegated = true;
+                hasCue = tokens[i].IsNegationCue;
             }
+
+            var onlyNegates = hasCue;
+            for (var i = start; i <= end && onlyNegates; i++)
+            {
+                onlyNegates = tokens[i].IsNegationCue || DanishStopwords.Contains(tokens[i].Surface) || EmptyClauseWords.Contains(tokens[i].Surface);
+            }
+
+            // Only a clause that ends its sentence looks back ("..., men det har jeg ikke."); "det er ikke fordi ..."
+            // is a negation that continues forward.
+            var endsSentence = end + 1 == tokens.Count || tokens[end + 1].Sentence != tokens[end].Sentence;
+            if (onlyNegates && endsSentence && previousStart >= 0)
+            {
+                for (var i = previousStart; i < start; i++)
+                {
+                    tokens[i].IsNegated = true;
+                }
+            }
+
+            previousStart = start;
+            start = end + 1;
         }
     }
 }

@@ -6,8 +6,11 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
     /// <summary>The rules applied.</summary>
     public RedFlagRuleSet RuleSet { get; } = rules;
 
-    /// <summary>The red flags in <paramref name="message"/>.</summary>
-    public RedFlagDetection Detect(string message)
+    /// <summary>
+    /// The red flags in <paramref name="message"/>, all of it: linear in its length, so a long message is read to the end.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The turn ran out of time (checked between rules).</exception>
+    public RedFlagDetection Detect(string message, CancellationToken cancellationToken = default)
     {
         var tokens = TriageText.Analyze(message);
         foreach (var token in tokens)
@@ -15,9 +18,10 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
             token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);
         }
 
+        var analysed = new TriageMessage(tokens, RuleSet.Terms);
         foreach (var idiom in RuleSet.Idioms)
         {
-            foreach (var (start, end) in idiom.PhraseOccurrences(tokens))
+            foreach (var (start, end) in idiom.PhraseOccurrences(analysed))
             {
                 for (var i = start; i <= end; i++)
                 {
@@ -26,7 +30,17 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
             }
         }
 
-        var fired = RuleSet.Rules.Where(rule => rule.Matches(tokens)).ToList();
+        var fired = new List<RedFlagRule>();
+        foreach (var rule in RuleSet.Rules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (rule.Matches(analysed))
+            {
+                fired.Add(rule);
+            }
+        }
+
+
         var kindOrder = RuleSet.Kinds;
         var kinds = fired
             .Select(r => r.Kind)

@@ -16,9 +16,9 @@ public sealed record RedFlagRule(
     IReadOnlyList<WindowPattern> Unless,
     string Source)
 {
-    /// <summary>Whether the rule fires on <paramref name="tokens"/>.</summary>
-    public bool Matches(IReadOnlyList<TriageToken> tokens) =>
-        AllOf[0].Matches(tokens)
-        && AllOf.Skip(1).All(p => p.Matches(tokens, asContext: true))
-        && !Unless.Any(p => p.Matches(tokens));
+    /// <summary>Whether the rule fires on <paramref name="message"/>.</summary>
+    public bool Matches(TriageMessage message) =>
+        AllOf[0].Matches(message)
+        && AllOf.Skip(1).All(p => p.Matches(message, asContext: true))
+        && !Unless.Any(p => p.Matches(message));
 }

@@ -9,6 +9,7 @@ public sealed record RedFlagRuleSet(
     IReadOnlyList<ContentProblem> Problems)
 {
     private readonly Lazy<HashSet<string>> _knownStems = new(() => StemsOf(Rules));
+    private RuleTermIndex? _terms;
 
     /// <summary>Everyday phrases ("hænger det sammen") whose words never count toward a rule.</summary>
     public IReadOnlyList<WindowPattern> Idioms { get; init; } = [];
@@ -21,6 +22,10 @@ public sealed record RedFlagRuleSet(
     /// is never taken for a typo of another rule word ("skifte" is not "skidt").
     /// </summary>
     public IReadOnlySet<string> KnownStems => _knownStems.Value;
+
+    /// <summary>The rules' and idioms' words, indexed for matching a message (built on first use, after <see cref="Idioms"/> is set).</summary>
+    internal RuleTermIndex Terms =>
+        LazyInitializer.EnsureInitialized(ref _terms, () => new RuleTermIndex(Rules.SelectMany(r => r.AllOf.Concat(r.Unless)).Concat(Idioms)));
 
     private static HashSet<string> StemsOf(IReadOnlyList<RedFlagRule> rules) =>
     [

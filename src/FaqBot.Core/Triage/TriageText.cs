@@ -1,4 +1,3 @@
-using System.Text;
 using FaqBot.Analysis;
 
 namespace FaqBot.Triage;
@@ -21,26 +20,41 @@ public static class TriageText
         var tokens = new List<TriageToken>();
         var sentence = 0;
         var clause = 0;
-        var word = new StringBuilder();
+
+        // A word met again is normalised and stemmed once: a long message repeats its words.
+        var known = new Dictionary<string, TriageToken>(StringComparer.Ordinal);
+        var knownBySpan = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        var word = new char[64];
+        var length = 0;
         for (var i = 0; i <= message.Length; i++)
         {
             var c = i < message.Length ? message[i] : '\n';
             if (char.IsLetterOrDigit(c))
             {
-                word.Append(char.ToLowerInvariant(c));
+                if (length == word.Length)
+                {
+                    Array.Resize(ref word, word.Length * 2);
+                }
+
+                word[length++] = char.ToLowerInvariant(c);
                 continue;
             }
 
-            if (word.Length > 0)
+            if (length > 0)
             {
-                var surface = word.ToString();
-                word.Clear();
-                if (ClauseBreakWords.Contains(surface))
+                if (!knownBySpan.TryGetValue(word.AsSpan(0, length), out var first))
+                {
+                    first = Token(new string(word, 0, length), 0, 0);
+                    known[first.Surface] = first;
+                }
+
+                length = 0;
+                if (ClauseBreakWords.Contains(first.Surface))
                 {
                     clause++;
                 }
 
-                tokens.Add(Token(surface, sentence, clause));
+                tokens.Add(first with { Sentence = sentence, Clause = clause });
             }
 
             // "38,5" and "38.5" are numbers, not clause or sentence ends.

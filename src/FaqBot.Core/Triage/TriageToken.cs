@@ -1,3 +1,5 @@
+using FaqBot.Analysis;
+
 namespace FaqBot.Triage;
 
 /// <summary>One word of a patient message, in the forms the red-flag rules are matched against.</summary>
@@ -9,6 +11,15 @@ namespace FaqBot.Triage;
 /// <param name="IsNegationCue">Whether the word is a negation cue ("ikke", "ingen", "not", the "t" of "can't").</param>
 public sealed record TriageToken(string Surface, string Form, string Stem, int Sentence, int Clause, bool IsNegationCue)
 {
+    /// <summary>
+    /// <see cref="Form"/> with æøå as bare letters ("mærke" → "marke"). Computed once per word, not once per rule word
+    /// it is compared with: a long word would otherwise cost its length for every rule.
+    /// </summary>
+    public string BareForm { get; } = DanishFolding.ToBareLetters(Form);
+
+    /// <summary>Whether <see cref="Form"/> has no æøå (nor another letter folding changes); computed once, like <see cref="BareForm"/>.</summary>
+    public bool IsTypedWithoutDanishLetters { get; } = !DanishFolding.NeedsFolding(Form);
+
     /// <summary>Whether a negation cue outside the word governs it ("ingen problemer med at <em>tisse</em>").</summary>
     public bool IsNegated { get; set; }
 

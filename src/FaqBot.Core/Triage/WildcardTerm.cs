@@ -8,13 +8,15 @@ namespace FaqBot.Triage;
 /// </summary>
 public sealed record WildcardTerm(string Fragment, bool AnyStart, bool AnyEnd) : TermPattern
 {
+    private readonly string _bareFragment = DanishFolding.ToBareLetters(Fragment);
+
     /// <inheritdoc/>
     public override bool Matches(TriageToken token) =>
         Matches(token.Form, Fragment)
         // A word typed without æøå ("folelseslos") is compared with the fragment's bare letters. Only for longer
         // fragments: a short one is too often another word without its æøå ("kræft" → "kraft", strength).
-        || (Fragment.Length >= 6 && !DanishFolding.NeedsFolding(token.Form)
-            && Matches(token.Form, DanishFolding.ToBareLetters(Fragment)));
+        || (Fragment.Length >= 6 && token.IsTypedWithoutDanishLetters
+            && Matches(token.Form, _bareFragment));
 
     private bool Matches(string form, string fragment) => (AnyStart, AnyEnd) switch
     {

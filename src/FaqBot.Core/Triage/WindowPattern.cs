@@ -14,41 +14,45 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     public const int DefaultWindow = 8;
 
     /// <summary>Whether the pattern occurs in <paramref name="tokens"/>.</summary>
-    /// <param name="tokens">The analysed message.</param>
+    /// <param name="message">The analysed message.</param>
     /// <param name="asContext">
     /// For the parts after <c>&amp;&amp;</c>, which say what the message is about ("… && (ryg* | back)"): a negated
     /// mention still sets the scene ("kan ikke ligge på ryggen"), so negation is not applied.
     /// </param>
-    public bool Matches(IReadOnlyList<TriageToken> tokens, bool asContext = false)
+    public bool Matches(TriageMessage message, bool asContext = false)
     {
+        var tokens = message.Tokens;
+        var ids = message.Terms.IdsOf(this);
         var occurrences = new List<Occurrence>[Elements.Count];
         for (var e = 0; e < Elements.Count; e++)
         {
-            occurrences[e] = Occurrences(Elements[e], tokens);
+            occurrences[e] = Occurrences(Elements[e], ids[e], message);
             if (occurrences[e].Count == 0)
             {
                 return false;
             }
         }
 
+        // Each window (its first word, and the sentence of the anchor that opened it) is checked once, and the
+        // windows come in message order, so one cursor per element walks its occurrences once: linear in the
+        // message however often its words repeat.
+        var cursors = new int[Elements.Count];
+        var lastSentence = -1;
+        var lastWindowStart = -1;
         foreach (var anchor in occurrences[0])
         {
             var sentence = tokens[anchor.Start].Sentence;
-            for (var windowStart = Math.Max(0, anchor.Start - Window + 1); windowStart <= anchor.Start; windowStart++)
+            var firstStart = Math.Max(0, anchor.Start - Window + 1);
+            if (sentence == lastSentence)
             {
-                var windowEnd = windowStart + Window - 1;
-                var inWindow = occurrences
-                    .Select(list => list.Where(o => o.Start >= windowStart && o.End <= windowEnd && tokens[o.Start].Sentence == sentence).ToList())
-                    .ToList();
-                if (inWindow.Any(list => list.Count == 0))
-                {
-                    continue;
-                }
+                firstStart = Math.Max(firstStart, lastWindowStart + 1);
+            }
 
-                // A negation the pattern itself matched ("ikke + mærke") is the point of the pattern, so the words
-                // it governs count; otherwise a governed word ("ingen problemer med at tisse") does not.
-                var patternHasNegation = inWindow.Any(list => list.Any(o => o.ContainsCue));
-                if (asContext || patternHasNegation || inWindow.All(list => list.Any(o => !o.IsNegated)))
+            for (var windowStart = firstStart; windowStart <= anchor.Start; windowStart++)
+            {
+                lastSentence = sentence;
+                lastWindowStart = windowStart;
+                if (WindowMatches(occurrences, cursors, tokens, windowStart, windowStart + Window - 1, sentence, asContext))
                 {
                     return true;
                 }
@@ -58,16 +62,62 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
         return false;
     }
 
-    /// <summary>Where the pattern's first element occurs: for idioms, whose words are then marked.</summary>
-    public IEnumerable<(int Start, int End)> PhraseOccurrences(IReadOnlyList<TriageToken> tokens) =>
-        Occurrences(Elements[0], tokens).Select(o => (o.Start, o.End));
-
-    private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, IReadOnlyList<TriageToken> tokens)
+    /// <summary>
+    /// Whether every element occurs within the window in <paramref name="sentence"/>, and the occurrences count: a
+    /// negation the pattern itself matched ("ikke + mærke") is the point of the pattern, so the words it governs count;
+    /// otherwise a governed word ("ingen problemer med at tisse") does not. Windows must come in message order: each
+    /// element's cursor skips, for good, the occurrences before the window or in an earlier sentence.
+    /// </summary>
+    private static bool WindowMatches(
+        List<Occurrence>[] occurrences, int[] cursors, IReadOnlyList<TriageToken> tokens, int windowStart, int windowEnd, int sentence, bool asContext)
     {
-        var found = new List<Occurrence>();
-        for (var start = 0; start < tokens.Count; start++)
+        var patternHasNegation = false;
+        var allHaveUnnegated = true;
+        for (var e = 0; e < occurrences.Length; e++)
         {
-            foreach (var phrase in alternatives)
+            var list = occurrences[e];
+            while (cursors[e] < list.Count && (list[cursors[e]].Start < windowStart || tokens[list[cursors[e]].Start].Sentence < sentence))
+            {
+                cursors[e]++;
+            }
+
+            var found = false;
+            var hasUnnegated = false;
+            for (var k = cursors[e]; k < list.Count && list[k].Start <= windowEnd && tokens[list[k].Start].Sentence == sentence; k++)
+            {
+                if (list[k].End <= windowEnd)
+                {
+                    found = true;
+                    hasUnnegated |= !list[k].IsNegated;
+                    patternHasNegation |= list[k].ContainsCue;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+
+            allHaveUnnegated &= hasUnnegated;
+        }
+
+        return asContext || patternHasNegation || allHaveUnnegated;
+    }
+
+    /// <summary>Where the pattern's first element occurs: for idioms, whose words are then marked.</summary>
+    public IEnumerable<(int Start, int End)> PhraseOccurrences(TriageMessage message) =>
+        Occurrences(Elements[0], message.Terms.IdsOf(this)[0], message).Select(o => (o.Start, o.End));
+
+    /// <summary>Where one element occurs, by start: each alternative phrase is looked for only where its first word is.</summary>
+    private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, int[][] ids, TriageMessage message)
+    {
+        var tokens = message.Tokens;
+        var found = new List<Occurrence>();
+        for (var a = 0; a < alternatives.Count; a++)
+        {
+            var phrase = alternatives[a];
+            var containsCue = phrase.Any(t => t.IsNegation);
+            foreach (var start in message.PositionsOf(ids[a][0]))
             {
                 var end = start + phrase.Count - 1;
                 if (end >= tokens.Count || tokens[end].Sentence != tokens[start].Sentence)
@@ -76,20 +126,33 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
                 }
 
                 var matches = true;
-                for (var k = 0; k < phrase.Count && matches; k++)
+                for (var k = 1; k < phrase.Count && matches; k++)
                 {
-                    matches = phrase[k].Matches(tokens[start + k]);
+                    matches = message.Matches(ids[a][k], start + k);
                 }
 
                 // A word of an idiom ("hænger det sammen") is not the symptom the same word names elsewhere.
-                matches = matches && !Enumerable.Range(start, phrase.Count).Any(i => tokens[i].IsIdiom);
+                for (var i = start; i <= end && matches; i++)
+                {
+                    matches = !tokens[i].IsIdiom;
+                }
+
                 if (matches)
                 {
-                    var containsCue = phrase.Any(t => t.IsNegation);
-                    var negated = !containsCue && Enumerable.Range(start, phrase.Count).Any(i => tokens[i].IsNegated);
+                    var negated = false;
+                    for (var i = start; i <= end && !containsCue && !negated; i++)
+                    {
+                        negated = tokens[i].IsNegated;
+                    }
+
                     found.Add(new Occurrence(start, end, containsCue, negated));
                 }
             }
+        }
+
+        if (alternatives.Count > 1)
+        {
+            found.Sort((x, y) => x.Start.CompareTo(y.Start));
         }
 
         return found;

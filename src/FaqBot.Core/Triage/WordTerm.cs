@@ -1,3 +1,4 @@
+using FaqBot.Analysis;
 using FaqBot.Search;
 
 namespace FaqBot.Triage;
@@ -9,10 +10,16 @@ namespace FaqBot.Triage;
 /// </summary>
 public sealed record WordTerm(string Form, string Stem) : TermPattern
 {
+    // A word typed without æøå ("mearke") is compared with the rule word's bare letters ("marke"); a word typed
+    // with them ("lænden") is not, so it cannot pass for an English rule word one letter away ("landed"). The bare
+    // spellings are computed once, not for every message word compared.
+    private readonly string _bareForm = DanishFolding.ToBareLetters(Form);
+    private readonly string _bareStem = DanishFolding.ToBareLetters(Stem);
+
     /// <summary>The typos tolerated for this word.</summary>
     public int Tolerance => Form.Length >= 10 ? 2 : Form.Length >= 6 ? 1 : 0;
 
-    private bool IsShortWithDanishLetters => Form.Length == 5 && Analysis.DanishFolding.NeedsFolding(Form);
+    private bool IsShortWithDanishLetters => Form.Length == 5 && DanishFolding.NeedsFolding(Form);
 
     /// <inheritdoc/>
     public override bool Matches(TriageToken token)
@@ -22,32 +29,28 @@ public sealed record WordTerm(string Form, string Stem) : TermPattern
             return true;
         }
 
-        var typedWithoutDanishLetters = !Analysis.DanishFolding.NeedsFolding(token.Form);
-        if (typedWithoutDanishLetters && (token.Form == Bare(Form) || token.Stem == Bare(Stem)))
+        var typedWithoutDanishLetters = token.IsTypedWithoutDanishLetters;
+        if (typedWithoutDanishLetters && (token.Form == _bareForm || token.Stem == _bareStem))
         {
             return true;
         }
 
         // A word the rules name is spelt right ("skifte" is not a typo of "skidt"). Typos almost never hit the
         // first letter; requiring it keeps "balden" from passing for "falde".
-        if (token.IsKnownWord || token.Form.Length < 5 || Bare(token.Form)[0] != Bare(Form)[0])
+        if (token.IsKnownWord || token.Form.Length < 5 || token.BareForm[0] != _bareForm[0])
         {
             return false;
         }
 
         if (Tolerance == 0)
         {
-            return IsShortWithDanishLetters && typedWithoutDanishLetters && EditDistance.Compute(token.Form, Bare(Form), 1) <= 1;
+            return IsShortWithDanishLetters && typedWithoutDanishLetters && EditDistance.Compute(token.Form, _bareForm, 1) <= 1;
         }
 
         // Short stems ("ben", "beg" of "begge") are compared exactly: one edit would join unrelated words.
         return (Stem.Length >= 5 && EditDistance.Compute(token.Stem, Stem, Tolerance) <= Tolerance)
             || EditDistance.Compute(token.Form, Form, Tolerance) <= Tolerance
             || (typedWithoutDanishLetters
-                && EditDistance.Compute(token.Form, Bare(Form), Tolerance) <= Tolerance);
+                && EditDistance.Compute(token.Form, _bareForm, Tolerance) <= Tolerance);
     }
-
-    // A word typed without æøå ("mearke") is compared with the rule word's bare letters ("marke"); a word typed
-    // with them ("lænden") is not, so it cannot pass for an English rule word one letter away ("landed").
-    private static string Bare(string word) => Analysis.DanishFolding.ToBareLetters(word);
 }

@@ -60,6 +60,13 @@ public sealed class BotChannelOptions
     /// <summary><c>BotChannel:MaxQueuedReplies</c>: turns waiting for delivery in all conversations together; more get 503.</summary>
     public int MaxQueuedReplies { get; set; } = 1000;
 
+    /// <summary>
+    /// <c>BotChannel:TurnBudget</c>: how long composing one reply may take before the patient gets the apology (with
+    /// urgent guidance) instead. A reply normally takes a millisecond; the budget only stops a runaway turn, well
+    /// inside the 15 seconds Bot Framework channels wait.
+    /// </summary>
+    public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether inbound requests must carry a channel token.</summary>
     public bool RequiresAuthentication => !string.IsNullOrWhiteSpace(AppId);
 }

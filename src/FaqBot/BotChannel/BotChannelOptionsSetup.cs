@@ -84,6 +84,11 @@ internal sealed class BotChannelOptionsValidator : IValidateOptions<BotChannelOp
             return ValidateOptionsResult.Fail(failures);
         }
 
+        if (options.TurnBudget <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail("BotChannel:TurnBudget must be positive.");
+        }
+
         if (!options.RequiresAuthentication)
         {
             return ValidateOptionsResult.Success;

@@ -25,11 +25,18 @@ internal static class FaqBotDomainServices
         // Fail closed: without the red-flag rules, the urgent advice or the safety note the bot must not answer at all.
         services.AddSingleton(provider => SafetyContent.Load(Folder(provider)).EnsureComplete());
         services.AddSingleton(provider => LogProblems(provider, ConversationContent.Load(Folder(provider)), c => [.. c.Problems.Select(p => p.ToString())]));
-        services.AddSingleton<IReplyComposer>(provider => new ReplyComposer(
-            provider.GetRequiredService<KnowledgeBase>(),
-            provider.GetRequiredService<SafetyContent>(),
-            provider.GetRequiredService<ConversationContent>(),
-            provider.GetRequiredService<ReplyOptions>()));
+        services.AddSingleton<IReplyComposer>(provider =>
+        {
+            var composer = new ReplyComposer(
+                provider.GetRequiredService<KnowledgeBase>(),
+                provider.GetRequiredService<SafetyContent>(),
+                provider.GetRequiredService<ConversationContent>(),
+                provider.GetRequiredService<ReplyOptions>());
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
+            composer.TriageFailed += exception =>
+                logger.LogError(exception, "Red-flag triage failed; the patient got the generic urgent guidance instead");
+            return composer;
+        });
         services.AddSingleton(provider => ReplyOptionsFrom(provider.GetRequiredService<IConfiguration>()));
         services.AddHostedService<ContentLoading>();
         return services;

@@ -22,6 +22,19 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_turn_out_of_its_time_budget_gets_the_apology_with_urgent_guidance()
+    {
+        using var budgeted = new BotApplicationFactory { Settings = new Dictionary<string, string?> { ["BotChannel:TurnBudget"] = "00:00:00.050" } };
+        using var client = budgeted.CreateClient();
+
+        var replies = await Activities.ExpectRepliesAsync(client, Activities.Message($"Den {FakeReplyComposer.RunawayMessage}"));
+
+        var reply = Assert.Single(replies)!.AsObject();
+        Assert.Contains("ring 112", (string)reply["text"]!, StringComparison.Ordinal);
+        Assert.Equal("unavailable", (string?)reply["channelData"]!["faqbot"]!["kind"]);
+    }
+
+    [Fact]
     public async Task Answer_is_a_proper_reply_with_citation_suggestions_and_faqbot_channel_data()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Hvad er iskias?", channelId: "webchat"));

@@ -21,15 +21,26 @@ public sealed class FakeReplyComposer : IReplyComposer
     /// <summary>A message that makes the composer throw, as a bug or broken content would.</summary>
     public const string FailingMessage = "kaster en fejl";
 
+    /// <summary>A message the composer works on until the turn's budget cancels it, as a runaway turn would.</summary>
+    public const string RunawayMessage = "regner for evigt";
+
     public ConcurrentQueue<string> Messages { get; } = new();
 
-    public Reply Compose(string message)
+    public Reply Compose(string message, CancellationToken cancellationToken = default)
     {
         Messages.Enqueue(message);
         var lower = message.ToLowerInvariant();
         if (lower.Contains(FailingMessage, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("the composer broke");
+        }
+
+        if (lower.Contains(RunawayMessage, StringComparison.Ordinal))
+        {
+            // Bounded, so a handler that forgot the budget fails the test instead of hanging it.
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException("the turn was never cancelled");
         }
 
         if (lower.Contains("lade vandet", StringComparison.Ordinal) || lower.Contains("følelsesløs", StringComparison.Ordinal))

@@ -19,7 +19,7 @@ public sealed class ChatTestComposer : IReplyComposer
         ? "Så længe varer iskias"
         : "Hvad er iskias?";
 
-    public Reply Compose(string message)
+    public Reply Compose(string message, CancellationToken cancellationToken = default)
     {
         var title = TitleFor(message);
         var answer = new ReplyMessage($"**{title}**\n\nSvar på: {message}\n\n_{SafetyNote}_");

@@ -168,4 +168,15 @@ public class QueryParserTests
         var query = Parse("hvordan virker fysioterapi");
         Assert.True(ClauseFor(query, "hvordan").Importance < ClauseFor(query, "fysioterapi").Importance);
     }
+
+    [Fact]
+    public void A_twenty_thousand_letter_word_stays_one_exact_term_neither_corrected_nor_split()
+    {
+        var word = string.Concat(Enumerable.Repeat("iskiassmerter", 1540));
+
+        var clause = Assert.Single(Parse(word).Clauses);
+
+        Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
+        Assert.Equal(word, clause.Surface);
+    }
 }

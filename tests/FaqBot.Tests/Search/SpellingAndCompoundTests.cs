@@ -61,4 +61,18 @@ public class SpellingAndCompoundTests
         var splitter = new CompoundSplitter(new HashSet<string> { "albue" }.Contains);
         Assert.Null(splitter.Split("tennisalbue"));
     }
+
+    [Fact]
+    public void Words_over_forty_letters_are_neither_typo_corrected_nor_split()
+    {
+        // Both guesses cost more than linear time in a word's length; no Danish word a patient writes is that long.
+        var fortyOne = new string('a', 20) + new string('b', 21);
+        var corrector = new TypoCorrector([fortyOne, fortyOne[..40]]);
+        var splitter = new CompoundSplitter(_ => true);
+
+        Assert.Equal([fortyOne[..40]], corrector.Correct(fortyOne[..39] + "x").Words);
+        Assert.Empty(corrector.Correct(fortyOne[..40] + "x").Words);
+        Assert.NotNull(splitter.Split(fortyOne[..40]));
+        Assert.Null(splitter.Split(fortyOne));
+    }
 }

@@ -42,4 +42,13 @@ public sealed class NegationTests
     [Fact]
     public void DigraphsAreReadAsDanishLetters() =>
         Assert.Equal("når", TriageText.Analyze("naar")[0].Form);
+
+    [Fact]
+    public void NegationOnlyClauseAfterThousandsOfClausesNegatesTheOneBeforeIt()
+    {
+        var story = string.Concat(Enumerable.Repeat("ondt i ryggen, ", 2000));
+
+        Assert.Empty(Detector.Value.Detect(story + "tisset i bukserne, men det har jeg slet ikke.").Kinds);
+        Assert.NotEmpty(Detector.Value.Detect(story + "tisset i bukserne.").Kinds);
+    }
 }

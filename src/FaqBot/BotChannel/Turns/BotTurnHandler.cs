@@ -3,6 +3,7 @@ using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Feedback;
 using FaqBot.BotChannel.Schema;
 using FaqBot.Conversation;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotChannel.Turns;
 
@@ -12,6 +13,7 @@ public sealed class BotTurnHandler(
     IFeedbackStore feedbackStore,
     SentAnswerIndex sentAnswers,
     TimeProvider timeProvider,
+    IOptions<BotChannelOptions> options,
     ILogger<BotTurnHandler> logger)
 {
     private const string SubmitActionInvoke = "message/submitAction";
@@ -45,14 +47,21 @@ public sealed class BotTurnHandler(
     }
 
     /// <summary>
-    /// The composed reply, or, when composing fails (a bug, bad content), an apology with what to do if it is urgent:
-    /// the patient is never left without an answer. The exception is logged, the message is not.
+    /// The composed reply, or, when composing fails (a bug, bad content) or runs out of the turn's time budget, an
+    /// apology with what to do if it is urgent: the patient is never left without an answer. The exception is logged,
+    /// the message is not.
     /// </summary>
     private Reply ComposeOrApologise(string question, string? channelId)
     {
+        using var budget = new CancellationTokenSource(options.Value.TurnBudget, timeProvider);
         try
         {
-            return composer.Compose(question);
+            return composer.Compose(question, budget.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            logger.LogWarning("Composing a reply on {Channel} ran out of its {Budget} budget; sent the apology instead", channelId, options.Value.TurnBudget);
+            return composer.Unavailable();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
