@@ -8,7 +8,7 @@ public sealed record RedFlagRuleSet(
     IReadOnlyDictionary<string, RedFlagUrgency> Urgencies,
     IReadOnlyList<ContentProblem> Problems)
 {
-    private readonly Lazy<HashSet<string>> _knownStems = new(() => StemsOf(Rules));
+    private readonly Lazy<HashSet<string>> _knownStems = new(() => [.. WordTermsOf(Rules).Select(w => w.Stem)]);
     private RuleTermIndex? _terms;
 
     /// <summary>Everyday phrases ("hænger det sammen") whose words never count toward a rule.</summary>
@@ -23,18 +23,18 @@ public sealed record RedFlagRuleSet(
     /// </summary>
     public IReadOnlySet<string> KnownStems => _knownStems.Value;
 
+    /// <summary>Every plain word (not wildcard, negation or number) the rules name, once per place it is named.</summary>
+    public IEnumerable<WordTerm> WordTerms => WordTermsOf(Rules);
+
     /// <summary>The rules' and idioms' words, indexed for matching a message (built on first use, after <see cref="Idioms"/> is set).</summary>
     internal RuleTermIndex Terms =>
         LazyInitializer.EnsureInitialized(ref _terms, () => new RuleTermIndex(Rules.SelectMany(r => r.AllOf.Concat(r.Unless)).Concat(Idioms)));
 
-    private static HashSet<string> StemsOf(IReadOnlyList<RedFlagRule> rules) =>
-    [
-        .. rules
+    private static IEnumerable<WordTerm> WordTermsOf(IReadOnlyList<RedFlagRule> rules) =>
+        rules
             .SelectMany(r => r.AllOf.Concat(r.Unless))
             .SelectMany(p => p.Elements)
             .SelectMany(alternatives => alternatives)
             .SelectMany(phrase => phrase)
-            .OfType<WordTerm>()
-            .Select(w => w.Stem),
-    ];
+            .OfType<WordTerm>();
 }

@@ -91,12 +91,7 @@ public sealed class LongMessageTests
     [Fact]
     public void EveryRedFlagWordRepeatedToTheDirectLineLimitIsFlagged()
     {
-        var ruleWords = Safety.Value.Rules.Rules
-            .SelectMany(r => r.AllOf.Concat(r.Unless))
-            .SelectMany(p => p.Elements)
-            .SelectMany(alternatives => alternatives)
-            .SelectMany(phrase => phrase)
-            .OfType<WordTerm>()
+        var ruleWords = Safety.Value.Rules.WordTerms
             .Select(w => w.Form)
             .Distinct();
         var message = Repeat(string.Join(' ', ruleWords), " ", DirectLineLimit);
