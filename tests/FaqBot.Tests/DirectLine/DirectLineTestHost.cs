@@ -38,12 +38,12 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
         }
     }
 
-    public static async Task<DirectLineTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool realComposer = false)
+    public static async Task<DirectLineTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool realComposer = false, IReplyComposer? composer = null)
     {
         var host = new DirectLineTestHost
         {
             Settings = settings ?? new Dictionary<string, string?>(),
-            Composer = realComposer ? null : new ChatTestComposer(),
+            Composer = realComposer ? null : composer ?? new ChatTestComposer(),
         };
         host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         host.StartServer();

@@ -1,0 +1,54 @@
+using FaqBot.Conversation;
+
+namespace FaqBot.Tests.DirectLine;
+
+/// <summary>When a conversation already has as many turns waiting as the outbox allows, the patient gets the apology with urgent guidance at once, never silence.</summary>
+public sealed class DirectLineBackpressureTests
+{
+    [Fact]
+    public async Task A_message_beyond_the_queue_bound_gets_the_apology_with_the_urgent_numbers()
+    {
+        var composer = new GatedComposer();
+        await using var host = await DirectLineTestHost.StartAsync(
+            new Dictionary<string, string?> { ["BotChannel:MaxQueuedRepliesPerConversation"] = "1" },
+            composer: composer);
+        var client = new DirectLineTestClient(host.NewClient());
+        await client.StartAsync();
+        await client.PollUntilAsync(all => all.Any(a => a.Text == ChatTestComposer.Welcome));
+
+        var held = await client.SendAsync(GatedComposer.HoldMessage);
+        await composer.Holding.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var refused = await client.SendAsync("hvad er iskias");
+        var apology = await client.PollUntilAsync(all => all.Any(a => a.ReplyToId == refused && a.Type == "message"));
+        composer.Release.SetResult();
+        var all = await client.PollUntilAsync(all => all.Any(a => a.ReplyToId == held && a.Type == "message"));
+
+        var reply = Assert.Single(apology, a => a.ReplyToId == refused && a.Type == "message");
+        Assert.Equal(DanishTexts.Unavailable, reply.Text);
+        Assert.Contains("112", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(all, a => a.ReplyToId == held && a.Text == "svar");
+    }
+
+    /// <summary>Holds the turn of one message until the test releases it; answers everything else at once.</summary>
+    private sealed class GatedComposer : IReplyComposer
+    {
+        public const string HoldMessage = "vent lidt";
+
+        public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Reply Compose(string message, CancellationToken cancellationToken = default)
+        {
+            if (message == HoldMessage)
+            {
+                Holding.TrySetResult();
+                Release.Task.Wait(TimeSpan.FromSeconds(20), CancellationToken.None);
+            }
+
+            return new Reply(ReplyKind.Answer, [new ReplyMessage("svar")], "test#svar", "Svar", 0.9, false, [], [], null);
+        }
+
+        public Reply Welcome() => new(ReplyKind.SmallTalk, [new ReplyMessage(ChatTestComposer.Welcome)], null, null, null, false, [], [], null);
+    }
+}
