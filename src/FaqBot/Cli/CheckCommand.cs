@@ -1,4 +1,5 @@
 using FaqBot.Answering;
+using FaqBot.Content;
 using FaqBot.Conversation;
 using FaqBot.Hosting;
 
@@ -27,10 +28,18 @@ internal static class CheckCommand
 
         var knowledge = KnowledgeBase.Load(directory);
         var composer = ReplyComposer.Create(knowledge, directory);
-        IReadOnlyList<string> problems = [.. knowledge.Problems, .. composer.Problems];
+        // The examples beside the rules are run only when the rules loaded: a broken rule is reported once, as itself.
+        var ruleSet = composer.RedFlags.RuleSet;
+        IReadOnlyList<ContentProblem> failingExamples = ruleSet.Problems.Count == 0 ? ruleSet.FailingExamples() : [];
+        IReadOnlyList<string> problems = [.. knowledge.Problems, .. composer.Problems, .. failingExamples.Select(p => p.ToString())];
         foreach (var problem in problems)
         {
             output.WriteLine(problem);
+        }
+
+        foreach (var warning in ruleSet.Warnings)
+        {
+            output.WriteLine($"{warning.Path}:{warning.Line}: warning: {warning.Message}");
         }
 
         var passages = knowledge.Content.Passages.Count;
@@ -49,7 +58,7 @@ internal static class CheckCommand
             output.WriteLine($"note: {withoutAlternatives} passage(s) have no alternative questions in questions/<article>.yml");
         }
 
-        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {composer.RedFlags.RuleSet.Rules.Count} red-flag rule(s).");
+        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {ruleSet.Rules.Count} red-flag rule(s) with {ruleSet.Examples.Count} example(s).");
         return 0;
     }
 }
