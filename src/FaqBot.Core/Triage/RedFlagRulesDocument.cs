@@ -85,7 +85,7 @@ public static partial class RedFlagRulesDocument
         var body = window.Success ? written[..window.Index].Trim() : written;
         var elements = body.Split('+').Select(e => Element(e.Trim())).ToList();
         var words = string.Join(" and ", elements);
-        return elements.Count > 1 || body.Contains('@', StringComparison.Ordinal)
+        return elements.Count > 1
             ? $"{words} within {(window.Success ? window.Groups[1].Value : WindowPattern.DefaultWindow.ToString(System.Globalization.CultureInfo.InvariantCulture))} words"
             : words;
     }
@@ -96,8 +96,8 @@ public static partial class RedFlagRulesDocument
         var alternatives = inner.Split('|').Select(a => a.Trim()).Select(a =>
             a.StartsWith('@') ? $"[{PlainWords.FromCamelCase(a[1..])}]"
             : NegationScope.IsCue(a) ? "a negation (ikke, ingen, not …)"
-            : $"\"{a}\"");
-        return string.Join(" or ", alternatives);
+            : a).Distinct().ToList();
+        return alternatives.Count == 1 ? alternatives[0] : $"({string.Join(" / ", alternatives)})";
     }
 
     [GeneratedRegex(@"\s+unless\s+", RegexOptions.IgnoreCase)]

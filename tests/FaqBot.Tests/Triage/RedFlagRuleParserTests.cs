@@ -205,6 +205,28 @@ public sealed class RedFlagRuleParserTests : IDisposable
         Assert.StartsWith($"{path}:7: 'not:' example is flagged as caudaEquina", failing[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RulesDocumentSaysEachRuleInPlainWordsWithConceptsAndExamples()
+    {
+        var path = Write("""
+            [concepts]
+            @saddleArea = skridt* | lyske*
+            @cannotFeel = ikke + mærke
+            [caudaEquina]
+            urgency: emergency
+            example: jeg kan ikke mærke min lyske
+            @cannotFeel + @saddleArea ~10 unless kan godt
+            """);
+
+        var document = RedFlagRulesDocument.Write(RedFlagRuleParser.Load(path));
+
+        Assert.Contains("## cauda equina (`caudaEquina`)", document, StringComparison.Ordinal);
+        Assert.Contains("Urgency: **emergency**", document, StringComparison.Ordinal);
+        Assert.Contains("- [cannot feel] and [saddle area] within 10 words — except when kan godt (line 7)", document, StringComparison.Ordinal);
+        Assert.Contains("- flagged: \"jeg kan ikke mærke min lyske\"", document, StringComparison.Ordinal);
+        Assert.Contains("- **[saddle area]** (`@saddleArea`): (skridt* / lyske*)", document, StringComparison.Ordinal);
+    }
+
     private string Write(string text)
     {
         var path = Path.Combine(_directory, "red-flags.txt");
