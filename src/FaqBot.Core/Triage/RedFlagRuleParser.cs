@@ -510,7 +510,7 @@ public static partial class RedFlagRuleParser
 
             foreach (var group in own.Where(a => a.Stem is not null).DistinctBy(a => a.Text).GroupBy(a => a.Stem).Where(g => g.Count() > 1))
             {
-                _warnings.Add(new(path, line, $"'{string.Join(" | ", group.Select(a => a.Text))}' share the stem '{group.Key}', which already matches every one of them{where}: keep one"));
+                _warnings.Add(new(path, line, $"'{string.Join(" | ", group.Select(a => a.Text))}' share the stem '{group.Key}'{where}: each already matches the others' inflections; only typo tolerance differs (longer words take more), so keep the longest"));
             }
         }
 

@@ -175,7 +175,7 @@ public sealed class RedFlagRuleParserTests : IDisposable
         var warnings = rules.Warnings.Select(p => p.ToString()).ToList();
 
         Assert.Empty(rules.Problems);
-        Assert.Contains(warnings, w => w.StartsWith($"{path}:2: 'mærke | mærker | mærk' share the stem 'mærk'", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith($"{path}:2: 'mærke | mærker | mærk' share the stem 'mærk' in @feel", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.StartsWith($"{path}:3: concept '@unused' is not used", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.StartsWith($"{path}:7: 'lyske' is already in @saddle", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.StartsWith($"{path}:7: 'anus' is listed 2 times", StringComparison.Ordinal));
