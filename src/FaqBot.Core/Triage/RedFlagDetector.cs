@@ -9,7 +9,7 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
     /// <summary>The red flags in <paramref name="message"/>.</summary>
     public RedFlagDetection Detect(string message)
     {
-        var tokens = TriageText.Analyze(message);
+        var tokens = TriageText.Analyze(message, RuleSet.Vocabulary);
         foreach (var token in tokens)
         {
             token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);

@@ -34,6 +34,9 @@ public static partial class RedFlagRuleParser
     /// <summary>The section of idioms: phrases, separated by <c>|</c>, whose words are no symptom.</summary>
     public const string IdiomsSection = "idioms";
 
+    /// <summary>The section of negation words: <c>cues:</c>, <c>clause breaks:</c> and <c>negating clause words:</c> lines.</summary>
+    public const string NegationSection = "negation";
+
     /// <summary>The section of concepts: <c>@name = …</c> lines.</summary>
     public const string ConceptsSection = "concepts";
 
@@ -92,9 +95,15 @@ public static partial class RedFlagRuleParser
         private readonly Dictionary<string, HashSet<string>> _referencedBy = new(StringComparer.Ordinal);
         private readonly HashSet<string> _usedByRules = new(StringComparer.Ordinal);
         private string? _definingConcept;
+        private TriageVocabulary _vocabulary = TriageVocabulary.Default;
 
         public RedFlagRuleSet Parse(IReadOnlyList<TextSection> sections)
         {
+            foreach (var section in sections.Where(s => s.Name == NegationSection))
+            {
+                _vocabulary = ReadVocabulary(section);
+            }
+
             foreach (var section in sections.Where(s => s.Name == ConceptsSection))
             {
                 ReadDefinitions(section);
@@ -106,7 +115,7 @@ public static partial class RedFlagRuleParser
             var urgencies = new Dictionary<string, RedFlagUrgency>(StringComparer.Ordinal);
             foreach (var section in sections)
             {
-                if (section.Name == ConceptsSection)
+                if (section.Name is ConceptsSection or NegationSection)
                 {
                     continue;
                 }
@@ -149,6 +158,7 @@ public static partial class RedFlagRuleParser
                 Concepts = [.. _definitions.Keys.Select(name => _resolved.GetValueOrDefault(name)).OfType<RedFlagConcept>()],
                 Examples = examples,
                 Warnings = _warnings,
+                Vocabulary = _vocabulary,
             };
         }
 
@@ -241,6 +251,41 @@ public static partial class RedFlagRuleParser
 
         private static string? Field(string text, string name) =>
             text.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase) ? text[(name.Length + 1)..].Trim() : null;
+
+        private TriageVocabulary ReadVocabulary(TextSection section)
+        {
+            var lists = new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase);
+            string[] names = ["cues", "clause breaks", "negating clause words"];
+            foreach (var (line, text) in LogicalLines(section))
+            {
+                var colon = text.IndexOf(':', StringComparison.Ordinal);
+                var name = colon < 0 ? "" : text[..colon].Trim();
+                if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    problems.Add(new(path, line, $"a [{NegationSection}] line is one of '{string.Join(":', '", names)}:' followed by words separated by '|'"));
+                    continue;
+                }
+
+                var words = text[(colon + 1)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (words.Any(w => !w.All(char.IsLetter)))
+                {
+                    problems.Add(new(path, line, "negation words are single lower-case words separated by '|' (\"can't\" is 'cant' and 't')"));
+                    continue;
+                }
+
+                lists[name] = TriageVocabulary.Set(words.Select(w => w.ToLowerInvariant()));
+            }
+
+            foreach (var missing in names.Where(n => !lists.ContainsKey(n)))
+            {
+                problems.Add(new(path, section.Line, $"[{NegationSection}] needs a '{missing}:' line"));
+            }
+
+            return new TriageVocabulary(
+                lists.GetValueOrDefault("cues") ?? TriageVocabulary.Default.NegationCues,
+                lists.GetValueOrDefault("clause breaks") ?? TriageVocabulary.Default.ClauseBreaks,
+                lists.GetValueOrDefault("negating clause words") ?? TriageVocabulary.Default.NegatingClauseWords);
+        }
 
         private void ReadDefinitions(TextSection section)
         {
@@ -554,7 +599,7 @@ public static partial class RedFlagRuleParser
             }
 
             var form = TriageText.NormalizeWord(core);
-            if (!anyStart && !anyEnd && NegationScope.IsCue(form))
+            if (!anyStart && !anyEnd && _vocabulary.IsNegationCue(form))
             {
                 return new NegationTerm();
             }

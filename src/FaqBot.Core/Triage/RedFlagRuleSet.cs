@@ -13,6 +13,9 @@ public sealed record RedFlagRuleSet(
     /// <summary>Everyday phrases ("hænger det sammen") whose words never count toward a rule.</summary>
     public IReadOnlyList<WindowPattern> Idioms { get; init; } = [];
 
+    /// <summary>The negation cues and clause words (<c>[negation]</c>), or the defaults when the file has none.</summary>
+    public TriageVocabulary Vocabulary { get; init; } = TriageVocabulary.Default;
+
     /// <summary>The named word classes (<c>[concepts]</c>), in file order.</summary>
     public IReadOnlyList<RedFlagConcept> Concepts { get; init; } = [];
 

@@ -32,8 +32,8 @@ public static partial class RedFlagRulesDocument
             text.AppendLine();
             foreach (var rule in rules.Rules.Where(r => r.Kind == kind))
             {
-                var context = rule.Context.Length == 0 ? "" : $"; and anywhere in the message {Part(rule.Context)}";
-                text.AppendLine($"- {Rule(rule.Text)}{context} (line {rule.Source[(rule.Source.LastIndexOf(':') + 1)..]})");
+                var context = rule.Context.Length == 0 ? "" : $"; and anywhere in the message {Part(rule.Context, rules.Vocabulary)}";
+                text.AppendLine($"- {Rule(rule.Text, rules.Vocabulary)}{context} (line {rule.Source[(rule.Source.LastIndexOf(':') + 1)..]})");
             }
 
             var examples = rules.Examples.Where(e => e.Kind == kind).ToList();
@@ -54,17 +54,17 @@ public static partial class RedFlagRulesDocument
         text.AppendLine();
         foreach (var concept in rules.Concepts)
         {
-            text.AppendLine($"- **[{concept.PlainName}]** (`@{concept.Name}`): {Part(concept.Definition)}");
+            text.AppendLine($"- **[{concept.PlainName}]** (`@{concept.Name}`): {Part(concept.Definition, rules.Vocabulary)}");
         }
 
         return text.ToString();
     }
 
     /// <summary>One rule in plain words: <c>@cannotFeel + @saddleArea ~10</c> → "[cannot feel] and [saddle area] within 10 words".</summary>
-    public static string Rule(string written)
+    public static string Rule(string written, TriageVocabulary vocabulary)
     {
         var halves = UnlessSeparator().Split(written);
-        var parts = halves[0].Split("&&").Select(p => Part(p.Trim())).ToList();
+        var parts = halves[0].Split("&&").Select(p => Part(p.Trim(), vocabulary)).ToList();
         var words = parts[0];
         if (parts.Count > 1)
         {
@@ -73,29 +73,29 @@ public static partial class RedFlagRulesDocument
 
         if (halves.Length > 1)
         {
-            words += " — except when " + string.Join(", or when ", halves.Skip(1).Select(h => Part(h.Trim())));
+            words += " — except when " + string.Join(", or when ", halves.Skip(1).Select(h => Part(h.Trim(), vocabulary)));
         }
 
         return words;
     }
 
-    private static string Part(string written)
+    private static string Part(string written, TriageVocabulary vocabulary)
     {
         var window = WindowSuffix().Match(written);
         var body = window.Success ? written[..window.Index].Trim() : written;
-        var elements = body.Split('+').Select(e => Element(e.Trim())).ToList();
+        var elements = body.Split('+').Select(e => Element(e.Trim(), vocabulary)).ToList();
         var words = string.Join(" and ", elements);
         return elements.Count > 1
             ? $"{words} within {(window.Success ? window.Groups[1].Value : WindowPattern.DefaultWindow.ToString(System.Globalization.CultureInfo.InvariantCulture))} words"
             : words;
     }
 
-    private static string Element(string element)
+    private static string Element(string element, TriageVocabulary vocabulary)
     {
         var inner = element.StartsWith('(') && element.EndsWith(')') ? element[1..^1] : element;
         var alternatives = inner.Split('|').Select(a => a.Trim()).Select(a =>
             a.StartsWith('@') ? $"[{PlainWords.FromCamelCase(a[1..])}]"
-            : NegationScope.IsCue(a) ? "a negation (ikke, ingen, not …)"
+            : vocabulary.IsNegationCue(a) ? "a negation (ikke, ingen, not …)"
             : a).Distinct().ToList();
         return alternatives.Count == 1 ? alternatives[0] : $"({string.Join(" / ", alternatives)})";
     }

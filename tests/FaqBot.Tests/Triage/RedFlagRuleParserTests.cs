@@ -227,6 +227,50 @@ public sealed class RedFlagRuleParserTests : IDisposable
         Assert.Contains("- **[saddle area]** (`@saddleArea`): (skridt* / lyske*)", document, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NegationWordsComeFromTheRuleFile()
+    {
+        var path = Write("""
+            [negation]
+            cues: ikke | nix
+            clause breaks: men
+            negating clause words: slet
+            [caudaEquina]
+            urgency: emergency
+            (tisse | tisser) + svært ~4
+            ikke + mærke + skridt ~6
+            """);
+        var rules = RedFlagRuleParser.Load(path);
+        var detector = new RedFlagDetector(rules);
+
+        Assert.Empty(rules.Problems);
+        Assert.Empty(detector.Detect("nix problemer med at tisse, svært at sige").Kinds);
+        Assert.NotEmpty(detector.Detect("ingen smerter, tisser svært").Kinds);
+        Assert.NotEmpty(detector.Detect("nix, kan nix mærke skridtet").Kinds);
+        Assert.NotEmpty(detector.Detect("ikke ondt men tisser svært").Kinds);
+        Assert.True(rules.Vocabulary.IsNegationCue("nix"));
+        Assert.False(rules.Vocabulary.IsNegationCue("ingen"));
+    }
+
+    [Fact]
+    public void ANegationSectionNeedsItsThreeLists()
+    {
+        var path = Write("""
+            [negation]
+            cues: ikke | can't
+            breaks: men
+            [caudaEquina]
+            urgency: emergency
+            ikke + tisse ~4
+            """);
+
+        var problems = RedFlagRuleParser.Load(path).Problems.Select(p => p.ToString()).ToList();
+
+        Assert.Contains(problems, p => p.StartsWith($"{path}:2: negation words are single lower-case words", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{path}:3: a [negation] line is one of", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{path}:1: [negation] needs a 'clause breaks:' line", StringComparison.Ordinal));
+    }
+
     private string Write(string text)
     {
         var path = Path.Combine(_directory, "red-flags.txt");
