@@ -545,7 +545,12 @@ public static partial class RedFlagRuleParser
             var where = _definingConcept is null ? "" : $" in @{_definingConcept}";
             foreach (var group in own.GroupBy(a => a.Key).Where(g => g.Count() > 1))
             {
-                _warnings.Add(new(path, line, $"'{group.First().Text}' is listed {group.Count()} times{where}"));
+                var texts = group.Select(a => a.Text).Distinct().ToList();
+                _warnings.Add(new(path, line, texts.Count == 1
+                    ? $"'{texts[0]}' is listed {group.Count()} times{where}"
+                    : group.Key == NegationKey
+                        ? $"'{string.Join(" | ", texts)}' are all negation words{where}: each matches every negation word, so one is enough"
+                        : $"'{string.Join(" | ", texts)}' are the same word to the rules (æ, ø, å written as ae, oe, aa){where}: keep one"));
             }
 
             foreach (var (key, text, _) in own.DistinctBy(a => a.Key).Where(a => fromConcepts.ContainsKey(a.Key)))
@@ -564,8 +569,10 @@ public static partial class RedFlagRuleParser
             WordTerm word => word.Form,
             WildcardTerm wildcard => (wildcard.AnyStart ? "*" : "") + wildcard.Fragment + (wildcard.AnyEnd ? "*" : ""),
             NumberTerm number => $"{number.Minimum}..{number.Maximum}",
-            _ => "ikke",
+            _ => NegationKey,
         }));
+
+        private const string NegationKey = "(negation)";
 
         private TermPattern? ParseTerm(string word, int line)
         {
