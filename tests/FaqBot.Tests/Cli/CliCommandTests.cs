@@ -179,6 +179,38 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public void Check_names_a_failing_example_beside_the_rules_with_file_and_line()
+    {
+        using var content = new TempContentDirectory();
+        foreach (var file in Directory.GetFiles(ContentTestFiles.ContentDirectory, "*", SearchOption.AllDirectories))
+        {
+            content.WriteBytes(Path.GetRelativePath(ContentTestFiles.ContentDirectory, file), File.ReadAllBytes(file));
+        }
+
+        var rules = Path.Combine(content.Path, "safety", "red-flags.txt");
+        File.AppendAllText(rules, "\nexample: jeg har det fint i dag\n");
+        var line = File.ReadAllLines(rules).Length;
+
+        var (exit, output, _) = Run("", "check", content.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{rules}:{line}: example is not flagged as nightPain: \"jeg har det fint i dag\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_prints_each_kind_in_plain_words_with_concepts_and_examples()
+    {
+        var (exit, output, _) = Run("", "rules", "--content", ContentTestFiles.ContentDirectory);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("## cauda equina (`caudaEquina`)", output, StringComparison.Ordinal);
+        Assert.Contains("Urgency: **emergency**", output, StringComparison.Ordinal);
+        Assert.Contains("- [cannot feel] and ([saddle area] / [wiping]", output, StringComparison.Ordinal);
+        Assert.Contains("- flagged: \"Jeg kan ikke mærke min lyske\"", output, StringComparison.Ordinal);
+        Assert.Contains("- **[saddle area]** (`@saddleArea`): (skridt* / ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_of_a_missing_folder_fails()
     {
         var (exit, _, error) = Run("", "check", "/no/such/folder");
