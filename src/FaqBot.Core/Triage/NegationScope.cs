@@ -19,26 +19,17 @@ public static class NegationScope
     /// </summary>
     public const int UdenAtReach = 10;
 
-    /// <summary>Danish and English negation words; "t" is what the tokenizer leaves of "can't"; "cant" is "can't" typed without the apostrophe.</summary>
-    public static readonly IReadOnlySet<string> Cues = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ikke", "ik", "ikk", "ike", "ikek", "ingen", "intet", "aldrig", "hverken", "nej", "uden",
-        "ett", "itte", "int", // Jutlandic and other dialect forms of "ikke"
-        "not", "no", "never", "without", "cannot", "t", "nor", "none", "nothing",
-        "cant", "dont", "doesnt", "didnt", "couldnt", "wont", "isnt", "wasnt", "havent", "hasnt",
-    };
+    /// <summary>The default negation cues (the shipped ones are in red-flags.txt's [negation] section).</summary>
+    public static IReadOnlySet<string> Cues => TriageVocabulary.Default.NegationCues;
 
-    /// <summary>Words that may stand beside a cue in a clause that only negates ("det har jeg slet ikke").</summary>
-    private static readonly HashSet<string> EmptyClauseWords = new(StringComparer.Ordinal)
-    {
-        "slet", "overhovedet", "altså", "nu", "gør", "har", "haft", "is", "i", "do", "don", "have", "haven", "it", "that",
-    };
-
-    /// <summary>Whether <paramref name="word"/> (lower case) is a negation cue.</summary>
-    public static bool IsCue(string word) => Cues.Contains(word);
+    /// <summary>Whether <paramref name="word"/> (lower case) is one of the default negation cues.</summary>
+    public static bool IsCue(string word) => TriageVocabulary.Default.IsNegationCue(word);
 
     /// <summary>Sets <see cref="TriageToken.IsNegated"/> on every governed word.</summary>
-    public static void Apply(IReadOnlyList<TriageToken> tokens)
+    public static void Apply(IReadOnlyList<TriageToken> tokens) => Apply(tokens, TriageVocabulary.Default);
+
+    /// <summary>Sets <see cref="TriageToken.IsNegated"/> on every governed word, with the words of <paramref name="vocabulary"/>.</summary>
+    public static void Apply(IReadOnlyList<TriageToken> tokens, TriageVocabulary vocabulary)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -74,7 +65,7 @@ public static class NegationScope
             var onlyNegates = hasCue;
             for (var i = start; i <= end && onlyNegates; i++)
             {
-                onlyNegates = tokens[i].IsNegationCue || DanishStopwords.Contains(tokens[i].Surface) || EmptyClauseWords.Contains(tokens[i].Surface);
+                onlyNegates = tokens[i].IsNegationCue || DanishStopwords.Contains(tokens[i].Surface) || vocabulary.NegatingClauseWords.Contains(tokens[i].Surface);
             }
 
             // Only a clause that ends its sentence looks back ("..., men det har jeg ikke."); "det er ikke fordi ..."

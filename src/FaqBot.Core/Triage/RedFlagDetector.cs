@@ -12,7 +12,7 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
     /// <exception cref="OperationCanceledException">The turn ran out of time (checked between rules).</exception>
     public RedFlagDetection Detect(string message, CancellationToken cancellationToken = default)
     {
-        var tokens = TriageText.Analyze(message);
+        var tokens = TriageText.Analyze(message, RuleSet.Vocabulary);
         foreach (var token in tokens)
         {
             token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);

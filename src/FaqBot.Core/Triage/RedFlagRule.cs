@@ -16,6 +16,12 @@ public sealed record RedFlagRule(
     IReadOnlyList<WindowPattern> Unless,
     string Source)
 {
+    /// <summary>The rule as written, concepts named (e.g. <c>@cannotFeel + @saddleArea ~10</c>).</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The kind's <c>context:</c> the rule carries as its last <c>&amp;&amp;</c> part, as written; empty when none.</summary>
+    public string Context { get; init; } = "";
+
     /// <summary>Whether the rule fires on <paramref name="message"/>.</summary>
     public bool Matches(TriageMessage message) =>
         AllOf[0].Matches(message)

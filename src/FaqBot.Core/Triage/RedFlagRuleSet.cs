@@ -14,6 +14,35 @@ public sealed record RedFlagRuleSet(
     /// <summary>Everyday phrases ("hænger det sammen") whose words never count toward a rule.</summary>
     public IReadOnlyList<WindowPattern> Idioms { get; init; } = [];
 
+    /// <summary>The negation cues and clause words (<c>[negation]</c>), or the defaults when the file has none.</summary>
+    public TriageVocabulary Vocabulary { get; init; } = TriageVocabulary.Default;
+
+    /// <summary>The named word classes (<c>[concepts]</c>), in file order.</summary>
+    public IReadOnlyList<RedFlagConcept> Concepts { get; init; } = [];
+
+    /// <summary>The <c>example:</c> and <c>not:</c> lines, in file order.</summary>
+    public IReadOnlyList<RedFlagExample> Examples { get; init; } = [];
+
+    /// <summary>
+    /// What an editor may want to tidy but that changes no result: a word listed twice, alternatives the stemmer
+    /// already joins, an unused concept, a long rule.
+    /// </summary>
+    public IReadOnlyList<ContentProblem> Warnings { get; init; } = [];
+
+    /// <summary>The examples the rules do not satisfy, each with its file and line.</summary>
+    public IReadOnlyList<ContentProblem> FailingExamples()
+    {
+        var detector = new RedFlagDetector(this);
+        return
+        [
+            .. Examples
+                .Where(example => !example.Holds(detector))
+                .Select(example => new ContentProblem(example.Path, example.Line, example.MustFlag
+                    ? $"example is not flagged as {example.Kind}: \"{example.Message}\""
+                    : $"'not:' example is flagged as {example.Kind}: \"{example.Message}\"")),
+        ];
+    }
+
     /// <summary>The kinds in the order the file defines them.</summary>
     public IReadOnlyList<string> Kinds => [.. Rules.Select(r => r.Kind).Distinct()];
 

@@ -8,14 +8,11 @@ namespace FaqBot.Triage;
 /// </summary>
 public static class TriageText
 {
-    /// <summary>Words that end a clause for negation purposes, besides punctuation.</summary>
-    private static readonly HashSet<string> ClauseBreakWords = new(StringComparer.Ordinal)
-    {
-        "men", "but", "og", "and", "selvom", "although", "mens", "while", "fordi", "because",
-    };
-
     /// <summary>The tokens of <paramref name="message"/> with negation scopes applied.</summary>
-    public static IReadOnlyList<TriageToken> Analyze(string message)
+    public static IReadOnlyList<TriageToken> Analyze(string message) => Analyze(message, TriageVocabulary.Default);
+
+    /// <summary>The tokens of <paramref name="message"/> with negation scopes applied, with the words of <paramref name="vocabulary"/>.</summary>
+    public static IReadOnlyList<TriageToken> Analyze(string message, TriageVocabulary vocabulary)
     {
         var tokens = new List<TriageToken>();
         var sentence = 0;
@@ -44,12 +41,12 @@ public static class TriageText
             {
                 if (!knownBySpan.TryGetValue(word.AsSpan(0, length), out var first))
                 {
-                    first = Token(new string(word, 0, length), 0, 0);
+                    first = Token(new string(word, 0, length), 0, 0, vocabulary);
                     known[first.Surface] = first;
                 }
 
                 length = 0;
-                if (ClauseBreakWords.Contains(first.Surface))
+                if (vocabulary.ClauseBreaks.Contains(first.Surface))
                 {
                     clause++;
                 }
@@ -70,7 +67,7 @@ public static class TriageText
             }
         }
 
-        NegationScope.Apply(tokens);
+        NegationScope.Apply(tokens, vocabulary);
         return tokens;
     }
 
@@ -92,9 +89,9 @@ public static class TriageText
     /// <summary>The stem of a normalised word.</summary>
     public static string StemOf(string form) => DanishStemmer.Instance.Stem(form);
 
-    private static TriageToken Token(string surface, int sentence, int clause)
+    private static TriageToken Token(string surface, int sentence, int clause, TriageVocabulary vocabulary)
     {
         var form = NormalizeWord(surface);
-        return new TriageToken(surface, form, StemOf(form), sentence, clause, NegationScope.IsCue(surface));
+        return new TriageToken(surface, form, StemOf(form), sentence, clause, vocabulary.IsNegationCue(surface));
     }
 }

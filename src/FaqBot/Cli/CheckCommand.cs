@@ -1,6 +1,8 @@
 using FaqBot.Answering;
+using FaqBot.Content;
 using FaqBot.Conversation;
 using FaqBot.Hosting;
+using FaqBot.Triage;
 
 namespace FaqBot.Cli;
 
@@ -27,7 +29,10 @@ internal static class CheckCommand
 
         var knowledge = KnowledgeBase.Load(directory);
         var composer = ReplyComposer.Create(knowledge, directory);
-        IReadOnlyList<string> problems = [.. knowledge.Problems, .. composer.Problems];
+        // The examples beside the rules are run only when the rules loaded: a broken rule is reported once, as itself.
+        var ruleSet = composer.RedFlags.RuleSet;
+        IReadOnlyList<ContentProblem> failingExamples = ruleSet.Problems.Count == 0 ? ruleSet.FailingExamples() : [];
+        IReadOnlyList<string> problems = [.. knowledge.Problems, .. composer.Problems, .. failingExamples.Select(p => p.ToString())];
         foreach (var problem in problems)
         {
             output.WriteLine(problem);
@@ -37,6 +42,7 @@ internal static class CheckCommand
         var articles = knowledge.Content.Articles.Count;
         if (problems.Count > 0)
         {
+            WriteWarnings(ruleSet, output);
             error.WriteLine($"{problems.Count} problem(s); {articles} article(s) with {passages} passage(s) loaded.");
             return 1;
         }
@@ -49,7 +55,17 @@ internal static class CheckCommand
             output.WriteLine($"note: {withoutAlternatives} passage(s) have no alternative questions in questions/<article>.yml");
         }
 
-        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {composer.RedFlags.RuleSet.Rules.Count} red-flag rule(s).");
+        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {ruleSet.Rules.Count} red-flag rule(s) with {ruleSet.Examples.Count} example(s).");
+        WriteWarnings(ruleSet, output);
         return 0;
+    }
+
+    // Tidiness of the rule file: worth an editor's look, but nothing is wrong, so the exit code stays.
+    private static void WriteWarnings(RedFlagRuleSet ruleSet, TextWriter output)
+    {
+        foreach (var warning in ruleSet.Warnings)
+        {
+            output.WriteLine($"{warning.Path}:{warning.Line}: warning: {warning.Message}");
+        }
     }
 }

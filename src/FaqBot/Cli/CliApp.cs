@@ -18,6 +18,7 @@ internal static class CliApp
                                       score a QA file (question<TAB>expected ids or NONE<TAB>style)
           eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y]
                                       score the red-flag detector on message<TAB>REDFLAG|OK rows
+          rules [--output FILE]       the red-flag rules in plain words, concepts and examples, for a clinician's review
           check [DIR]                 list problems in the articles, lexicons, safety and conversation content; exit 1 if any
           help                        this text
           (no command) [--urls URL]   run the bot server (default http://localhost:3978)
@@ -40,6 +41,7 @@ internal static class CliApp
                 "ask" => AskCommand.Run(CliArguments.Parse(rest, "content"), input, output, error),
                 "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "threshold", "set"), output),
                 "eval-redflags" => EvalRedFlagsCommand.Run(CliArguments.Parse(rest, "content", "min-recall", "max-false-alarms"), output, error),
+                "rules" => RulesCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
                 "check" => CheckCommand.Run(CliArguments.Parse(rest, "content"), output, error),
                 "help" or "--help" or "-h" => PrintUsage(output),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),

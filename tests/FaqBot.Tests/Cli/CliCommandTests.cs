@@ -93,7 +93,7 @@ public sealed class CliCommandTests
     public void The_help_lists_every_option_that_exists_and_none_that_does_not()
     {
         var (exit, output, _) = Run("", "help");
-        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. CheckCommand.Options, .. CliApp.ServerOptions];
+        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
 
         var listed = System.Text.RegularExpressions.Regex.Matches(output, @"--([a-z][a-z-]*)").Select(m => m.Groups[1].Value).ToHashSet();
 
@@ -176,6 +176,38 @@ public sealed class CliCommandTests
         var (exit, output, _) = Run("", "check", ContentTestFiles.ContentDirectory);
         Assert.Equal(0, exit);
         Assert.StartsWith("OK: 2 article(s), 20 passage(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_names_a_failing_example_beside_the_rules_with_file_and_line()
+    {
+        using var content = new TempContentDirectory();
+        foreach (var file in Directory.GetFiles(ContentTestFiles.ContentDirectory, "*", SearchOption.AllDirectories))
+        {
+            content.WriteBytes(Path.GetRelativePath(ContentTestFiles.ContentDirectory, file), File.ReadAllBytes(file));
+        }
+
+        var rules = Path.Combine(content.Path, "safety", "red-flags.txt");
+        File.AppendAllText(rules, "\nexample: jeg har det fint i dag\n");
+        var line = File.ReadAllLines(rules).Length;
+
+        var (exit, output, _) = Run("", "check", content.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{rules}:{line}: example is not flagged as nightPain: \"jeg har det fint i dag\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_prints_each_kind_in_plain_words_with_concepts_and_examples()
+    {
+        var (exit, output, _) = Run("", "rules", "--content", ContentTestFiles.ContentDirectory);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("## cauda equina (`caudaEquina`)", output, StringComparison.Ordinal);
+        Assert.Contains("Urgency: **emergency**", output, StringComparison.Ordinal);
+        Assert.Contains("- [cannot feel] and ([saddle area] / [wiping]", output, StringComparison.Ordinal);
+        Assert.Contains("- flagged: \"Jeg kan ikke mærke min lyske\"", output, StringComparison.Ordinal);
+        Assert.Contains("- **[saddle area]** (`@saddleArea`): (skridt* / ", output, StringComparison.Ordinal);
     }
 
     [Fact]

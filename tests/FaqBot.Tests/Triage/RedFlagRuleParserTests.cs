@@ -101,6 +101,176 @@ public sealed class RedFlagRuleParserTests : IDisposable
         Assert.Empty(detector.Detect("Jeg kan mærke skridtet fint").Kinds);
     }
 
+    [Fact]
+    public void ConceptsExpandIntoTheRulesThatNameThem()
+    {
+        var path = Write("""
+            [concepts]
+            @saddleArea = skridt* | lyske*
+              | der hvor man sidder | groin
+            @cannotFeel = (ikke | svært) + (mærke | feel)
+            @backOrLeg = ryg* | ben | benet
+            [caudaEquina]
+            urgency: emergency
+            @cannotFeel + @saddleArea ~10
+            [feverOrUnwell]
+            urgency: today
+            kastet op
+            context: @backOrLeg
+            (feber | fever)
+            """);
+        var rules = RedFlagRuleParser.Load(path);
+        var detector = new RedFlagDetector(rules);
+
+        Assert.Empty(rules.Problems);
+        Assert.Equal(["saddleArea", "cannotFeel", "backOrLeg"], rules.Concepts.Select(c => c.Name));
+        Assert.Contains("caudaEquina", detector.Detect("jeg kan ikke mærke min lyske").Kinds);
+        Assert.Contains("caudaEquina", detector.Detect("jeg kan ikke mærke noget der hvor man sidder").Kinds);
+        Assert.Contains("caudaEquina", detector.Detect("I can't feel my groin").Kinds);
+        Assert.Empty(detector.Detect("jeg kan godt mærke skridtet").Kinds);
+        Assert.Contains("feverOrUnwell", detector.Detect("jeg har kastet op").Kinds);
+        Assert.Empty(detector.Detect("jeg har feber").Kinds);
+        Assert.Contains("feverOrUnwell", detector.Detect("jeg har feber og ondt i ryggen").Kinds);
+        Assert.Equal("@backOrLeg", rules.Rules[^1].Context);
+        Assert.Equal("", rules.Rules[1].Context);
+    }
+
+    [Fact]
+    public void ReportsUnknownRecursiveAndMisusedConcepts()
+    {
+        var path = Write("""
+            [concepts]
+            @loop = a | @loop
+            @twoParts = ikke + mærke
+            saddle = skridt
+            [caudaEquina]
+            urgency: emergency
+            @nowhere + ryg
+            (skridt | @twoParts) + ryg
+            """);
+
+        var problems = RedFlagRuleParser.Load(path).Problems.Select(p => p.ToString()).ToList();
+
+        Assert.Contains(problems, p => p.StartsWith($"{path}:2: concept '@loop' refers to itself", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{path}:4: a concept line is", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{path}:7: unknown concept '@nowhere'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{path}:8: '@twoParts' has parts joined by '+'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WarnsAboutRepeatedWordsStemJoinedAlternativesUnusedConceptsAndLongRules()
+    {
+        var path = Write($$"""
+            [concepts]
+            @feel = mærke | mærker | mærk | føle
+            @unused = ryg
+            @saddle = skridt* | lyske
+            [caudaEquina]
+            urgency: emergency
+            ikke + @feel + (@saddle | lyske | anus | anus) ~8
+            ikke + (tisse | {{string.Join(" | ", Enumerable.Range(10, 20).Select(i => $"word{i}"))}})
+            """);
+
+        var rules = RedFlagRuleParser.Load(path);
+        var warnings = rules.Warnings.Select(p => p.ToString()).ToList();
+
+        Assert.Empty(rules.Problems);
+        Assert.Contains(warnings, w => w.StartsWith($"{path}:2: 'mærke | mærker | mærk' share the stem 'mærk' in @feel", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith($"{path}:3: concept '@unused' is not used", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith($"{path}:7: 'lyske' is already in @saddle", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith($"{path}:7: 'anus' is listed 2 times", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith($"{path}:8: rule of ", StringComparison.Ordinal));
+        Assert.True(warnings.Count == 5, string.Join("\n", warnings));
+    }
+
+    [Fact]
+    public void ExamplesBesideTheRulesAreRunAndFailuresNamed()
+    {
+        var path = Write("""
+            [caudaEquina]
+            urgency: emergency
+            ikke + tisse ~4
+            example: jeg kan ikke tisse
+            example: jeg kan ikke mærke skridtet
+            not: jeg har ingen problemer med at tisse
+            not: jeg kan slet ikke tisse
+            """);
+
+        var rules = RedFlagRuleParser.Load(path);
+        var failing = rules.FailingExamples().Select(p => p.ToString()).ToList();
+
+        Assert.Equal(4, rules.Examples.Count);
+        Assert.Equal(2, failing.Count);
+        Assert.StartsWith($"{path}:5: example is not flagged as caudaEquina", failing[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:7: 'not:' example is flagged as caudaEquina", failing[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesDocumentSaysEachRuleInPlainWordsWithConceptsAndExamples()
+    {
+        var path = Write("""
+            [concepts]
+            @saddleArea = skridt* | lyske*
+            @cannotFeel = ikke + mærke
+            [caudaEquina]
+            urgency: emergency
+            example: jeg kan ikke mærke min lyske
+            @cannotFeel + @saddleArea ~10 unless kan godt
+            """);
+
+        var document = RedFlagRulesDocument.Write(RedFlagRuleParser.Load(path));
+
+        Assert.Contains("## cauda equina (`caudaEquina`)", document, StringComparison.Ordinal);
+        Assert.Contains("Urgency: **emergency**", document, StringComparison.Ordinal);
+        Assert.Contains("- [cannot feel] and [saddle area] within 10 words — except when kan godt (line 7)", document, StringComparison.Ordinal);
+        Assert.Contains("- flagged: \"jeg kan ikke mærke min lyske\"", document, StringComparison.Ordinal);
+        Assert.Contains("- **[saddle area]** (`@saddleArea`): (skridt* / lyske*)", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NegationWordsComeFromTheRuleFile()
+    {
+        var path = Write("""
+            [negation]
+            cues: ikke | nix
+            clause breaks: men
+            negating clause words: slet
+            [caudaEquina]
+            urgency: emergency
+            (tisse | tisser) + svært ~4
+            ikke + mærke + skridt ~6
+            """);
+        var rules = RedFlagRuleParser.Load(path);
+        var detector = new RedFlagDetector(rules);
+
+        Assert.Empty(rules.Problems);
+        Assert.Empty(detector.Detect("nix problemer med at tisse, svært at sige").Kinds);
+        Assert.NotEmpty(detector.Detect("ingen smerter, tisser svært").Kinds);
+        Assert.NotEmpty(detector.Detect("nix, kan nix mærke skridtet").Kinds);
+        Assert.NotEmpty(detector.Detect("ikke ondt men tisser svært").Kinds);
+        Assert.True(rules.Vocabulary.IsNegationCue("nix"));
+        Assert.False(rules.Vocabulary.IsNegationCue("ingen"));
+    }
+
+    [Fact]
+    public void ANegationSectionNeedsItsThreeLists()
+    {
+        var path = Write("""
+            [negation]
+            cues: ikke | can't
+            breaks: men
+            [caudaEquina]
+            urgency: emergency
+            ikke + tisse ~4
+            """);
+
+        var problems = RedFlagRuleParser.Load(path).Problems.Select(p => p.ToString()).ToList();
+
+        Assert.Contains(problems, p => p.StartsWith($"{path}:2: negation words are single lower-case words", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{path}:3: a [negation] line is one of", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{path}:1: [negation] needs a 'clause breaks:' line", StringComparison.Ordinal));
+    }
+
     private string Write(string text)
     {
         var path = Path.Combine(_directory, "red-flags.txt");
