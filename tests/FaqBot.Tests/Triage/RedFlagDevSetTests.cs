@@ -44,6 +44,9 @@ public sealed class RedFlagDevSetTests
     // (first run, as here: recall 63/70 and 66/70, false alarms 2/40 and 11/40). Issue #10 works on their misses.
     [InlineData("extra-redflags-15.tsv", 110, 0.90, 0.05)]
     [InlineData("extra-redflags-16.tsv", 110, 0.94, 0.28)]
+    // Written after the concepts rewrite by a third such helper (phone typing, clinical shorthand, indirect wording);
+    // first run on the merged rules: recall 62/64, false alarms 10/36. Not yet acted on.
+    [InlineData("extra-redflags-17.tsv", 100, 0.96, 0.28)]
     public void IndependentSetsKeepTheirRecall(string file, int rows, double minRecall, double maxFalseAlarms)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
