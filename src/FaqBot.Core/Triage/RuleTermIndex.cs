@@ -69,15 +69,11 @@ internal sealed class RuleTermIndex
             }
         }
 
-        var form = token.Form.AsSpan();
-        for (var length = 1; length <= Math.Min(form.Length, _prefixes.Longest); length++)
+        AddAffixMatches(token.Form, token, ref found);
+        if (!token.IsTypedWithoutDanishLetters)
         {
-            AddMatching(_prefixes.Find(form[..length]), token, ref found);
-        }
-
-        for (var length = 1; length <= Math.Min(form.Length, _suffixes.Longest); length++)
-        {
-            AddMatching(_suffixes.Find(form[^length..]), token, ref found);
+            // Its bare letters too: a word typed with only some of its æøå meets a fragment by them (see WildcardTerm).
+            AddAffixMatches(token.BareForm, token, ref found);
         }
 
         AddMatching(_testedOneByOne, token, ref found);
@@ -133,6 +129,20 @@ internal sealed class RuleTermIndex
         }
 
         return id;
+    }
+
+    private void AddAffixMatches(string word, TriageToken token, ref List<int>? found)
+    {
+        var form = word.AsSpan();
+        for (var length = 1; length <= Math.Min(form.Length, _prefixes.Longest); length++)
+        {
+            AddMatching(_prefixes.Find(form[..length]), token, ref found);
+        }
+
+        for (var length = 1; length <= Math.Min(form.Length, _suffixes.Longest); length++)
+        {
+            AddMatching(_suffixes.Find(form[^length..]), token, ref found);
+        }
     }
 
     private void AddMatching(List<int>? candidates, TriageToken token, ref List<int>? found)

@@ -13,10 +13,10 @@ public sealed record WildcardTerm(string Fragment, bool AnyStart, bool AnyEnd) :
     /// <inheritdoc/>
     public override bool Matches(TriageToken token) =>
         Matches(token.Form, Fragment)
-        // A word typed without æøå ("folelseslos") is compared with the fragment's bare letters. Only for longer
-        // fragments: a short one is too often another word without its æøå ("kræft" → "kraft", strength).
-        || (Fragment.Length >= 6 && token.IsTypedWithoutDanishLetters
-            && Matches(token.Form, _bareFragment));
+        // A word typed without some or all of its æøå ("folelseslos", "folelsesløs") is compared by bare letters on
+        // both sides. Only for longer fragments: a short one is too often another word without its æøå ("kræft" →
+        // "kraft", strength).
+        || (Fragment.Length >= 6 && Matches(token.BareForm, _bareFragment));
 
     private bool Matches(string form, string fragment) => (AnyStart, AnyEnd) switch
     {
