@@ -17,13 +17,14 @@ public sealed class UrgentReplyTests
 
         Assert.Equal(2, activities.Count);
         var urgent = activities[0];
-        Assert.Equal(Advice, urgent.Text);
+        // The advice first, then the numbers as Markdown tel: links (for Teams' text and channels without cards).
+        Assert.Equal($"{Advice}\n\n[Ring 112](tel:112) · [Ring til lægevagten (70 11 07 07)](tel:70110707)", urgent.Text);
         Assert.True((bool)urgent.ChannelData!["faqbot"]!["urgent"]!);
         var attachment = Assert.Single(urgent.Attachments!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
         var card = attachment["content"]!;
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
-        Assert.Equal(Advice, (string?)card["fallbackText"]);
+        Assert.Equal(urgent.Text, (string?)card["fallbackText"]);
         var container = card["body"]![0]!;
         Assert.Equal("attention", (string?)container["style"]);
         Assert.Equal(UrgentCard.Heading, (string?)container["items"]![0]!["text"]);
@@ -72,7 +73,8 @@ public sealed class UrgentReplyTests
 
         var urgent = replies[0]!;
         Assert.True((bool)urgent["channelData"]!["faqbot"]!["urgent"]!);
-        Assert.Contains("lægevagten på 70 11 31 31", (string?)urgent["text"], StringComparison.Ordinal);
+        Assert.StartsWith("**Kontakt din egen læge i dag – eller lægevagten på 70 11 31 31, hvis lægen har lukket.**", (string?)urgent["text"], StringComparison.Ordinal);
+        Assert.EndsWith("[Ring 112](tel:112) · [Ring til lægevagten (70 11 31 31)](tel:70113131)", (string?)urgent["text"], StringComparison.Ordinal);
         Assert.DoesNotContain("{lægevagt}", (string?)urgent["text"], StringComparison.Ordinal);
         var card = urgent["attachments"]![0]!["content"]!;
         Assert.Equal("attention", (string?)card["body"]![0]!["style"]);

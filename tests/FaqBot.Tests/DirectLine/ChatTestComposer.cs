@@ -25,7 +25,8 @@ public sealed class ChatTestComposer : IReplyComposer
     public Reply Compose(string message, CancellationToken cancellationToken = default)
     {
         var title = TitleFor(message);
-        var answer = new ReplyMessage($"**{title}**\n\nSvar på: {message}\n\n_{SafetyNote}_");
+        // The tel: link shows what Web Chat's Markdown sanitiser does with one.
+        var answer = new ReplyMessage($"**{title}**\n\nSvar på: {message}\n\n_{SafetyNote}_\n\nAkut? [Ring 112](tel:112)");
         if (message.Contains("lade vandet", StringComparison.OrdinalIgnoreCase))
         {
             return new Reply(ReplyKind.Answer, [ReplyMessage.UrgentAdvice($"**{UrgentAdvice}**", OutOfHours), answer], "test#akut", title, 0.9, true, ["caudaEquina"], [], null);

@@ -22,7 +22,7 @@ public static class ActivityMapper
         for (var index = 0; index < reply.Messages.Count; index++)
         {
             var isLast = index == reply.Messages.Count - 1;
-            var text = reply.Messages[index].Markdown;
+            var text = UrgentCard.WithCallLinks(reply.Messages[index].Markdown, reply.Messages[index].UrgentCalls);
             if (isTeams)
             {
                 text = TeamsMarkdown.Normalize(text);
@@ -33,7 +33,7 @@ public static class ActivityMapper
             if (urgentCalls.Count > 0)
             {
                 // The text stays as the fallback for channels without cards (and for transcripts and tests).
-                activity.Attachments = new JsonArray(UrgentCard.Attachment(text, urgentCalls));
+                activity.Attachments = new JsonArray(UrgentCard.Attachment(reply.Messages[index].Markdown, urgentCalls, text));
             }
             // The answer itself is the last bubble (urgent advice comes first), so it carries citation, buttons and feedback.
             if (isLast && reply.Source is { } source)

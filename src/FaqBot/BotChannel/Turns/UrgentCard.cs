@@ -13,19 +13,27 @@ public static class UrgentCard
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string Heading = "⚠️ Vigtigt – det kan haste";
 
-    /// <summary>The Bot Framework attachment holding the card for <paramref name="markdown"/>.</summary>
-    public static JsonObject Attachment(string markdown, IReadOnlyList<PhoneCall> calls) => new()
+    /// <summary>
+    /// The advice followed by a Markdown <c>tel:</c> link per number, the activity's text. Teams shows the text above
+    /// the card, and its desktop and web clients ignore <c>tel:</c> in a card's Action.OpenUrl (microsoft/AdaptiveCards
+    /// #3905) while they do open it from a link in a text message; channels without cards get the links too.
+    /// </summary>
+    public static string WithCallLinks(string markdown, IReadOnlyList<PhoneCall> calls) =>
+        calls.Count == 0 ? markdown : $"{markdown}\n\n{string.Join(" · ", calls.Select(call => $"[{call.Label}]({call.TelUri})"))}";
+
+    /// <summary>The Bot Framework attachment holding the card for <paramref name="markdown"/>; <paramref name="fallbackText"/> is the activity's text.</summary>
+    public static JsonObject Attachment(string markdown, IReadOnlyList<PhoneCall> calls, string fallbackText) => new()
     {
         ["contentType"] = ContentType,
-        ["content"] = Card(markdown, calls),
+        ["content"] = Card(markdown, calls, fallbackText),
     };
 
-    private static JsonObject Card(string markdown, IReadOnlyList<PhoneCall> calls) => new()
+    private static JsonObject Card(string markdown, IReadOnlyList<PhoneCall> calls, string fallbackText) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
         ["version"] = "1.3",
-        ["fallbackText"] = markdown,
+        ["fallbackText"] = fallbackText,
         ["body"] = new JsonArray(new JsonObject
         {
             ["type"] = "Container",
