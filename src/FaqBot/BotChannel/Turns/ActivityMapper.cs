@@ -22,19 +22,20 @@ public static class ActivityMapper
         for (var index = 0; index < reply.Messages.Count; index++)
         {
             var isLast = index == reply.Messages.Count - 1;
-            var text = UrgentCard.WithCallLinks(reply.Messages[index].Markdown, reply.Messages[index].UrgentCalls);
+            var message = reply.Messages[index];
+            var text = UrgentCard.WithCallLinks(message.Markdown, message.UrgentCalls);
             if (isTeams)
             {
                 text = TeamsMarkdown.Normalize(text);
             }
 
             var activity = NewReply(inbound, text);
-            var urgentCalls = reply.Messages[index].UrgentCalls;
-            if (urgentCalls.Count > 0)
+            if (message.IsUrgentAdvice)
             {
                 // The text stays as the fallback for channels without cards (and for transcripts and tests).
-                activity.Attachments = new JsonArray(UrgentCard.Attachment(reply.Messages[index].Markdown, urgentCalls, text));
+                activity.Attachments = new JsonArray(UrgentCard.Attachment(message.Markdown, message.UrgentCalls, text));
             }
+
             // The answer itself is the last bubble (urgent advice comes first), so it carries citation, buttons and feedback.
             if (isLast && reply.Source is { } source)
             {
@@ -51,7 +52,7 @@ public static class ActivityMapper
                 };
             }
 
-            activity.ChannelData = ChannelData(reply, enableFeedback: isLast && isTeams && reply.Kind == ReplyKind.Answer, urgent: urgentCalls.Count > 0);
+            activity.ChannelData = ChannelData(reply, enableFeedback: isLast && isTeams && reply.Kind == ReplyKind.Answer, urgent: message.IsUrgentAdvice);
             activities.Add(activity);
         }
 
