@@ -16,7 +16,21 @@ public enum ReplyKind
 }
 
 /// <summary>One chat bubble, Markdown that Teams and Web Chat both render.</summary>
-public sealed record ReplyMessage(string Markdown);
+public sealed record ReplyMessage(string Markdown)
+{
+    /// <summary>
+    /// The numbers to offer as tap-to-call buttons when this bubble is the urgent advice (red flag, failed triage or the
+    /// "unavailable" apology); empty for every other bubble. Channels show an urgent bubble as a distinct warning.
+    /// </summary>
+    public IReadOnlyList<PhoneCall> UrgentCalls { get; init; } = [];
+
+    /// <summary>Whether this bubble is urgent advice (see <see cref="UrgentCalls"/>).</summary>
+    public bool IsUrgentAdvice => UrgentCalls.Count > 0;
+
+    /// <summary>An urgent-advice bubble with the numbers of <paramref name="contacts"/> to tap.</summary>
+    public static ReplyMessage UrgentAdvice(string markdown, UrgentContacts contacts) =>
+        new(contacts.Fill(markdown)) { UrgentCalls = contacts.Calls };
+}
 
 /// <summary>The article section a reply is drawn from, for a citation and a "read more" link.</summary>
 public sealed record SourceCitation(string Title, string Url);
@@ -63,5 +77,6 @@ public interface IReplyComposer
     /// The reply when <see cref="Compose"/> failed: an apology, and what to do if it is urgent, since the message
     /// could not be checked for red flags.
     /// </summary>
-    Reply Unavailable() => new(ReplyKind.Unavailable, [new ReplyMessage(DanishTexts.Unavailable)], null, null, null, false, [], [], null);
+    Reply Unavailable() =>
+        new(ReplyKind.Unavailable, [ReplyMessage.UrgentAdvice(DanishTexts.Unavailable, UrgentContacts.Default)], null, null, null, false, [], [], null);
 }

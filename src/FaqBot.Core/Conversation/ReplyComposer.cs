@@ -62,7 +62,7 @@ public sealed partial class ReplyComposer : IReplyComposer
         var messages = new List<ReplyMessage>();
         if (triage.Advice is { } advice)
         {
-            messages.Add(new ReplyMessage(advice));
+            messages.Add(ReplyMessage.UrgentAdvice(advice, _options.Urgent));
         }
 
         // Search and small talk read only a question-sized message: patients' questions are short, and a longer
@@ -105,6 +105,10 @@ public sealed partial class ReplyComposer : IReplyComposer
     /// <inheritdoc/>
     public Reply Welcome() => SmallTalk(_conversation.Welcome, _conversation.Examples);
 
+    /// <inheritdoc/>
+    public Reply Unavailable() =>
+        new(ReplyKind.Unavailable, [ReplyMessage.UrgentAdvice(DanishTexts.Unavailable, _options.Urgent)], null, null, null, false, [], [], null);
+
     private static Reply SmallTalk(string text, IReadOnlyList<string> suggestions) =>
         new(ReplyKind.SmallTalk, [new ReplyMessage(text)], null, null, null, false, [], suggestions, null);
 
@@ -133,9 +137,7 @@ public sealed partial class ReplyComposer : IReplyComposer
     private string UrgentAdvice(RedFlagDetection detection)
     {
         var texts = detection.Kinds.Select(_safety.AdviceFor).OfType<string>().Distinct().ToList();
-        return texts.Count > 0
-            ? string.Join("\n\n", texts)
-            : "**Kontakt din egen læge i dag – eller lægevagten, hvis lægen har lukket. Ring 112, hvis det er akut og alvorligt.**";
+        return texts.Count > 0 ? string.Join("\n\n", texts) : DanishTexts.UrgentFallback;
     }
 
     private string AnswerMarkdown(Passage passage, string url)

@@ -20,6 +20,9 @@ public sealed record ReplyOptions(
     /// </summary>
     public const int DefaultMaxQuestionChars = 2000;
 
+    /// <summary>Who to call with a red flag: fills the out-of-hours doctor into the urgent advice (default: no number).</summary>
+    public UrgentContacts Urgent { get; init; } = UrgentContacts.Default;
+
     /// <summary>The articles' address when configuration gives none.</summary>
     public const string DefaultArticleBaseUrl = "https://www.fysfinder.dk/artikler";
 }

@@ -1,13 +1,15 @@
+using System.Text.RegularExpressions;
 using FaqBot.Content;
+using FaqBot.Conversation;
 
 namespace FaqBot.Triage;
 
 /// <summary>
 /// The editable safety content in <c>content/safety/</c>: the red-flag rules (<c>red-flags.txt</c>), the urgent
 /// advice per kind (<c>urgent-advice.txt</c>, one <c>[kind]</c> block of Danish Markdown each, <c>[default]</c> for
-/// kinds without their own), and the safety note every answer carries (<c>safety-note.txt</c>).
+/// kinds without their own; <c>{lægevagt}</c> stands for the region's out-of-hours doctor), and the safety note every answer carries (<c>safety-note.txt</c>).
 /// </summary>
-public sealed record SafetyContent(
+public sealed partial record SafetyContent(
     RedFlagRuleSet Rules,
     IReadOnlyDictionary<string, string> Advice,
     string SafetyNote,
@@ -42,6 +44,13 @@ public sealed record SafetyContent(
             else if (!advice.TryAdd(section.Name, section.Body))
             {
                 problems.Add(new(advicePath, section.Line, $"advice '[{section.Name}]' is already given earlier in the file"));
+            }
+
+            // A misspelt placeholder would reach the patient as "{laegevagt}" instead of the number to call.
+            foreach (var placeholder in Placeholder().Matches(section.Body).Select(m => m.Value).Where(p => p != UrgentContacts.OutOfHoursPlaceholder).Distinct())
+            {
+                problems.Add(new(advicePath, section.Line,
+                    $"advice '[{section.Name}]' has the unknown placeholder '{placeholder}' (only {UrgentContacts.OutOfHoursPlaceholder} is filled in)"));
             }
         }
 
@@ -78,6 +87,10 @@ public sealed record SafetyContent(
     /// <summary>The advice for <paramref name="kind"/>, else the default, else null.</summary>
     public string? AdviceFor(string kind) =>
         Advice.TryGetValue(kind, out var text) ? text : Advice.GetValueOrDefault(DefaultAdvice);
+
+    /// <summary>Anything in braces, or a lone brace.</summary>
+    [GeneratedRegex(@"\{[^{}\n]*\}|[{}]")]
+    private static partial Regex Placeholder();
 
     private static string ReadPlainText(string path, List<ContentProblem> problems)
     {

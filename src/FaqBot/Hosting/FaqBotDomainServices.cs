@@ -16,6 +16,12 @@ internal static class FaqBotDomainServices
     /// <summary>The setting for where the articles are published, for "read more" links and citations.</summary>
     public const string ArticleBaseUrlSetting = "Reply:ArticleBaseUrl";
 
+    /// <summary>The clinic's Danish region, for the out-of-hours number in the urgent advice.</summary>
+    public const string RegionSetting = "Safety:Region";
+
+    /// <summary>An out-of-hours number that overrides the region's.</summary>
+    public const string OutOfHoursNumberSetting = "Safety:OutOfHoursNumber";
+
     public static IServiceCollection AddFaqBotDomain(this IServiceCollection services)
     {
         // Settings are read when the services are built (not now), so a test host's or environment's values count.
@@ -44,17 +50,37 @@ internal static class FaqBotDomainServices
 
     private static string Folder(IServiceProvider provider) => provider.GetRequiredService<ContentFolder>().Path;
 
-    /// <summary>The reply settings; an article URL that is not absolute http(s) stops the start-up.</summary>
+    /// <summary>
+    /// The reply settings; an article URL that is not absolute http(s), an unknown region or a malformed out-of-hours
+    /// number stops the start-up.
+    /// </summary>
     private static ReplyOptions ReplyOptionsFrom(IConfiguration configuration)
     {
+        var urgent = UrgentContactsFrom(configuration);
         if (configuration[ArticleBaseUrlSetting] is not { Length: > 0 } baseUrl)
         {
-            return new ReplyOptions();
+            return new ReplyOptions { Urgent = urgent };
         }
 
         return Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-            ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/'))
+            ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/')) { Urgent = urgent }
             : throw new InvalidSettingException($"{ArticleBaseUrlSetting} must be an absolute http(s) URL, not '{baseUrl}'.");
+    }
+
+    /// <summary>The out-of-hours number: <see cref="OutOfHoursNumberSetting"/>, else the region's, else none (a wrong number is worse).</summary>
+    private static UrgentContacts UrgentContactsFrom(IConfiguration configuration)
+    {
+        var region = configuration[RegionSetting] is { Length: > 0 } named
+            ? UrgentContacts.ForRegion(named) ?? throw new InvalidSettingException(
+                $"{RegionSetting} must be one of {string.Join(", ", UrgentContacts.Regions.Keys)}, not '{named}'.")
+            : null;
+        if (configuration[OutOfHoursNumberSetting] is { Length: > 0 } number)
+        {
+            return UrgentContacts.ForNumber(number) ?? throw new InvalidSettingException(
+                $"{OutOfHoursNumberSetting} must be a phone number (digits and spaces, e.g. '70 11 31 31'), not '{number}'.");
+        }
+
+        return region ?? UrgentContacts.Default;
     }
 
     private static T LogProblems<T>(IServiceProvider provider, T loaded, Func<T, IReadOnlyList<string>> problems)

@@ -124,6 +124,9 @@ public sealed class LongMessageTests
         Assert.Contains("lægevagten", reply.Messages[0].Markdown, StringComparison.Ordinal);
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal(2, reply.Messages.Count);
+        // The generic guidance gets the same warning presentation as any urgent advice; the answer does not.
+        Assert.Equal([UrgentContacts.Emergency], reply.Messages[0].UrgentCalls);
+        Assert.False(reply.Messages[1].IsUrgentAdvice);
     }
 
     [Fact]

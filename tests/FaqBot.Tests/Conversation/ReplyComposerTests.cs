@@ -102,7 +102,60 @@ public sealed class ReplyComposerTests
         Assert.NotEmpty(reply.RedFlags);
         Assert.NotEqual(ReplyKind.SmallTalk, reply.Kind);
         Assert.Matches("Ring 112|Kontakt din egen læge", reply.Messages[0].Markdown);
+        Assert.True(reply.Messages[0].IsUrgentAdvice);
+        Assert.All(reply.Messages.Skip(1), message => Assert.False(message.IsUrgentAdvice));
     }
+
+    [Fact]
+    public void WithoutARegionTheAdviceNamesNoNumberAndOffersOnly112()
+    {
+        var reply = Composer.Value.Compose("Mit ben bliver svagere og foden klasker");
+
+        var urgent = reply.Messages[0];
+        Assert.StartsWith("**Kontakt din egen læge i dag – eller lægevagten i din region, hvis lægen har lukket.**", urgent.Markdown, StringComparison.Ordinal);
+        Assert.Equal([UrgentContacts.Emergency], urgent.UrgentCalls);
+        Assert.DoesNotContain("{", urgent.Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hovedstaden", "lægevagten (Akuttelefonen 1813)", "tel:1813")]
+    [InlineData("Sjaelland", "lægevagten på 1818", "tel:1818")]
+    [InlineData("syddanmark", "lægevagten på 70 11 07 07", "tel:70110707")]
+    [InlineData("midtjylland", "lægevagten på 70 11 31 31", "tel:70113131")]
+    [InlineData("nordjylland", "lægevagten på 70 15 03 00", "tel:70150300")]
+    public void TheRegionFillsTheOutOfHoursNumberIntoTheAdviceAndTheApology(string region, string text, string tel)
+    {
+        var contacts = UrgentContacts.ForRegion(region)!;
+        var composer = ReplyComposer.Create(
+            KnowledgeBase.Load(ContentTestFiles.ContentDirectory), ContentTestFiles.ContentDirectory, new ReplyOptions { Urgent = contacts });
+
+        var urgent = composer.Compose("Mit ben bliver svagere og foden klasker").Messages[0];
+        var apology = Assert.Single(composer.Unavailable().Messages);
+
+        Assert.Contains($"eller {text}, hvis lægen har lukket", urgent.Markdown, StringComparison.Ordinal);
+        Assert.Equal(["tel:112", tel], urgent.UrgentCalls.Select(call => call.TelUri));
+        Assert.Contains($"ring 112 eller kontakt {text}.", apology.Markdown, StringComparison.Ordinal);
+        Assert.Equal(["tel:112", tel], apology.UrgentCalls.Select(call => call.TelUri));
+    }
+
+    [Theory]
+    [InlineData("70 11 31 31", "tel:70113131")]
+    [InlineData("+45 70 11 31 31", "tel:+4570113131")]
+    [InlineData("1813", "tel:1813")]
+    public void AnOutOfHoursNumberOfTheClinicsOwnIsOffered(string number, string tel)
+    {
+        var contacts = UrgentContacts.ForNumber(number)!;
+
+        Assert.Equal($"lægevagten på {number}", contacts.OutOfHoursText);
+        Assert.Equal(tel, contacts.Calls[1].TelUri);
+    }
+
+    [Theory]
+    [InlineData("ring lægen")]
+    [InlineData("12")]
+    [InlineData("70-11-31-31")]
+    [InlineData("tel:1813")]
+    public void SomethingThatIsNotAPhoneNumberIsRefused(string number) => Assert.Null(UrgentContacts.ForNumber(number));
 
     [Fact]
     public void CaudaEquinaAdviceSaysCall112AndAnswerMayFollow()

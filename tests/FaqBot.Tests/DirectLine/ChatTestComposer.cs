@@ -14,6 +14,9 @@ public sealed class ChatTestComposer : IReplyComposer
     public const string FirstSuggestion = "Hvor længe varer iskias?";
     public const string SecondSuggestion = "Hvad kan jeg selv gøre?";
 
+    /// <summary>The urgent advice offers 112 and the Capital Region's 1813.</summary>
+    public static readonly UrgentContacts OutOfHours = UrgentContacts.ForRegion("hovedstaden")!;
+
     /// <summary>The title the answer to <paramref name="question"/> shows.</summary>
     public static string TitleFor(string question) => question.Contains("længe", StringComparison.OrdinalIgnoreCase)
         ? "Så længe varer iskias"
@@ -22,10 +25,11 @@ public sealed class ChatTestComposer : IReplyComposer
     public Reply Compose(string message, CancellationToken cancellationToken = default)
     {
         var title = TitleFor(message);
-        var answer = new ReplyMessage($"**{title}**\n\nSvar på: {message}\n\n_{SafetyNote}_");
+        // The tel: link shows what Web Chat's Markdown sanitiser does with one.
+        var answer = new ReplyMessage($"**{title}**\n\nSvar på: {message}\n\n_{SafetyNote}_\n\nAkut? [Ring 112](tel:112)");
         if (message.Contains("lade vandet", StringComparison.OrdinalIgnoreCase))
         {
-            return new Reply(ReplyKind.Answer, [new ReplyMessage($"**{UrgentAdvice}**"), answer], "test#akut", title, 0.9, true, ["caudaEquina"], [], null);
+            return new Reply(ReplyKind.Answer, [ReplyMessage.UrgentAdvice($"**{UrgentAdvice}**", OutOfHours), answer], "test#akut", title, 0.9, true, ["caudaEquina"], [], null);
         }
 
         return new Reply(ReplyKind.Answer, [answer], "test#svar", title, 0.9, false, [], [FirstSuggestion, SecondSuggestion], null);

@@ -24,8 +24,10 @@ public sealed class DirectLineBackpressureTests
         var all = await client.PollUntilAsync(all => all.Any(a => a.ReplyToId == held && a.Type == "message"));
 
         var reply = Assert.Single(apology, a => a.ReplyToId == refused && a.Type == "message");
-        Assert.Equal(DanishTexts.Unavailable, reply.Text);
+        Assert.Equal(UrgentContacts.Default.Fill(DanishTexts.Unavailable) + "\n\n[Ring 112](tel:112)", reply.Text);
         Assert.Contains("112", reply.Text, StringComparison.Ordinal);
+        // The apology is urgent advice too: the warning card with 112 to tap.
+        Assert.Equal("tel:112", (string?)reply.Attachments?[0]?["content"]?["actions"]?[0]?["url"]);
         Assert.Contains(all, a => a.ReplyToId == held && a.Text == "svar");
     }
 

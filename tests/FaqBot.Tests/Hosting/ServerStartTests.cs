@@ -73,6 +73,8 @@ public sealed class ServerStartTests
     [InlineData("BotOpenIdMetadata", "not a url")]
     [InlineData("BotChannel:MaxQueuedReplies", "0")]
     [InlineData("Reply:ArticleBaseUrl", "artikler")]
+    [InlineData("Safety:Region", "fyn")]
+    [InlineData("Safety:OutOfHoursNumber", "ring til lægen")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     public void An_invalid_setting_stops_the_start(string key, string value)

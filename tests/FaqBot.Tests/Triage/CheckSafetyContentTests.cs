@@ -27,6 +27,22 @@ public sealed class CheckSafetyContentTests : IDisposable
         Assert.Contains("small talk '[weather]' has no 'match:' line", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CheckReportsAMisspeltPlaceholderInTheUrgentAdvice()
+    {
+        CopyDirectory(ContentTestFiles.ContentDirectory, _directory);
+        var advice = Path.Combine(_directory, "safety", "urgent-advice.txt");
+        File.AppendAllText(advice, "\n[nightPain2]\nKontakt {laegevagt} i dag.\n");
+        var line = File.ReadAllLines(advice).Length - 1;
+        var output = new StringWriter();
+
+        var exit = CliApp.Run(["check", _directory], new StringReader(""), output, new StringWriter());
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{advice}:{line}: advice '[nightPain2]' has the unknown placeholder '{{laegevagt}}'", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("'{lægevagt}'", output.ToString(), StringComparison.Ordinal);
+    }
+
     private static void CopyDirectory(string source, string target)
     {
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))

@@ -1,3 +1,4 @@
+using FaqBot.BotChannel.Turns;
 using FaqBot.Conversation;
 using FaqBot.Tests.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,40 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         var words = PlainWords(expected.Messages[^1].Markdown).Take(4);
         await Assertions.Expect(page.GetByText(string.Join(' ', words)).Last).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         await ExpectAllSentAsync(page);
+    }
+
+    [ChromiumFact]
+    public async Task The_urgent_advice_is_a_warning_card_with_tap_to_call_buttons()
+    {
+        await using var host = await DirectLineTestHost.StartAsync();
+        var page = await OpenAsync(host, "websocket", 360, 740);
+        // A phone would open its dialler; here window.open only records what it was asked to open.
+        await page.EvaluateAsync("() => { window.__opened = []; window.open = (url) => { window.__opened.push(String(url)); return null; }; }");
+
+        await AskAsync(page, "Jeg kan ikke lade vandet");
+
+        var card = page.Locator(".webchat__bubble .ac-adaptiveCard").Filter(new() { HasText = ChatTestComposer.UrgentAdvice }).Last;
+        await Expect(card);
+        await Expect(card.GetByText(UrgentCard.Heading));
+        // Shown once, as the card: not also as a plain bubble of the same text.
+        Assert.Equal(0, await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)")
+            .Filter(new() { HasText = ChatTestComposer.UrgentAdvice })
+            .Filter(new() { HasNot = page.Locator(".ac-adaptiveCard") }).CountAsync());
+        // The attention style is a red background, unlike the answer's plain bubble.
+        var background = await card.Locator(".ac-container").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        var answerBackground = await BotBubble(page, "Svar på: Jeg kan ikke lade vandet").Locator(".webchat__bubble__content")
+            .EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.NotEqual(answerBackground, background);
+
+        // Web Chat's Markdown sanitiser keeps a tel: link in an ordinary bubble (the fallback text relies on it).
+        await Expect(BotBubble(page, "Svar på: Jeg kan ikke lade vandet").Locator("a[href='tel:112']"));
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "urgent-360px.png") });
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Ring 112" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Ring til lægevagten (1813)" }).ClickAsync();
+        Assert.Equal(["tel:112", "tel:1813"], await page.EvaluateAsync<string[]>("() => window.__opened"));
     }
 
     [ChromiumFact]

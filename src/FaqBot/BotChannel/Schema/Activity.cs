@@ -22,6 +22,8 @@ public sealed class Activity
     public string? Action { get; set; }
     public SuggestedActions? SuggestedActions { get; set; }
     public List<Entity>? Entities { get; set; }
+    /// <summary>Any JSON value on the wire (inbound attachments are never read); this bot writes an array of cards.</summary>
+    public JsonNode? Attachments { get; set; }
     /// <summary>Any JSON value on the wire; this bot only writes objects.</summary>
     public JsonNode? ChannelData { get; set; }
     public string? ReplyToId { get; set; }
@@ -30,7 +32,7 @@ public sealed class Activity
     public string? DeliveryMode { get; set; }
 
     /// <summary>
-    /// Fields this bot does not model (timestamp, attachments, localTimestamp …), kept raw so nothing is lost and a
+    /// Fields this bot does not model (timestamp, localTimestamp …), kept raw so nothing is lost and a
     /// format this bot does not need can never make a valid activity fail to parse.
     /// </summary>
     [JsonExtensionData]

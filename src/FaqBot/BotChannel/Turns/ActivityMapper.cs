@@ -22,13 +22,20 @@ public static class ActivityMapper
         for (var index = 0; index < reply.Messages.Count; index++)
         {
             var isLast = index == reply.Messages.Count - 1;
-            var text = reply.Messages[index].Markdown;
+            var message = reply.Messages[index];
+            var text = UrgentCard.WithCallLinks(message.Markdown, message.UrgentCalls);
             if (isTeams)
             {
                 text = TeamsMarkdown.Normalize(text);
             }
 
             var activity = NewReply(inbound, text);
+            if (message.IsUrgentAdvice)
+            {
+                // The text stays as the fallback for channels without cards (and for transcripts and tests).
+                activity.Attachments = new JsonArray(UrgentCard.Attachment(message.Markdown, message.UrgentCalls, text));
+            }
+
             // The answer itself is the last bubble (urgent advice comes first), so it carries citation, buttons and feedback.
             if (isLast && reply.Source is { } source)
             {
@@ -45,7 +52,7 @@ public static class ActivityMapper
                 };
             }
 
-            activity.ChannelData = ChannelData(reply, enableFeedback: isLast && isTeams && reply.Kind == ReplyKind.Answer);
+            activity.ChannelData = ChannelData(reply, enableFeedback: isLast && isTeams && reply.Kind == ReplyKind.Answer, urgent: message.IsUrgentAdvice);
             activities.Add(activity);
         }
 
@@ -90,11 +97,13 @@ public static class ActivityMapper
     private static bool SuggestedActionsAllowed(Activity inbound, bool isTeams) =>
         !isTeams || inbound.Conversation?.ConversationType is null or "personal";
 
-    private static JsonObject ChannelData(Reply reply, bool enableFeedback)
+    private static JsonObject ChannelData(Reply reply, bool enableFeedback, bool urgent)
     {
         var faqbot = new JsonObject
         {
             ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(reply.Kind.ToString()),
+            // This bubble is the urgent advice; its card replaces the text where the channel shows cards.
+            ["urgent"] = urgent,
             ["redFlag"] = reply.RedFlag,
             ["redFlags"] = new JsonArray([.. reply.RedFlags.Select(flag => (JsonNode?)JsonValue.Create(flag))]),
         };

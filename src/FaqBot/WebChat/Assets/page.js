@@ -20,6 +20,25 @@
     container.appendChild(message);
   }
 
+  // An urgent-advice activity carries its advice twice: as text (for channels without cards) and as a warning card with
+  // tap-to-call buttons. Web Chat shows cards, so it shows the card alone, not the same advice again in a plain bubble.
+  function isUrgentCard(activity) {
+    var faqbot = activity && activity.channelData && activity.channelData.faqbot;
+    return !!(faqbot && faqbot.urgent && activity.attachments && activity.attachments.length);
+  }
+
+  var store = window.WebChat.createStore({}, function () {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && isUrgentCard(action.payload.activity)) {
+          var activity = Object.assign({}, action.payload.activity, { text: undefined });
+          action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
+        }
+        return next(action);
+      };
+    };
+  });
+
   fetch(config.tokenUrl, { method: 'POST', credentials: 'omit' })
     .then(function (response) {
       if (!response.ok) {
@@ -37,6 +56,7 @@
       container.innerHTML = '';
       window.WebChat.renderWebChat({
         directLine: directLine,
+        store: store,
         locale: 'da-DK',
         styleOptions: {
           accent: config.accent,

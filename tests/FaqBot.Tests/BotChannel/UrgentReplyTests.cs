@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using FaqBot.BotChannel.Schema;
+using FaqBot.BotChannel.Turns;
+using FaqBot.Conversation;
+
+namespace FaqBot.Tests.BotChannel;
+
+/// <summary>The urgent advice as activities: a warning card with tap-to-call numbers, the advice kept as the text.</summary>
+public sealed class UrgentReplyTests
+{
+    private const string Advice = "**Ring 112 nu.** Det skal undersøges med det samme.";
+
+    [Fact]
+    public void The_urgent_bubble_is_an_attention_card_with_tel_links_and_the_advice_as_text()
+    {
+        var activities = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.ForRegion("syddanmark")!), Inbound("directline"));
+
+        Assert.Equal(2, activities.Count);
+        var urgent = activities[0];
+        // The advice first, then the numbers as Markdown tel: links (for Teams' text and channels without cards).
+        Assert.Equal($"{Advice}\n\n[Ring 112](tel:112) · [Ring til lægevagten (70 11 07 07)](tel:70110707)", urgent.Text);
+        Assert.True((bool)urgent.ChannelData!["faqbot"]!["urgent"]!);
+        var attachment = Assert.Single(urgent.Attachments!.AsArray())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
+        var card = attachment["content"]!;
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Equal(urgent.Text, (string?)card["fallbackText"]);
+        var container = card["body"]![0]!;
+        Assert.Equal("attention", (string?)container["style"]);
+        Assert.Equal(UrgentCard.Heading, (string?)container["items"]![0]!["text"]);
+        Assert.Equal(Advice, (string?)container["items"]![1]!["text"]);
+        Assert.Equal(
+            [("Action.OpenUrl", "Ring 112", "tel:112"), ("Action.OpenUrl", "Ring til lægevagten (70 11 07 07)", "tel:70110707")],
+            card["actions"]!.AsArray().Select(a => ((string)a!["type"]!, (string)a["title"]!, (string)a["url"]!)));
+
+        // The answer after it stays an ordinary bubble.
+        var answer = activities[1];
+        Assert.Null(answer.Attachments);
+        Assert.False((bool)answer.ChannelData!["faqbot"]!["urgent"]!);
+    }
+
+    [Fact]
+    public void Without_a_region_the_card_offers_only_112()
+    {
+        var urgent = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.Default), Inbound("webchat"))[0];
+
+        var actions = urgent.Attachments![0]!["content"]!["actions"]!.AsArray();
+        Assert.Equal("tel:112", (string?)Assert.Single(actions)!["url"]);
+    }
+
+    [Fact]
+    public void The_unavailable_apology_is_urgent_advice_with_112_to_tap()
+    {
+        var apology = Assert.Single(ActivityMapper.ToActivities(((IReplyComposer)new DefaultApologyComposer()).Unavailable(), Inbound("directline")));
+
+        Assert.Contains("ring 112", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("lægevagten i din region", apology.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", apology.Text, StringComparison.Ordinal);
+        Assert.Equal("tel:112", (string?)apology.Attachments![0]!["content"]!["actions"]![0]!["url"]);
+    }
+
+    [Fact]
+    public async Task Teams_gets_the_card_and_the_region_filled_into_the_real_advice()
+    {
+        await using var factory = new BotApplicationFactory
+        {
+            FakeComposer = false,
+            Settings = new Dictionary<string, string?> { ["Safety:Region"] = "midtjylland" },
+        };
+        using var client = factory.CreateClient();
+
+        var replies = await Activities.ExpectRepliesAsync(client, Activities.Message("Mit ben bliver svagere og foden klasker", channelId: "msteams"));
+
+        var urgent = replies[0]!;
+        Assert.True((bool)urgent["channelData"]!["faqbot"]!["urgent"]!);
+        Assert.StartsWith("**Kontakt din egen læge i dag – eller lægevagten på 70 11 31 31, hvis lægen har lukket.**", (string?)urgent["text"], StringComparison.Ordinal);
+        Assert.EndsWith("[Ring 112](tel:112) · [Ring til lægevagten (70 11 31 31)](tel:70113131)", (string?)urgent["text"], StringComparison.Ordinal);
+        Assert.DoesNotContain("{lægevagt}", (string?)urgent["text"], StringComparison.Ordinal);
+        var card = urgent["attachments"]![0]!["content"]!;
+        Assert.Equal("attention", (string?)card["body"]![0]!["style"]);
+        Assert.Equal(["tel:112", "tel:70113131"], card["actions"]!.AsArray().Select(a => (string)a!["url"]!));
+        Assert.All(replies.Skip(1), reply => Assert.Null(reply!["attachments"]));
+    }
+
+    private static Reply RedFlagReply(UrgentContacts contacts) => new(
+        ReplyKind.Answer,
+        [ReplyMessage.UrgentAdvice(Advice, contacts), new ReplyMessage("**Svar**\n\nTekst.")],
+        "iskias#svar", "Svar", 0.9, true, ["caudaEquina"], [], null);
+
+    private static Activity Inbound(string channelId) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1",
+        ChannelId = channelId,
+        From = new ChannelAccount { Id = "user" },
+        Recipient = new ChannelAccount { Id = "bot" },
+        Conversation = new ConversationAccount { Id = "c1" },
+        Text = "x",
+    };
+
+    /// <summary>A composer that relies on the interface's default apology.</summary>
+    private sealed class DefaultApologyComposer : IReplyComposer
+    {
+        public Reply Compose(string message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Reply Welcome() => throw new NotSupportedException();
+    }
+}
