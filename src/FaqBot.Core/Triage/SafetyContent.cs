@@ -1,11 +1,13 @@
 using FaqBot.Content;
+using FaqBot.Screening;
 
 namespace FaqBot.Triage;
 
 /// <summary>
 /// The editable safety content in <c>content/safety/</c>: the red-flag rules (<c>red-flags.txt</c>), the urgent
 /// advice per kind (<c>urgent-advice.txt</c>, one <c>[kind]</c> block of Danish Markdown each, <c>[default]</c> for
-/// kinds without their own), and the safety note every answer carries (<c>safety-note.txt</c>).
+/// kinds without their own), the safety note every answer carries (<c>safety-note.txt</c>), and the screening
+/// questions asked when a message comes near a red flag (<c>screening.txt</c>, optional).
 /// </summary>
 public sealed record SafetyContent(
     RedFlagRuleSet Rules,
@@ -18,6 +20,9 @@ public sealed record SafetyContent(
 
     /// <summary>The advice block used for kinds without their own.</summary>
     public const string DefaultAdvice = "default";
+
+    /// <summary>The screening questions (<c>screening.txt</c>); none when the folder has no such file.</summary>
+    public ScreeningContent Screening { get; init; } = ScreeningContent.None;
 
     /// <summary>Loads <c>safety/</c> under <paramref name="contentDirectory"/>. Never throws for bad content.</summary>
     public static SafetyContent Load(string contentDirectory)
@@ -65,7 +70,9 @@ public sealed record SafetyContent(
             problems.Add(new(notePath, 0, "the safety note is empty"));
         }
 
-        return new SafetyContent(rules, advice, note, problems);
+        var screening = ScreeningContent.Load(Path.Combine(folder, ScreeningContent.FileName), rulesPath, rules);
+        problems.AddRange(screening.Problems);
+        return new SafetyContent(rules, advice, note, problems) { Screening = screening };
     }
 
     /// <summary>
