@@ -117,10 +117,10 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
         NoteKinds.FirstOrDefault(n => note.Contains(n.NoteWord, StringComparison.OrdinalIgnoreCase)).Kind
         ?? throw new InvalidOperationException($"no kind for the note '{note}'");
 
-    /// <summary>The levels reached when the screening questions were introduced: 15/15 misses, 18.1 % of OK rows.</summary>
+    /// <summary>The levels reached when the screening questions were introduced: 15/15 misses, 0 % of each QA set, 2.8 % (9/321) of the unflagged OK rows.</summary>
     private static class Floor
     {
         public const int MissesCaught = 15;
-        public const double MaxShareOfOkRowsAsked = 0.20;
+        public const double MaxShareOfOkRowsAsked = 0.05;
     }
 }
