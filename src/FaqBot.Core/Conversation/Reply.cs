@@ -1,3 +1,5 @@
+using FaqBot.Screening;
+
 namespace FaqBot.Conversation;
 
 /// <summary>What kind of reply the bot gives; serialised camelCase (<c>answer</c>, <c>noMatch</c>, <c>smallTalk</c>).</summary>
@@ -59,7 +61,14 @@ public sealed record Reply(
     bool RedFlag,
     IReadOnlyList<string> RedFlags,
     IReadOnlyList<string> SuggestedQuestions,
-    SourceCitation? Source);
+    SourceCitation? Source)
+{
+    /// <summary>
+    /// A yes/no question about the red flag the message came near without meeting it, asked after the answer; null
+    /// when there is none. The channel decides whether to ask it (never twice in a conversation).
+    /// </summary>
+    public ScreeningQuestion? Screening { get; init; }
+}
 
 /// <summary>Produces the bot's replies. One implementation serves every channel.</summary>
 public interface IReplyComposer
@@ -72,6 +81,13 @@ public interface IReplyComposer
 
     /// <summary>The welcome shown when a patient opens the chat or installs the bot.</summary>
     Reply Welcome();
+
+    /// <summary>
+    /// The reply to <paramref name="message"/> as the answer to the pending screening question about
+    /// <paramref name="kind"/>: a yes gets the urgent advice of the kind, a no a calm acknowledgement and the safety
+    /// note. Null when the message is neither; it is then composed as any other message.
+    /// </summary>
+    Reply? AnswerScreening(string kind, string message) => null;
 
     /// <summary>
     /// The reply when <see cref="Compose"/> failed: an apology, and what to do if it is urgent, since the message

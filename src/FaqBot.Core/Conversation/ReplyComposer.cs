@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FaqBot.Answering;
 using FaqBot.Content;
+using FaqBot.Screening;
 using FaqBot.Search;
 using FaqBot.Triage;
 
@@ -23,6 +24,7 @@ public sealed partial class ReplyComposer : IReplyComposer
     private readonly SafetyContent _safety;
     private readonly ConversationContent _conversation;
     private readonly SmallTalkDetector _smallTalk;
+    private readonly ScreeningDetector _screening;
     private readonly ReplyOptions _options;
 
     /// <summary>Composes from already loaded parts.</summary>
@@ -34,6 +36,7 @@ public sealed partial class ReplyComposer : IReplyComposer
         _conversation = conversation;
         _redFlags = new RedFlagDetector(safety.Rules);
         _smallTalk = new SmallTalkDetector(conversation.SmallTalk, conversation.IgnoredWords);
+        _screening = new ScreeningDetector(safety.Screening);
         _options = options ?? new ReplyOptions();
     }
 
@@ -46,6 +49,9 @@ public sealed partial class ReplyComposer : IReplyComposer
     /// fault (never the message). The domain itself has no logger.
     /// </summary>
     public event Action<Exception>? TriageFailed;
+
+    /// <summary>The screening questions the composer asks when a message comes near a red flag.</summary>
+    public ScreeningDetector Screening => _screening;
 
     /// <summary>The red-flag detector the composer uses.</summary>
     public RedFlagDetector RedFlags => _redFlags;
@@ -88,7 +94,10 @@ public sealed partial class ReplyComposer : IReplyComposer
             return new Reply(
                 ReplyKind.Answer, messages, passage.Id, passage.Title, Math.Round(best.Confidence, 3),
                 triage.IsRedFlag, triage.Kinds, RelatedQuestions(passage),
-                new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url));
+                new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url))
+            {
+                Screening = triage.IsRedFlag ? null : _screening.Nearest(message, cancellationToken),
+            };
         }
 
         if (triage.IsRedFlag)
@@ -99,7 +108,30 @@ public sealed partial class ReplyComposer : IReplyComposer
 
         var suggestions = DidYouMean(answer);
         var text = suggestions.Count == 0 ? _conversation.NoMatch : $"{_conversation.NoMatch}\n\n{_conversation.DidYouMean}";
-        return new Reply(ReplyKind.NoMatch, [new ReplyMessage(text)], null, null, null, false, [], suggestions, null);
+        return new Reply(ReplyKind.NoMatch, [new ReplyMessage(text)], null, null, null, false, [], suggestions, null)
+        {
+            Screening = _screening.Nearest(message, cancellationToken),
+        };
+    }
+
+    /// <inheritdoc/>
+    public Reply? AnswerScreening(string kind, string message)
+    {
+        switch (_screening.Read(message))
+        {
+            case ScreeningAnswer.Yes:
+                // Like a red flag that no passage answers: the urgent advice is the whole reply.
+                // The same urgent presentation (warning card, numbers to tap) as advice after a red-flag message.
+                var advice = _safety.AdviceFor(kind) ?? DanishTexts.UrgentFallback;
+                return new Reply(ReplyKind.NoMatch, [ReplyMessage.UrgentAdvice(advice, _options.Urgent)], null, null, null, true, [kind], [], null);
+            case ScreeningAnswer.No:
+                var text = _safety.SafetyNote.Length > 0
+                    ? $"{_screening.Content.Acknowledgement}\n\n{_safety.SafetyNote}"
+                    : _screening.Content.Acknowledgement;
+                return new Reply(ReplyKind.SmallTalk, [new ReplyMessage(text)], null, null, null, false, [], [], null);
+            default:
+                return null;
+        }
     }
 
     /// <inheritdoc/>

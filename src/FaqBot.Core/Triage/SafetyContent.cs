@@ -1,13 +1,16 @@
 using System.Text.RegularExpressions;
 using FaqBot.Content;
 using FaqBot.Conversation;
+using FaqBot.Screening;
 
 namespace FaqBot.Triage;
 
 /// <summary>
 /// The editable safety content in <c>content/safety/</c>: the red-flag rules (<c>red-flags.txt</c>), the urgent
 /// advice per kind (<c>urgent-advice.txt</c>, one <c>[kind]</c> block of Danish Markdown each, <c>[default]</c> for
-/// kinds without their own; <c>{lægevagt}</c> stands for the region's out-of-hours doctor), and the safety note every answer carries (<c>safety-note.txt</c>).
+/// kinds without their own; <c>{lægevagt}</c> stands for the region's out-of-hours doctor), the safety note every
+/// answer carries (<c>safety-note.txt</c>), and the screening questions asked when a message comes near a red flag
+/// (<c>screening.txt</c>, optional).
 /// </summary>
 public sealed partial record SafetyContent(
     RedFlagRuleSet Rules,
@@ -20,6 +23,9 @@ public sealed partial record SafetyContent(
 
     /// <summary>The advice block used for kinds without their own.</summary>
     public const string DefaultAdvice = "default";
+
+    /// <summary>The screening questions (<c>screening.txt</c>); none when the folder has no such file.</summary>
+    public ScreeningContent Screening { get; init; } = ScreeningContent.None;
 
     /// <summary>Loads <c>safety/</c> under <paramref name="contentDirectory"/>. Never throws for bad content.</summary>
     public static SafetyContent Load(string contentDirectory)
@@ -74,7 +80,9 @@ public sealed partial record SafetyContent(
             problems.Add(new(notePath, 0, "the safety note is empty"));
         }
 
-        return new SafetyContent(rules, advice, note, problems);
+        var screening = ScreeningContent.Load(Path.Combine(folder, ScreeningContent.FileName), rulesPath, rules);
+        problems.AddRange(screening.Problems);
+        return new SafetyContent(rules, advice, note, problems) { Screening = screening };
     }
 
     /// <summary>

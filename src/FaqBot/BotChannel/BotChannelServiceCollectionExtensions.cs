@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using FaqBot.BotChannel.Authentication;
 using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Feedback;
+using FaqBot.BotChannel.Memory;
 using FaqBot.BotChannel.Turns;
 using FaqBot.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,12 @@ public static class BotChannelServiceCollectionExtensions
             provider.GetRequiredService<IOptions<BotChannelOptions>>().Value.FeedbackFile is { Length: > 0 } path
                 ? new JsonLinesFeedbackStore(path)
                 : new InMemoryFeedbackStore());
+        services.AddOptions<ConversationMemoryOptions>()
+            .BindConfiguration(ConversationMemoryOptions.SectionName)
+            .Validate(o => o.Lifetime > TimeSpan.Zero && o.PendingQuestionLifetime > TimeSpan.Zero && o.MaxConversations > 0,
+                "ConversationMemory:Lifetime, PendingQuestionLifetime and MaxConversations must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
         services.AddScoped<BotTurnHandler>();
 
         // Anonymous requests are limited per client network; channel traffic with a token is not (it comes from Azure).

@@ -31,7 +31,12 @@ internal static class CheckCommand
         var composer = ReplyComposer.Create(knowledge, directory);
         // The examples beside the rules are run only when the rules loaded: a broken rule is reported once, as itself.
         var ruleSet = composer.RedFlags.RuleSet;
-        IReadOnlyList<ContentProblem> failingExamples = ruleSet.Problems.Count == 0 ? ruleSet.FailingExamples() : [];
+        var screening = composer.Screening.Content.Rules;
+        IReadOnlyList<ContentProblem> failingExamples =
+        [
+            .. ruleSet.Problems.Count == 0 ? ruleSet.FailingExamples() : [],
+            .. screening.Problems.Count == 0 ? screening.FailingExamples() : [],
+        ];
         IReadOnlyList<string> problems = [.. knowledge.Problems, .. composer.Problems, .. failingExamples.Select(p => p.ToString())];
         foreach (var problem in problems)
         {
@@ -55,7 +60,7 @@ internal static class CheckCommand
             output.WriteLine($"note: {withoutAlternatives} passage(s) have no alternative questions in questions/<article>.yml");
         }
 
-        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {ruleSet.Rules.Count} red-flag rule(s) with {ruleSet.Examples.Count} example(s).");
+        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {ruleSet.Rules.Count} red-flag rule(s) with {ruleSet.Examples.Count} example(s), {screening.Rules.Count} screening rule(s) with {screening.Examples.Count} example(s).");
         WriteWarnings(ruleSet, output);
         return 0;
     }

@@ -16,7 +16,7 @@ internal static class CliApp
                         [--without {string.Join(',', EvalCommand.Features)}|all]
                         [--set {string.Join("=X,", EvalCommand.Parameters)}=X]
                                       score a QA file (question<TAB>expected ids or NONE<TAB>style)
-          eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y]
+          eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y] [--screening]
                                       score the red-flag detector on message<TAB>REDFLAG|OK rows
           rules [--output FILE]       the red-flag rules in plain words, concepts and examples, for a clinician's review
           check [DIR]                 list problems in the articles, lexicons, safety and conversation content; exit 1 if any

@@ -1,4 +1,6 @@
 using System.Globalization;
+using FaqBot.Answering;
+using FaqBot.Conversation;
 using FaqBot.Hosting;
 using FaqBot.Triage;
 
@@ -7,12 +9,13 @@ namespace FaqBot.Cli;
 /// <summary>
 /// <c>faqbot eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y]</c>: recall, false-alarm rate and every
 /// miss and false alarm of the red-flag detector; exit 1 when a given limit is not met. The file holds test
-/// messages written for evaluation, never real patient messages.
+/// messages written for evaluation, never real patient messages. With <c>--screening</c>, also which rows the full
+/// reply would follow with a screening question, and about which kind.
 /// </summary>
 internal static class EvalRedFlagsCommand
 {
     /// <summary>The options <c>eval-redflags</c> takes.</summary>
-    public static readonly string[] Options = ["content", "min-recall", "max-false-alarms"];
+    public static readonly string[] Options = ["content", "min-recall", "max-false-alarms", "screening"];
 
     public static int Run(CliArguments args, TextWriter output, TextWriter error)
     {
@@ -22,7 +25,8 @@ internal static class EvalRedFlagsCommand
             throw new CliUsageException("eval-redflags needs one TSV file: message<TAB>REDFLAG|OK<TAB>note");
         }
 
-        var safety = SafetyContent.Load(args.Value("content") ?? ContentLocation.Default);
+        var directory = args.Value("content") ?? ContentLocation.Default;
+        var safety = SafetyContent.Load(directory);
         foreach (var problem in safety.Problems)
         {
             error.WriteLine($"warning: {problem}");
@@ -43,6 +47,10 @@ internal static class EvalRedFlagsCommand
         var negatives = evaluation.Cases.Count - positives;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"recall {evaluation.Recall:P1} ({positives - evaluation.Misses.Count}/{positives}), false alarms {evaluation.FalseAlarmRate:P1} ({evaluation.FalseAlarms.Count}/{negatives})"));
+        if (args.Has("screening"))
+        {
+            PrintScreening(evaluation, new ReplyComposer(KnowledgeBase.Load(directory), safety, ConversationContent.Load(directory)), output);
+        }
 
         var ok = true;
         if (args.Value("min-recall") is { } minRecall && evaluation.Recall < ParseShare(minRecall, "min-recall"))
@@ -58,6 +66,22 @@ internal static class EvalRedFlagsCommand
         }
 
         return ok ? 0 : 1;
+    }
+
+    /// <summary>The screening question each miss would get, and how many misses and unflagged OK rows get one.</summary>
+    private static void PrintScreening(RedFlagEvaluation evaluation, ReplyComposer composer, TextWriter output)
+    {
+        var screenedMisses = 0;
+        foreach (var miss in evaluation.Misses)
+        {
+            var kind = composer.Compose(miss.Message).Screening?.Kind;
+            screenedMisses += kind is null ? 0 : 1;
+            output.WriteLine($"SCREENING    [{kind ?? "none"}] {miss.Note}");
+        }
+
+        var okRows = evaluation.Cases.Where(c => !c.ExpectedRedFlag && !c.Detected).ToList();
+        var askedOk = okRows.Count(row => composer.Compose(row.Message).Screening is not null);
+        output.WriteLine($"screening question on {screenedMisses}/{evaluation.Misses.Count} misses, {askedOk}/{okRows.Count} unflagged OK rows");
     }
 
     /// <summary>"0.9", "90%" or "90" → 0.9.</summary>

@@ -11,13 +11,19 @@ internal static class PlainTextReply
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    /// <summary>All bubbles one after the other, then the questions to tap next as "→ question" lines.</summary>
+    /// <summary>
+    /// All bubbles one after the other, then the questions to tap next as "→ question" lines, then any screening
+    /// question with its answers.
+    /// </summary>
     public static string Of(Reply reply)
     {
         var text = string.Join("\n\n", reply.Messages.Select(m => Render(m.Markdown)));
-        return reply.SuggestedQuestions.Count == 0
-            ? text
-            : text + "\n\n" + string.Join('\n', reply.SuggestedQuestions.Select(q => $"→ {q}"));
+        if (reply.SuggestedQuestions.Count > 0)
+        {
+            text += "\n\n" + string.Join('\n', reply.SuggestedQuestions.Select(q => $"→ {q}"));
+        }
+
+        return reply.Screening is { } screening ? $"{text}\n\n{screening.Question} (Ja / Nej)" : text;
     }
 
     /// <summary>Markdown without its markup; a link keeps its address after the text, since a terminal cannot follow it.</summary>

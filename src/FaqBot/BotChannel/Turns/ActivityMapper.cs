@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotChannel.Schema;
 using FaqBot.Conversation;
+using FaqBot.Screening;
 
 namespace FaqBot.BotChannel.Turns;
 
@@ -13,6 +14,8 @@ public static class ActivityMapper
 
     private const int CitationNameLimit = 80;
     private const int CitationAbstractLimit = 160;
+
+    private static readonly string[] ScreeningAnswers = ["Ja", "Nej"];
 
     /// <summary>One message activity per bubble of <paramref name="reply"/>, in order.</summary>
     public static IReadOnlyList<Activity> ToActivities(Reply reply, Activity inbound)
@@ -56,7 +59,29 @@ public static class ActivityMapper
             activities.Add(activity);
         }
 
+        if (reply.Screening is { } screening)
+        {
+            activities.Add(ScreeningQuestion(screening, inbound, isTeams));
+        }
+
         return activities;
+    }
+
+    /// <summary>The screening question, after the answer, with "Ja" and "Nej" to tap.</summary>
+    private static Activity ScreeningQuestion(ScreeningQuestion screening, Activity inbound, bool isTeams)
+    {
+        var activity = NewReply(inbound, screening.Question);
+        if (SuggestedActionsAllowed(inbound, isTeams))
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                To = inbound.From?.Id is { } userId ? [userId] : null,
+                Actions = [.. ScreeningAnswers.Select(answer => new CardAction { Title = answer, Value = answer })],
+            };
+        }
+
+        activity.ChannelData = new JsonObject { ["faqbot"] = new JsonObject { ["kind"] = "screening", ["screening"] = screening.Kind } };
+        return activity;
     }
 
     /// <summary>The <c>typing</c> indicator sent before the replies.</summary>

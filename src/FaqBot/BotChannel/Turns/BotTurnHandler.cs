@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FaqBot.BotChannel.Connector;
 using FaqBot.BotChannel.Feedback;
+using FaqBot.BotChannel.Memory;
 using FaqBot.BotChannel.Schema;
 using FaqBot.Conversation;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,10 @@ public sealed class BotTurnHandler(
     IReplyComposer composer,
     IFeedbackStore feedbackStore,
     SentAnswerIndex sentAnswers,
+    IConversationMemory memory,
     TimeProvider timeProvider,
     IOptions<BotChannelOptions> options,
+    IOptions<ConversationMemoryOptions> memoryOptions,
     ILogger<BotTurnHandler> logger)
 {
     private const string SubmitActionInvoke = "message/submitAction";
@@ -27,7 +30,7 @@ public sealed class BotTurnHandler(
                 var started = timeProvider.GetTimestamp();
                 var question = MentionText.Strip(inbound);
                 // A bare @mention or a card submit has nothing to search for; the welcome explains what to ask.
-                var reply = question.Length == 0 ? composer.Welcome() : ComposeOrApologise(question, inbound.ChannelId);
+                var reply = question.Length == 0 ? composer.Welcome() : Converse(question, inbound);
                 // One line per turn, for operations: never the patient's text, nor the conversation.
                 logger.LogInformation(
                     "Turn on {Channel}: {Kind}, passage {PassageId}, red flags [{RedFlags}], {DurationMs:0.0} ms",
@@ -47,16 +50,52 @@ public sealed class BotTurnHandler(
     }
 
     /// <summary>
+    /// The reply to <paramref name="question"/> within its conversation: the answer to a pending screening question
+    /// if it is a yes or no, else the composed reply; a screening question the reply carries is remembered as
+    /// pending, or left out when it was asked before in the conversation or cannot be remembered.
+    /// </summary>
+    private Reply Converse(string question, Activity inbound)
+    {
+        var conversationId = inbound.Conversation?.Id;
+        var state = conversationId is null ? null : memory.Get(conversationId);
+        Reply? reply = null;
+        if (conversationId is not null && state?.Pending is { } pending)
+        {
+            // Answered or not, the question is no longer pending: anything else is an ordinary message.
+            state = state with { Pending = null };
+            memory.Set(conversationId, state);
+            if (timeProvider.GetUtcNow() - pending.AskedAt <= memoryOptions.Value.PendingQuestionLifetime)
+            {
+                reply = ComposeOrApologise(_ => composer.AnswerScreening(pending.Kind, question), inbound.ChannelId);
+            }
+        }
+
+        reply ??= ComposeOrApologise(budget => composer.Compose(question, budget), inbound.ChannelId)!;
+        if (reply.Screening is not { } screening)
+        {
+            return reply;
+        }
+
+        var asked = state?.AskedKinds ?? [];
+        var remembered = conversationId is not null
+            && !asked.Contains(screening.Kind)
+            && memory.Set(conversationId, new ConversationState(
+                new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]));
+        // Unremembered, a "ja" could not be understood, so the question is not asked at all.
+        return remembered ? reply : reply with { Screening = null };
+    }
+
+    /// <summary>
     /// The composed reply, or, when composing fails (a bug, bad content) or runs out of the turn's time budget, an
     /// apology with what to do if it is urgent: the patient is never left without an answer. The exception is logged,
     /// the message is not.
     /// </summary>
-    private Reply ComposeOrApologise(string question, string? channelId)
+    private Reply? ComposeOrApologise(Func<CancellationToken, Reply?> compose, string? channelId)
     {
         using var budget = new CancellationTokenSource(options.Value.TurnBudget, timeProvider);
         try
         {
-            return composer.Compose(question, budget.Token);
+            return compose(budget.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
