@@ -2,11 +2,11 @@ namespace FaqBot.Triage.Learned;
 
 /// <summary>
 /// Chooses the classifier's threshold from training sets alone: an inner cross-validation that keeps each set whole
-/// (sets dealt round-robin into <see cref="Groups"/> groups) gives every training message an out-of-fold probability;
+/// (sets dealt round-robin into <see cref="Groups"/> groups, fewer when there are fewer red-flag sets) gives every training message an out-of-fold probability;
 /// the threshold is the one that finds the most red flags with rules OR classifier while the false alarms on the
 /// red-flag sets' ordinary messages stay ≤ <see cref="MaxFalseAlarmRate"/> and the classifier flags at most
-/// <see cref="MaxQuestionAlarmRate"/> of the QA questions. Ties go to the higher threshold; when none qualifies, the
-/// classifier never flags (threshold above 1).
+/// <see cref="MaxQuestionAlarmRate"/> of the QA questions. Ties go to the higher threshold; when none qualifies, or no
+/// inner model could be trained, the classifier never flags (threshold above 1).
 /// </summary>
 public sealed record ThresholdChoice(int Groups = 3, double MaxFalseAlarmRate = 0.10, double MaxQuestionAlarmRate = 0.01)
 {
@@ -20,21 +20,30 @@ public sealed record ThresholdChoice(int Groups = 3, double MaxFalseAlarmRate = 
     {
         var redFlagSets = sets.Where(s => !s.IsQuestionSet).ToList();
         var questionSets = sets.Where(s => s.IsQuestionSet).ToList();
+        // Fewer red-flag sets than groups: one set a group, so no group is left without red flags to score.
+        var groups = Math.Max(1, Math.Min(Groups, redFlagSets.Count));
         var groupOf = new Dictionary<LabelledSet, int>();
         for (var i = 0; i < redFlagSets.Count; i++)
         {
-            groupOf[redFlagSets[i]] = i % Groups;
+            groupOf[redFlagSets[i]] = i % groups;
         }
 
         for (var i = 0; i < questionSets.Count; i++)
         {
-            groupOf[questionSets[i]] = i % Groups;
+            groupOf[questionSets[i]] = i % groups;
         }
 
         var scored = new List<(LabelledMessage Message, bool IsQuestion, float Probability)>();
-        for (var g = 0; g < Groups; g++)
+        for (var g = 0; g < groups; g++)
         {
-            var inner = RedFlagClassifier.Train(sets.Where(s => groupOf[s] != g).SelectMany(s => s.Messages));
+            var training = sets.Where(s => groupOf[s] != g).SelectMany(s => s.Messages).ToList();
+            if (!training.Any(m => m.IsRedFlag) || training.All(m => m.IsRedFlag))
+            {
+                // A model needs both classes; this group's messages stay unscored.
+                continue;
+            }
+
+            var inner = RedFlagClassifier.Train(training);
             foreach (var set in sets.Where(s => groupOf[s] == g))
             {
                 var probabilities = inner.ScoreAll(set.Messages.Select(m => m.Text));

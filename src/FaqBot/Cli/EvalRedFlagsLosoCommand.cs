@@ -13,9 +13,12 @@ namespace FaqBot.Cli;
 /// </summary>
 internal static class EvalRedFlagsLosoCommand
 {
+    /// <summary>The options <c>eval-redflags-loso</c> takes.</summary>
+    public static readonly string[] Options = ["content"];
+
     public static int Run(CliArguments args, TextWriter output, TextWriter error)
     {
-        args.RejectUnknown(["content"]);
+        args.RejectUnknown(Options);
         if (args.Positional.Count != 1)
         {
             throw new CliUsageException("eval-redflags-loso needs the folder of labelled sets (*redflags*.tsv, *-qa*.tsv)");
@@ -28,9 +31,9 @@ internal static class EvalRedFlagsLosoCommand
         }
 
         var sets = LabelledSet.LoadFolder(args.Positional[0]);
-        if (!sets.Any(s => !s.IsQuestionSet))
+        if (sets.Count(s => !s.IsQuestionSet) < 2)
         {
-            throw new IOException($"no *redflags*.tsv in {args.Positional[0]}");
+            throw new IOException($"leave-one-set-out needs at least two *redflags*.tsv in {args.Positional[0]}");
         }
 
         var folds = LeaveOneSetOutEvaluation.Run(sets, new RedFlagDetector(safety.Rules), new ThresholdChoice(), name => error.WriteLine($"fold {name}"));
