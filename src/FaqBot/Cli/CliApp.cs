@@ -18,6 +18,7 @@ internal static class CliApp
                                       score a QA file (question<TAB>expected ids or NONE<TAB>style)
           eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y] [--screening]
                                       score the red-flag detector on message<TAB>REDFLAG|OK rows
+          eval-redflags-loso DIR      leave-one-set-out over DIR's red-flag and QA sets: rules vs rules + learned classifier
           rules [--output FILE]       the red-flag rules in plain words, concepts and examples, for a clinician's review
           check [DIR]                 list problems in the articles, lexicons, safety and conversation content; exit 1 if any
           help                        this text
@@ -25,7 +26,7 @@ internal static class CliApp
         Options for every command and the server: --content DIR (default: the content shipped with the build, or $FAQBOT_CONTENT)
         """;
 
-    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "check", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "eval-redflags-loso", "check", "help", "--help", "-h"];
 
     /// <summary>Whether <paramref name="args"/> start the server: nothing, or only <c>--options</c>.</summary>
     public static bool RunsServer(string[] args) =>
@@ -41,6 +42,7 @@ internal static class CliApp
                 "ask" => AskCommand.Run(CliArguments.Parse(rest, "content"), input, output, error),
                 "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "threshold", "set"), output),
                 "eval-redflags" => EvalRedFlagsCommand.Run(CliArguments.Parse(rest, "content", "min-recall", "max-false-alarms"), output, error),
+                "eval-redflags-loso" => EvalRedFlagsLosoCommand.Run(CliArguments.Parse(rest, "content"), output, error),
                 "rules" => RulesCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
                 "check" => CheckCommand.Run(CliArguments.Parse(rest, "content"), output, error),
                 "help" or "--help" or "-h" => PrintUsage(output),

@@ -93,7 +93,7 @@ public sealed class CliCommandTests
     public void The_help_lists_every_option_that_exists_and_none_that_does_not()
     {
         var (exit, output, _) = Run("", "help");
-        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
+        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
 
         var listed = System.Text.RegularExpressions.Regex.Matches(output, @"--([a-z][a-z-]*)").Select(m => m.Groups[1].Value).ToHashSet();
 
@@ -169,6 +169,30 @@ public sealed class CliCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("bad.tsv:3", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Eval_redflags_loso_scores_each_held_out_set_with_and_without_the_classifier_and_prints_no_message()
+    {
+        var folder = Directory.CreateTempSubdirectory("faqbot-loso-").FullName;
+        foreach (var name in new[] { "dev-redflags.tsv", "extra-redflags.tsv", "extra-redflags-2.tsv", "dev-qa.tsv", "extra-qa.tsv" })
+        {
+            File.Copy(ContentTestFiles.DataFile(name), Path.Combine(folder, name));
+        }
+
+        var (exit, output, _) = Run("", "eval-redflags-loso", folder, "--content", ContentTestFiles.ContentDirectory);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("dev-redflags", output, StringComparison.Ordinal);
+        Assert.Contains("extra-redflags", output, StringComparison.Ordinal);
+        Assert.Contains("mean recall: rules ", output, StringComparison.Ordinal);
+        Assert.Contains("worst false alarms: rules ", output, StringComparison.Ordinal);
+        var firstMessage = File.ReadAllLines(ContentTestFiles.DataFile("dev-redflags.tsv"))[1].Split('\t')[0];
+        Assert.DoesNotContain(firstMessage[..30], output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_redflags_loso_without_a_folder_is_a_usage_error() =>
+        Assert.Equal(2, Run("", "eval-redflags-loso").Exit);
 
     [Fact]
     public void Check_passes_the_shipped_content()

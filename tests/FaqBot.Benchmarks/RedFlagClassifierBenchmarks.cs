@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using FaqBot.Triage.Learned;
+
+namespace FaqBot.Benchmarks;
+
+/// <summary>
+/// The learned second opinion's cost per message (target for triage: ≤ 100 µs median), next to the rules for the same
+/// message. Trained once in setup on the repository's labelled sets.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class RedFlagClassifierBenchmarks
+{
+    private RedFlagScorer _scorer = null!;
+    private FaqBot.Triage.RedFlagDetector _rules = null!;
+
+    /// <summary>A typical patient message of about 180 characters.</summary>
+    public const string Message =
+        "Jeg har haft iskias i tre uger, og de sidste par dage er det blevet svært at løfte foden, når jeg går på trapper. Skal jeg vente og se, eller bør jeg ringe til nogen?";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var content = ContentFolder.Find();
+        var data = Path.Combine(Path.GetDirectoryName(content)!, "tests", "FaqBot.Tests", "Data");
+        var sets = LabelledSet.LoadFolder(data);
+        _scorer = RedFlagClassifier.Train(sets.SelectMany(s => s.Messages)).CreateScorer();
+        _rules = new FaqBot.Triage.RedFlagDetector(FaqBot.Triage.SafetyContent.Load(content).Rules);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _scorer.Dispose();
+
+    [Benchmark]
+    public float Classifier() => _scorer.Score(Message);
+
+    [Benchmark(Baseline = true)]
+    public bool Rules() => _rules.Detect(Message).IsRedFlag;
+}

@@ -1,0 +1,78 @@
+using FaqBot.Tests.Content;
+using FaqBot.Triage;
+using FaqBot.Triage.Learned;
+
+namespace FaqBot.Tests.Triage.Learned;
+
+public sealed class RedFlagClassifierTests
+{
+    private static readonly Lazy<IReadOnlyList<LabelledMessage>> DevMessages = new(() =>
+        [.. LabelledSet.ReadRedFlagSet(ContentTestFiles.DataFile("dev-redflags.tsv")),
+            .. LabelledSet.ReadQuestionSet(ContentTestFiles.DataFile("dev-qa.tsv"))]);
+
+    [Fact]
+    public void LoadFolderFindsEveryRedFlagAndQuestionSetInNameOrder()
+    {
+        var sets = LabelledSet.LoadFolder(Path.GetDirectoryName(ContentTestFiles.DataFile("dev-redflags.tsv"))!);
+
+        Assert.Equal(18, sets.Count(s => !s.IsQuestionSet));
+        Assert.Equal(7, sets.Count(s => s.IsQuestionSet));
+        Assert.Equal(sets.Select(s => s.Name + ".tsv").Order(StringComparer.Ordinal), sets.Select(s => s.Name + ".tsv"));
+        Assert.All(sets.Where(s => s.IsQuestionSet).SelectMany(s => s.Messages), m => Assert.False(m.IsRedFlag));
+        Assert.Equal(36, sets.Single(s => s.Name == "dev-redflags").Messages.Count(m => m.IsRedFlag));
+    }
+
+    [Fact]
+    public void RetrainingOnTheSameMessagesGivesTheSameProbabilities()
+    {
+        var texts = DevMessages.Value.Select(m => m.Text).ToList();
+
+        var first = RedFlagClassifier.Train(DevMessages.Value).ScoreAll(texts);
+        var second = RedFlagClassifier.Train(DevMessages.Value).ScoreAll(texts);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void SavedModelScoresLikeTheTrainedOne()
+    {
+        var classifier = RedFlagClassifier.Train(DevMessages.Value);
+        using var stream = new MemoryStream();
+        classifier.Save(stream);
+        stream.Position = 0;
+        var loaded = RedFlagClassifier.Load(stream);
+
+        using var scorer = loaded.CreateScorer();
+        var expected = classifier.ScoreAll(DevMessages.Value.Select(m => m.Text));
+        Assert.Equal(expected, DevMessages.Value.Select(m => scorer.Score(m.Text)));
+    }
+
+    [Fact]
+    public void TrainedClassifierSeparatesItsTrainingRedFlagsFromQuestions()
+    {
+        var scores = RedFlagClassifier.Train(DevMessages.Value).ScoreAll(DevMessages.Value.Select(m => m.Text));
+        var redFlags = DevMessages.Value.Select((m, i) => (m, scores[i])).Where(x => x.m.IsRedFlag).Select(x => x.Item2);
+        var questions = DevMessages.Value.Select((m, i) => (m, scores[i])).Where(x => x.m.Note.Length == 0 && !x.m.IsRedFlag).Select(x => x.Item2);
+
+        Assert.True(redFlags.Average() > 0.5 && questions.Average() < 0.5);
+    }
+
+    [Fact]
+    public void ThresholdFindsMostRedFlagsWithinTheFalseAlarmCap()
+    {
+        var rulesFlag = new Dictionary<string, bool> { ["a"] = false, ["b"] = false, ["c"] = false, ["d"] = false, ["q"] = false };
+        (LabelledMessage, bool, float)[] scored =
+        [
+            (new("a", true, ""), false, 0.9f),
+            (new("b", true, ""), false, 0.6f),
+            (new("c", false, ""), false, 0.5f),
+            (new("d", false, ""), false, 0.1f),
+            (new("q", false, ""), true, 0.2f),
+        ];
+
+        // Flagging "b" (0.6) keeps false alarms at 0 of 2; going down to 0.5 would flag "c" (50 % > 10 %).
+        Assert.Equal(0.6, new ThresholdChoice().Best(scored, rulesFlag), 3);
+        // With no qualifying threshold the classifier never flags.
+        Assert.Equal(ThresholdChoice.Never, new ThresholdChoice(MaxFalseAlarmRate: -1).Best(scored, rulesFlag));
+    }
+}
