@@ -27,35 +27,9 @@ public sealed record LabelledSet(string Name, bool IsQuestionSet, IReadOnlyList<
         return sets;
     }
 
-    /// <summary>Rows of a red-flag file; a header row (<c>expected</c> in the label column) and <c>#</c> lines are skipped.</summary>
-    public static IReadOnlyList<LabelledMessage> ReadRedFlagSet(string path)
-    {
-        var messages = new List<LabelledMessage>();
-        var lines = File.ReadAllLines(path);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Trim().Length == 0 || lines[i].StartsWith('#'))
-            {
-                continue;
-            }
-
-            var fields = lines[i].Split('\t');
-            var label = fields.Length >= 2 ? fields[1].Trim().ToUpperInvariant() : "";
-            if (i == 0 && label == "EXPECTED")
-            {
-                continue;
-            }
-
-            if (label is not ("REDFLAG" or "OK"))
-            {
-                throw new FormatException($"{path}:{i + 1}: expected 'message<TAB>REDFLAG|OK<TAB>note'");
-            }
-
-            messages.Add(new LabelledMessage(fields[0], label == "REDFLAG", fields.Length > 2 ? fields[2] : ""));
-        }
-
-        return messages;
-    }
+    /// <summary>Rows of a red-flag file, read as the rule evaluation reads them.</summary>
+    public static IReadOnlyList<LabelledMessage> ReadRedFlagSet(string path) =>
+        [.. RedFlagEvaluation.ReadRows(path).Select(row => new LabelledMessage(row.Message, row.IsRedFlag, row.Note))];
 
     /// <summary>The questions of a QA file (<c>question TAB expected TAB style</c>): ordinary questions, so negatives.</summary>
     public static IReadOnlyList<LabelledMessage> ReadQuestionSet(string path) =>

@@ -34,9 +34,21 @@ public sealed record RedFlagEvaluation(IReadOnlyList<RedFlagCase> Cases)
 
     /// <summary>Runs <paramref name="detector"/> over the file at <paramref name="path"/>.</summary>
     /// <exception cref="FormatException">A row is not <c>message TAB REDFLAG|OK [TAB note]</c>.</exception>
-    public static RedFlagEvaluation Run(RedFlagDetector detector, string path)
+    public static RedFlagEvaluation Run(RedFlagDetector detector, string path) =>
+        new([.. ReadRows(path).Select(row =>
+        {
+            var detection = detector.Detect(row.Message);
+            return new RedFlagCase(row.Message, row.IsRedFlag, row.Note, detection.Kinds, [.. detection.Rules.Select(r => r.Source)]);
+        })]);
+
+    /// <summary>
+    /// The rows of a red-flag file (<c>message TAB REDFLAG|OK [TAB note]</c>); a header row (<c>expected</c> in the label
+    /// column), blank lines and <c>#</c> lines are skipped.
+    /// </summary>
+    /// <exception cref="FormatException">A row is not <c>message TAB REDFLAG|OK [TAB note]</c>.</exception>
+    public static IReadOnlyList<(string Message, bool IsRedFlag, string Note)> ReadRows(string path)
     {
-        var cases = new List<RedFlagCase>();
+        var rows = new List<(string, bool, string)>();
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -57,12 +69,9 @@ public sealed record RedFlagEvaluation(IReadOnlyList<RedFlagCase> Cases)
                 throw new FormatException($"{path}:{i + 1}: expected 'message<TAB>REDFLAG|OK<TAB>note'");
             }
 
-            var message = fields[0];
-            var detection = detector.Detect(message);
-            cases.Add(new RedFlagCase(
-                message, label == "REDFLAG", fields.Length > 2 ? fields[2] : "", detection.Kinds, [.. detection.Rules.Select(r => r.Source)]));
+            rows.Add((fields[0], label == "REDFLAG", fields.Length > 2 ? fields[2] : ""));
         }
 
-        return new RedFlagEvaluation(cases);
+        return rows;
     }
 }
