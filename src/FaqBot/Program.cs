@@ -1,10 +1,10 @@
 using System.Text;
-using FaqBot.BotChannel;
+using FaqBot.Channels.BotChannel;
+using FaqBot.Channels.DirectLine;
+using FaqBot.Channels.DirectLine.WebChat;
 using FaqBot.Cli;
-using FaqBot.DirectLine;
 using FaqBot.Hosting;
 using FaqBot.Triage;
-using FaqBot.WebChat;
 using Microsoft.Extensions.Options;
 
 if (!CliApp.RunsServer(args))
