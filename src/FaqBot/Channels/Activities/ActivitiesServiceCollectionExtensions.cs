@@ -1,6 +1,7 @@
 using FaqBot.Channels.Activities.Memory;
 using FaqBot.Channels.Activities.Queue;
 using FaqBot.Channels.Activities.Turns;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FaqBot.Channels.Activities;
@@ -35,6 +36,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<TurnHandler>();
         services.AddSingleton<ConversationQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<ConversationQueue>());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ErrorBodyAuthorizationResults>();
         return services;
     }
 }

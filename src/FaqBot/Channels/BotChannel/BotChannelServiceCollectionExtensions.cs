@@ -28,8 +28,7 @@ public static class BotChannelServiceCollectionExtensions
         services.AddHttpClient(nameof(ChannelOpenIdMetadata));
         services.AddHttpClient(MsalHttpClientFactory.ClientName);
         services.AddSingleton<ChannelOpenIdMetadata>();
-        services.AddSingleton<ChannelTokenValidator>();
-        services.AddSingleton<ChannelAuthenticationFilter>();
+        services.AddChannelAuthentication();
 
         services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.TryAddSingleton<IConnectorTokenProvider>(provider => CreateTokenProvider(provider));

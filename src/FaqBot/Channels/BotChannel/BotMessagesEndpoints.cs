@@ -19,7 +19,8 @@ public static class BotMessagesEndpoints
     public static RouteGroupBuilder MapBotMessages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api")
-            .AddEndpointFilter<ChannelAuthenticationFilter>()
+            .RequireAuthorization(ChannelAuthentication.Policy)
+            .AddEndpointFilter<ChannelActivityFilter>()
             .RequireRateLimiting(AnonymousRateLimitPolicy)
             .WithTags("Bot Framework");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FaqBot.Channels.Activities.Inbound;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.DirectLine.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Channels.DirectLine;
@@ -21,13 +22,12 @@ public static class DirectLineEndpoints
     private const string EventType = "event";
     private const string NoStore = "no-store";
 
-    /// <summary>Adds the middleware Direct Line needs (CORS, rate limiting, WebSockets) and maps its endpoints.</summary>
-    public static WebApplication MapDirectLine(this WebApplication app)
+    /// <summary>
+    /// Maps the Direct Line endpoints. They need the CORS, rate-limiting, WebSocket, authentication and authorization
+    /// middleware, which the host adds.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
-        app.UseCors();
-        app.UseRateLimiter();
-        app.UseWebSockets();
-
         app.MapPost(TokenPath, IssuePageTokenAsync)
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(TokenRateLimitPolicy)
@@ -35,7 +35,7 @@ public static class DirectLineEndpoints
             .WithTags("Direct Line");
 
         var group = app.MapGroup(RoutePrefix)
-            .AddEndpointFilter<DirectLineAuthFilter>()
+            .RequireAuthorization(DirectLineAuthentication.Policy)
             .RequireCors(CorsPolicy)
             .DisableAntiforgery()
             .WithTags("Direct Line");
@@ -63,7 +63,7 @@ public static class DirectLineEndpoints
     {
         if (!origins.IsAllowed(context))
         {
-            return DirectLineAuthFilter.Error(StatusCodes.Status403Forbidden, "Forbidden", "This site may not use the chat.");
+            return ErrorResults.Of(StatusCodes.Status403Forbidden, "Forbidden", "This site may not use the chat.");
         }
 
         context.Response.Headers.CacheControl = NoStore;
@@ -71,7 +71,7 @@ public static class DirectLineEndpoints
         {
             return await azure.GenerateAsync(context.RequestAborted) is { } azureToken
                 ? TypedResults.Json(azureToken, BotJson.Options)
-                : DirectLineAuthFilter.Error(StatusCodes.Status502BadGateway, "ServiceError", "Azure Direct Line did not issue a token.");
+                : ErrorResults.Of(StatusCodes.Status502BadGateway, "ServiceError", "Azure Direct Line did not issue a token.");
         }
 
         var conversationId = DirectLineTokenService.NewConversationId();
@@ -84,7 +84,7 @@ public static class DirectLineEndpoints
     {
         if (!DirectLineCaller.Of(context).IsSecret)
         {
-            return DirectLineAuthFilter.Error(StatusCodes.Status403Forbidden, "Forbidden", "tokens/generate needs the Direct Line secret.");
+            return ErrorResults.Of(StatusCodes.Status403Forbidden, "Forbidden", "tokens/generate needs the Direct Line secret.");
         }
 
         var (start, error) = await ReadStartAsync(context.Request);
@@ -104,7 +104,7 @@ public static class DirectLineEndpoints
     {
         if (DirectLineCaller.Of(context).Grant is not { } grant)
         {
-            return DirectLineAuthFilter.Error(StatusCodes.Status403Forbidden, "Forbidden", "Only a token can be refreshed.");
+            return ErrorResults.Of(StatusCodes.Status403Forbidden, "Forbidden", "Only a token can be refreshed.");
         }
 
         var token = tokens.Issue(grant.ConversationId, grant.UserId);
@@ -209,14 +209,14 @@ public static class DirectLineEndpoints
 
         if (activity.Type is not (ActivityTypes.Message or EventType or ActivityTypes.Typing))
         {
-            return DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "Only message, event and typing activities can be sent.");
+            return ErrorResults.Of(StatusCodes.Status400BadRequest, "BadArgument", "Only message, event and typing activities can be sent.");
         }
 
         var caller = DirectLineCaller.Of(context);
         var userId = caller.Grant?.UserId ?? activity.From?.Id;
         if (string.IsNullOrEmpty(userId))
         {
-            return DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no from.id.");
+            return ErrorResults.Of(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no from.id.");
         }
 
         // The token decides who is speaking, as Azure does; the rest (channelData.clientActivityID, locale …) is kept
@@ -245,13 +245,13 @@ public static class DirectLineEndpoints
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            return DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "This URL is a WebSocket.");
+            return ErrorResults.Of(StatusCodes.Status400BadRequest, "BadArgument", "This URL is a WebSocket.");
         }
 
         // Browsers do not apply CORS to WebSockets, so another site's page is turned away here.
         if (!origins.IsAllowed(context))
         {
-            return DirectLineAuthFilter.Error(StatusCodes.Status403Forbidden, "Forbidden", "This site may not use the chat.");
+            return ErrorResults.Of(StatusCodes.Status403Forbidden, "Forbidden", "This site may not use the chat.");
         }
 
         if (store.Find(conversationId) is not { } conversation)
@@ -312,12 +312,12 @@ public static class DirectLineEndpoints
         }
         catch (BadHttpRequestException)
         {
-            return (null, DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body could not be read."));
+            return (null, ErrorResults.Of(StatusCodes.Status400BadRequest, "BadArgument", "The body could not be read."));
         }
 
         if (body is null)
         {
-            return (null, DirectLineAuthFilter.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The body is too large."));
+            return (null, ErrorResults.Of(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The body is too large."));
         }
 
         DirectLineStartRequest? start;
@@ -327,13 +327,13 @@ public static class DirectLineEndpoints
         }
         catch (JsonException)
         {
-            return (null, DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON."));
+            return (null, ErrorResults.Of(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON."));
         }
 
         // The locale ends up in stored activities, so only a language tag is taken (never text that cannot be sent back).
         if (start?.Locale is { } locale && (locale.Length > 35 || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
         {
-            return (null, DirectLineAuthFilter.Error(StatusCodes.Status400BadRequest, "BadArgument", "The locale is not a language tag."));
+            return (null, ErrorResults.Of(StatusCodes.Status400BadRequest, "BadArgument", "The locale is not a language tag."));
         }
 
         return (start, null);
@@ -363,8 +363,8 @@ public static class DirectLineEndpoints
             && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? id : DirectLineTokenService.NewUserId();
 
     private static IResult NotFound() =>
-        DirectLineAuthFilter.Error(StatusCodes.Status404NotFound, "BadArgument", "The conversation does not exist or has ended.");
+        ErrorResults.Of(StatusCodes.Status404NotFound, "BadArgument", "The conversation does not exist or has ended.");
 
     private static IResult Busy() =>
-        DirectLineAuthFilter.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "The chat is busy; try again shortly.");
+        ErrorResults.Of(StatusCodes.Status429TooManyRequests, "TooManyRequests", "The chat is busy; try again shortly.");
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using FaqBot.Channels.Activities;
+using FaqBot.Channels.DirectLine.Authentication;
 using FaqBot.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
@@ -23,7 +24,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineWebSocketStreamer>();
         services.AddSingleton<DirectLineOrigins>();
         services.AddSingleton<DirectLineBot>();
-        services.AddSingleton<DirectLineAuthFilter>();
+        services.AddDirectLineAuthentication();
         services.AddSingleton<AzureDirectLineTokenClient>();
         services.AddHttpClient(AzureDirectLineTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<DirectLineJanitor>();

@@ -13,23 +13,15 @@ namespace FaqBot.Channels.DirectLine;
 /// <param name="IsStreamToken">A short-lived token for the <c>streamUrl</c> only.</param>
 public sealed record DirectLineGrant(string ConversationId, string UserId, bool IsStreamToken);
 
-/// <summary>The outcome of checking a bearer token.</summary>
-public enum DirectLineTokenStatus
-{
-    Valid,
-    Invalid,
-    Expired,
-}
-
 /// <summary>Issues and validates the HMAC-signed JWTs that bind a browser to one conversation.</summary>
 public sealed class DirectLineTokenService
 {
     private const string Issuer = "faqbot-directline";
     private const string Audience = "faqbot-directline";
-    private const string ConversationClaim = "conv";
-    private const string UserClaim = "user";
-    private const string ScopeClaim = "scp";
-    private const string StreamScope = "stream";
+    internal const string ConversationClaim = "conv";
+    internal const string UserClaim = "user";
+    internal const string ScopeClaim = "scp";
+    internal const string StreamScope = "stream";
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SymmetricSecurityKey _key;
@@ -58,40 +50,24 @@ public sealed class DirectLineTokenService
     public string IssueStreamToken(string conversationId, string userId) =>
         Create(conversationId, userId, _options.StreamTokenLifetime, stream: true);
 
-    /// <summary>Checks signature, issuer, audience and lifetime; the caller checks the conversation.</summary>
-    public async Task<(DirectLineTokenStatus Status, DirectLineGrant? Grant)> ValidateAsync(string token)
+    /// <summary>
+    /// What the Direct Line authentication scheme checks: signature, issuer, audience and lifetime; the authorization
+    /// handler checks the conversation.
+    /// </summary>
+    public TokenValidationParameters ValidationParameters() => new()
     {
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = _key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        // One server issues and checks, so there is no clock skew to allow for.
+        ClockSkew = TimeSpan.Zero,
+        LifetimeValidator = (notBefore, expires, _, _) =>
         {
-            ValidIssuer = Issuer,
-            ValidAudience = Audience,
-            IssuerSigningKey = _key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            // One server issues and checks, so there is no clock skew to allow for.
-            ClockSkew = TimeSpan.Zero,
-            LifetimeValidator = (notBefore, expires, _, _) =>
-            {
-                var now = _time.GetUtcNow().UtcDateTime;
-                return expires is { } end && now < end && (notBefore is not { } start || now >= start);
-            },
-        });
-        if (!result.IsValid)
-        {
-            return (result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException
-                ? DirectLineTokenStatus.Expired
-                : DirectLineTokenStatus.Invalid, null);
-        }
-
-        var claims = result.Claims;
-        if (!claims.TryGetValue(ConversationClaim, out var conversationClaim) || conversationClaim is not string { Length: > 0 } conversationId
-            || !claims.TryGetValue(UserClaim, out var userClaim) || userClaim is not string { Length: > 0 } userId)
-        {
-            return (DirectLineTokenStatus.Invalid, null);
-        }
-
-        var stream = claims.TryGetValue(ScopeClaim, out var scope) && scope as string == StreamScope;
-        return (DirectLineTokenStatus.Valid, new DirectLineGrant(conversationId, userId, stream));
-    }
+            var now = _time.GetUtcNow().UtcDateTime;
+            return expires is { } end && now < end && (notBefore is not { } start || now >= start);
+        },
+    };
 
     /// <summary>Whether <paramref name="bearer"/> is the configured server-side secret (constant-time comparison).</summary>
     public bool IsSecret(string bearer)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using FaqBot.Channels.Activities.Schema;
 using FaqBot.Channels.BotChannel.Connector;
@@ -5,16 +6,29 @@ using FaqBot.Channels.BotChannel.Connector;
 namespace FaqBot.Channels.BotChannel.Authentication;
 
 /// <summary>
-/// A channel JWT whose signature, issuer, audience and lifetime have been validated. Whether it authorises a given
-/// activity also depends on the body (channel id, serviceUrl), which <see cref="Authorizes"/> checks.
+/// A channel JWT whose signature, issuer, audience and lifetime have been validated, read from the authenticated
+/// caller. Whether it authorises a given activity also depends on the body (channel id, serviceUrl), which
+/// <see cref="Authorizes"/> checks.
 /// </summary>
 public sealed class ChannelToken
 {
+    /// <summary>The claim that carries one channel id the signing key is endorsed for.</summary>
+    internal const string EndorsementClaim = "faqbot:endorsement";
+
     internal ChannelToken(TokenIssuerKind issuer, IReadOnlyCollection<string>? endorsements, string? serviceUrlClaim)
     {
         Issuer = issuer;
         Endorsements = endorsements;
         ServiceUrlClaim = serviceUrlClaim;
+    }
+
+    /// <summary>The token of a caller the channel scheme authenticated.</summary>
+    internal static ChannelToken From(ClaimsPrincipal user)
+    {
+        var issuer = user.FindFirst("iss")?.Value == ChannelJwtBearerSetup.ChannelIssuer ? TokenIssuerKind.Channels : TokenIssuerKind.Emulator;
+        var endorsements = user.FindAll(EndorsementClaim).Select(claim => claim.Value).ToArray();
+        var serviceUrl = user.FindFirst("serviceurl")?.Value ?? user.FindFirst("serviceUrl")?.Value;
+        return new ChannelToken(issuer, endorsements.Length == 0 ? null : endorsements, serviceUrl);
     }
 
     /// <summary>Who issued the token.</summary>

@@ -16,13 +16,9 @@ public static partial class WebChatEndpoints
     public const string EmbedPath = "/webchat/embed.js";
     public const string BundlePathPrefix = "/webchat/webchat.";
 
-    /// <summary>Adds response compression and maps the page, its assets and the embed script.</summary>
-    public static WebApplication MapWebChatPage(this WebApplication app)
+    /// <summary>Maps the page, its assets and the embed script; the host adds response compression.</summary>
+    public static IEndpointRouteBuilder MapWebChatPage(this IEndpointRouteBuilder app)
     {
-        app.UseResponseCompression();
-        // Compress the bundle while the server starts rather than on the first patient's request.
-        app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<WebChatBundle>().GetAsync());
-
         // HEAD too: uptime monitors and proxies probe the page that way (Kestrel sends the headers without the body).
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], PageAsync).WithTags("Web Chat");
         app.MapGet("/webchat/page.js", (HttpContext context) => Asset(context, "page.js", "text/javascript; charset=utf-8", TimeSpan.FromHours(1)));

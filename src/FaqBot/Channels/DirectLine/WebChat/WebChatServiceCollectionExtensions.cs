@@ -10,6 +10,7 @@ public static class WebChatServiceCollectionExtensions
     {
         services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName));
         services.AddSingleton<WebChatBundle>();
+        services.AddHostedService<WebChatBundleWarmUp>();
         services.AddResponseCompression(compression =>
         {
             // Only the page's own text: token and Direct Line JSON stay uncompressed, so secrets never share a
