@@ -64,6 +64,8 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
                 ["DirectLine:TokenRequestsPerMinute"] = "1000",
                 ["DirectLine:MessagesPerMinute"] = "1000",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // A fake composer never consults the learned second opinion: do not spend a test's CPU loading it.
+                ["Triage:LearnedSecondOpinion"] = Composer is null ? null : "false",
             })
             .AddInMemoryCollection(Settings));
         builder.ConfigureTestServices(services =>
