@@ -257,7 +257,7 @@ public static partial class RedFlagRuleParser
         private TriageVocabulary ReadVocabulary(TextSection section)
         {
             var lists = new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase);
-            string[] names = ["cues", "clause breaks", "negating clause words"];
+            string[] names = ["cues", "clause breaks", "negating clause words", "denials"];
             foreach (var (line, text) in LogicalLines(section))
             {
                 var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -278,7 +278,7 @@ public static partial class RedFlagRuleParser
                 lists[name] = TriageVocabulary.Set(words.Select(w => w.ToLowerInvariant()));
             }
 
-            foreach (var missing in names.Where(n => !lists.ContainsKey(n)))
+            foreach (var missing in names.Where(n => !lists.ContainsKey(n) && n != "denials"))
             {
                 problems.Add(new(path, section.Line, $"[{NegationSection}] needs a '{missing}:' line"));
             }
@@ -286,7 +286,8 @@ public static partial class RedFlagRuleParser
             return new TriageVocabulary(
                 lists.GetValueOrDefault("cues") ?? TriageVocabulary.Default.NegationCues,
                 lists.GetValueOrDefault("clause breaks") ?? TriageVocabulary.Default.ClauseBreaks,
-                lists.GetValueOrDefault("negating clause words") ?? TriageVocabulary.Default.NegatingClauseWords);
+                lists.GetValueOrDefault("negating clause words") ?? TriageVocabulary.Default.NegatingClauseWords,
+                lists.GetValueOrDefault("denials") ?? TriageVocabulary.Default.Denials);
         }
 
         private void ReadDefinitions(TextSection section)
