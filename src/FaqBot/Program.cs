@@ -4,6 +4,7 @@ using FaqBot.Channels.DirectLine;
 using FaqBot.Channels.DirectLine.WebChat;
 using FaqBot.Cli;
 using FaqBot.Hosting;
+using FaqBot.RateLimiting;
 using FaqBot.Triage;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ try
     builder.Services.AddBotChannel(builder.Configuration);
     builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddWebChatPage(builder.Configuration);
+    builder.Services.AddRateLimiter(limiter => limiter.RejectWithErrorBody());
 
     var app = builder.Build();
     // First, so the client's address, scheme and host are right for the origin checks, rate limits and streamUrl.

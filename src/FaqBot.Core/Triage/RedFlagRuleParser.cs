@@ -28,6 +28,8 @@ namespace FaqBot.Triage;
 /// negation in the message ("ingen problemer med at tisse") does not count unless the part itself contains a
 /// negation. A line starting with <c>|</c>, <c>+</c>, <c>&amp;&amp;</c> or <c>unless</c> continues the line above.
 /// Concepts are expanded here, so the detector sees the same patterns as if every rule spelt its words out.
+/// <para>Over 250 lines on purpose: the format is read in one pass by one reader (<c>RuleFile</c>) whose steps share
+/// its concepts, idioms and problem list with line numbers; split up, every part would need all of that state.</para>
 /// </summary>
 public static partial class RedFlagRuleParser
 {

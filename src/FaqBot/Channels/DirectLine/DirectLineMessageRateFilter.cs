@@ -1,4 +1,5 @@
 using FaqBot.Channels.DirectLine.Authentication;
+using FaqBot.RateLimiting;
 
 namespace FaqBot.Channels.DirectLine;
 
@@ -18,6 +19,6 @@ public sealed class DirectLineMessageRateFilter(DirectLineRateLimits limits) : I
             ?? http.Request.RouteValues[DirectLineAuthentication.ConversationRouteKey] as string
             ?? "";
         using var lease = limits.AcquireMessage(conversationId);
-        return lease.IsAcquired ? await next(context) : DirectLineRateLimits.Rejected(http.Response, lease);
+        return lease.IsAcquired ? await next(context) : RateLimitRejection.Result(http.Response, lease);
     }
 }

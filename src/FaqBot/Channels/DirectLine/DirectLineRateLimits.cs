@@ -1,14 +1,12 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using FaqBot.Channels.Activities.Schema;
 using FaqBot.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Channels.DirectLine;
 
 /// <summary>
-/// The Direct Line quotas: page tokens per client network, messages per authenticated conversation. Rejections are
-/// 429 with the JSON error body and a <c>Retry-After</c> that says when the window reopens.
+/// The Direct Line message quota, per authenticated conversation; the page-token quota is a rate-limiting policy. Both
+/// are rejected with <see cref="RateLimitRejection"/>.
 /// </summary>
 public sealed class DirectLineRateLimits : IDisposable
 {
@@ -26,20 +24,6 @@ public sealed class DirectLineRateLimits : IDisposable
 
     /// <summary>Takes one message permit of <paramref name="conversationId"/>'s quota.</summary>
     public RateLimitLease AcquireMessage(string conversationId) => _messages.AttemptAcquire(conversationId);
-
-    /// <summary>The 429 answer for a rejected <paramref name="lease"/>, with the real time until its window reopens.</summary>
-    public static IResult Rejected(HttpResponse response, RateLimitLease lease)
-    {
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return TypedResults.Json(
-            ErrorResponse.Of("TooManyRequests", "Too many requests; try again shortly."),
-            BotJson.Options,
-            statusCode: StatusCodes.Status429TooManyRequests);
-    }
 
     public void Dispose() => _messages.Dispose();
 }

@@ -21,6 +21,7 @@ public static class DirectLineServiceCollectionExtensions
 
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversationStore>();
+        services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineWebSocketStreamer>();
         services.AddSingleton<DirectLineOrigins>();
         services.AddSingleton<DirectLineBot>();
@@ -42,9 +43,6 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineMessageRateFilter>();
         services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, cancellationToken) =>
-                await DirectLineRateLimits.Rejected(context.HttpContext.Response, context.Lease).ExecuteAsync(context.HttpContext);
             // Per client network: minting tokens is cheap for us but each one can start a conversation.
             limiter.AddPolicy(DirectLineEndpoints.TokenRateLimitPolicy, context => RateLimitPartition.Get(
                 ClientNetwork.Of(context.Connection.RemoteIpAddress),

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using FaqBot.Channels.Activities.Schema;
 
@@ -48,7 +47,7 @@ public sealed class ActivityRequest
         byte[]? body;
         try
         {
-            body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
+            body = await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken);
         }
         catch (BadHttpRequestException exception)
         {
@@ -152,32 +151,6 @@ public sealed class ActivityRequest
         {
             return false;
         }
-    }
-
-    /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer (chunked bodies have no length).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
     }
 
     private static ActivityRequest Invalid(string message) =>

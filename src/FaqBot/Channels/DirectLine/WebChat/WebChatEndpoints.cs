@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FaqBot.Channels.DirectLine;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -30,7 +31,7 @@ public static partial class WebChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> PageAsync(
+    private static async Task<ContentHttpResult> PageAsync(
         HttpContext context,
         WebChatBundle bundle,
         DirectLineOrigins origins,
@@ -81,7 +82,7 @@ public static partial class WebChatEndpoints
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
-    private static IResult Embed(HttpContext context, IOptions<WebChatOptions> webChat, IOptions<DirectLineOptions> directLine)
+    private static ContentHttpResult Embed(HttpContext context, IOptions<WebChatOptions> webChat, IOptions<DirectLineOptions> directLine)
     {
         var options = webChat.Value;
         var origin = Uri.TryCreate(directLine.Value.PublicBaseUrl, UriKind.Absolute, out var publicUri)
@@ -102,14 +103,14 @@ public static partial class WebChatEndpoints
         return TypedResults.Content(script, "text/javascript; charset=utf-8");
     }
 
-    private static IResult Asset(HttpContext context, string name, string contentType, TimeSpan maxAge)
+    private static ContentHttpResult Asset(HttpContext context, string name, string contentType, TimeSpan maxAge)
     {
         context.Response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Content(WebChatAssets.Read(name), contentType);
     }
 
-    private static async Task<IResult> BundleAsync(HttpContext context, WebChatBundle bundle, string? hash)
+    private static async Task<Results<ProblemHttpResult, RedirectHttpResult, StatusCodeHttpResult, FileContentHttpResult>> BundleAsync(HttpContext context, WebChatBundle bundle, string? hash)
     {
         if (bundle.GetAsync() is not { } pending)
         {
