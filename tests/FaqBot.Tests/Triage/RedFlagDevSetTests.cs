@@ -66,6 +66,10 @@ public sealed class RedFlagDevSetTests
     [InlineData("extra-redflags-21.tsv", 90, 1.0, 0.05)]
     [InlineData("extra-redflags-22.tsv", 80, 1.0, 0.13)]
     [InlineData("extra-redflags-23.tsv", 80, 1.0, 0.06)]
+    // Written after all of the above by two more helpers, scored once, not changed for: the rules alone as they stand,
+    // 45/46 (5/34 false alarms) and 42/45 (9/35); with the learned second opinion 46/46 and 45/45, no false alarm added.
+    [InlineData("extra-redflags-24.tsv", 80, 0.97, 0.15)]
+    [InlineData("extra-redflags-25.tsv", 80, 0.93, 0.26)]
     public void IndependentSetsKeepTheirRecall(string file, int rows, double minRecall, double maxFalseAlarms)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
