@@ -2,6 +2,7 @@ using FaqBot.Answering;
 using FaqBot.Conversation;
 using FaqBot.Tests.Content;
 using FaqBot.Triage;
+using FaqBot.Triage.Learned;
 using Xunit.Abstractions;
 
 namespace FaqBot.Tests.Screening;
@@ -13,8 +14,13 @@ namespace FaqBot.Tests.Screening;
 /// </summary>
 public sealed class ScreeningCoverageTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<ReplyComposer> Composer = new(() =>
-        ReplyComposer.Create(KnowledgeBase.Load(ContentTestFiles.ContentDirectory), ContentTestFiles.ContentDirectory));
+    // As the server runs it: rules, the shipped learned second opinion, then screening.
+    private static readonly Lazy<ReplyComposer> Composer = new(() => new(
+        KnowledgeBase.Load(ContentTestFiles.ContentDirectory),
+        SafetyContent.Load(ContentTestFiles.ContentDirectory),
+        ConversationContent.Load(ContentTestFiles.ContentDirectory),
+        null,
+        LearnedSecondOpinion.LoadNow(Path.Combine(ContentTestFiles.ContentDirectory, SafetyContent.Folder, LearnedTriageModel.Folder))));
 
     /// <summary>
     /// Red flags reported in issue #10 that the rules missed, with the kind they are. Those the rules have since learnt
@@ -49,7 +55,10 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
             .Concat(ReportedMisses.Where(miss => !Composer.Value.RedFlags.Detect(miss.Message).IsRedFlag))
             .ToList();
 
-        var caught = misses.Where(miss => Composer.Value.Compose(miss.Message).Screening?.Kind == miss.Kind).ToList();
+        // A miss of the rules is caught when the reply asks about its kind, or when the learned second opinion already
+        // gives urgent advice (its predicted kind may be a neighbour: both legs weak read as leg weakness).
+        var caught = misses.Where(miss => Composer.Value.Compose(miss.Message) is var reply
+            && (reply.Screening?.Kind == miss.Kind || reply.RedFlag)).ToList();
         foreach (var miss in misses.Except(caught))
         {
             output.WriteLine($"not screened as {miss.Kind} (asked: {Composer.Value.Compose(miss.Message).Screening?.Kind ?? "-"}): {miss.Message}");
