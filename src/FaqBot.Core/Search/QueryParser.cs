@@ -10,6 +10,8 @@ namespace FaqBot.Search;
 /// translated first; a phrase asking for what no article says ("hvor lang tid") becomes one clause no passage has. Each
 /// clause gets a weight from the lexicons (<see cref="WordWeights"/>), and in a message that tells a story
 /// before it asks, the story weighs less than the question.
+/// <para>Over 250 lines on purpose: the fallbacks run in one order over one word and share the parse's state;
+/// split up, the order that decides which reading wins would be spread over files.</para>
 /// </summary>
 public sealed class QueryParser
 {

@@ -1,5 +1,5 @@
-using FaqBot.BotChannel.Connector;
-using FaqBot.BotChannel.Feedback;
+using FaqBot.Channels.BotChannel.Connector;
+using FaqBot.Channels.BotChannel.Feedback;
 using FaqBot.Conversation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,11 +35,18 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["BotChannel:ConnectorRetryBaseDelay"] = "00:00:00.010",
-            }.Concat(Settings)));
+        var settings = new Dictionary<string, string?>
+        {
+            ["BotChannel:ConnectorRetryBaseDelay"] = "00:00:00.010",
+            // The fake composer never consults the learned second opinion: do not spend a test's CPU loading it.
+            ["Triage:LearnedSecondOpinion"] = FakeComposer ? "false" : null,
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(services =>
         {
             if (FakeComposer)

@@ -51,5 +51,17 @@ internal sealed class TempContentDirectory : IDisposable
         return path;
     }
 
+    /// <summary>A writable copy of the shipped content, to break or remove one file of.</summary>
+    public static TempContentDirectory CopyOfShippedContent()
+    {
+        var copy = new TempContentDirectory();
+        foreach (var file in Directory.EnumerateFiles(ContentTestFiles.ContentDirectory, "*", SearchOption.AllDirectories))
+        {
+            copy.WriteBytes(System.IO.Path.GetRelativePath(ContentTestFiles.ContentDirectory, file), File.ReadAllBytes(file));
+        }
+
+        return copy;
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

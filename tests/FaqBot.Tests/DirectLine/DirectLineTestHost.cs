@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using FaqBot.BotChannel.Schema;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.DirectLine;
 using FaqBot.Conversation;
-using FaqBot.DirectLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -64,6 +64,8 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
                 ["DirectLine:TokenRequestsPerMinute"] = "1000",
                 ["DirectLine:MessagesPerMinute"] = "1000",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // A fake composer never consults the learned second opinion: do not spend a test's CPU loading it.
+                ["Triage:LearnedSecondOpinion"] = Composer is null ? null : "false",
             })
             .AddInMemoryCollection(Settings));
         builder.ConfigureTestServices(services =>
