@@ -1,3 +1,5 @@
+using FaqBot.Analysis.Vocabulary;
+
 namespace FaqBot.Analysis;
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed class DanishTermAnalyzer(AnalysisOptions options)
 
     /// <summary>The options this analyzer applies.</summary>
     public AnalysisOptions Options { get; } = options;
+
+    /// <summary>The Danish word forms the real-word rules consult (empty when both are off).</summary>
+    public DanishVocabulary Vocabulary { get; } =
+        options.RealWords || options.RealWordsNotCorrected ? DanishVocabulary.Shipped : DanishVocabulary.Empty;
 
     /// <summary>
     /// The term for one lower-case word (not checked against stopwords): the chain's stemmer and suffix filter

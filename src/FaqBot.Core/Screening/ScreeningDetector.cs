@@ -1,4 +1,4 @@
-using System.Text;
+using FaqBot.Analysis;
 using FaqBot.Triage;
 
 namespace FaqBot.Screening;
@@ -52,22 +52,6 @@ public sealed class ScreeningDetector(ScreeningContent content)
     private IEnumerable<(string Phrase, ScreeningAnswer Answer)> Answers() =>
         Content.YesAnswers.Select(p => (p, ScreeningAnswer.Yes)).Concat(Content.NoAnswers.Select(p => (p, ScreeningAnswer.No)));
 
-    /// <summary>Lower case letters and digits, words separated by single spaces ("Ja, tak!" → "ja tak").</summary>
-    internal static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(c);
-            }
-            else if (builder.Length > 0 && builder[^1] != ' ')
-            {
-                builder.Append(' ');
-            }
-        }
-
-        return builder.ToString().TrimEnd();
-    }
+    /// <summary>The words search reads (<see cref="WordTokens"/>), separated by single spaces ("Ja, tak!" → "ja tak").</summary>
+    internal static string Normalize(string text) => string.Join(' ', WordTokens.Of(text));
 }

@@ -223,10 +223,23 @@ public sealed class QueryParser
             return;
         }
 
-        // A word of the lexicons is Danish spelt right and whole: never split or "corrected" into index words.
+        // A word of the lexicons is Danish spelt right and whole: never split or "corrected" into index words. A word
+        // of the Danish dictionary is kept whole when its parts would be everyday words, and with
+        // AnalysisOptions.RealWordsNotCorrected never corrected either.
         var isListed = _weights.IsListed(token, folded);
+        var isRealWord = _analyzer.Vocabulary.Contains(token);
         guessParts = guessParts && guessable;
-        if (_options.CompoundSplitting && guessParts && !isListed && _compounds.Split(token) is { } parts)
+        var parts = _options.CompoundSplitting && guessParts && !isListed ? _compounds.Split(token) : null;
+
+        // A dictionary word made of everyday words ("nogensinde": "nogens" + "inde") is itself an everyday word: kept
+        // whole, and weighing as little as its parts would.
+        if (parts is not null && isRealWord && _options.RealWords && parts.Any(p => _weights.IsListed(p, FoldedWords(p))))
+        {
+            clauses.Add(new QueryClause(token, [new TermAlternative([term], 1)], WordWeights.LightWordFactor, ClauseOrigin.Unknown));
+            return;
+        }
+
+        if (parts is not null)
         {
             foreach (var part in parts)
             {
@@ -237,7 +250,7 @@ public sealed class QueryParser
             return;
         }
 
-        if (_options.TypoTolerance && guessParts && !isListed && Corrected(token) is { } corrected)
+        if (_options.TypoTolerance && guessParts && !isListed && !(isRealWord && _options.RealWordsNotCorrected) && Corrected(token) is { } corrected)
         {
             clauses.Add(corrected);
             return;

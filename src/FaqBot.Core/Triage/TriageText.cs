@@ -1,10 +1,12 @@
 using FaqBot.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace FaqBot.Triage;
 
 /// <summary>
 /// Splits a message into words, sentences and clauses and normalises each word the way the rules are normalised:
-/// lower case, æ/ø/å restored from the digraphs phones produce (ae, oe, aa), Snowball stem.
+/// lower case, æ/ø/å restored from the digraphs phones produce (ae, oe, aa), Snowball stem. The words are the ones
+/// search reads (<see cref="WordTokens"/>: Lucene tokenizer and lower-case filter), stemmed by the same Lucene stemmer.
 /// </summary>
 public static class TriageText
 {
@@ -21,54 +23,55 @@ public static class TriageText
         // A word met again is normalised and stemmed once: a long message repeats its words.
         var known = new Dictionary<string, TriageToken>(StringComparer.Ordinal);
         var knownBySpan = known.GetAlternateLookup<ReadOnlySpan<char>>();
-        var word = new char[64];
-        var length = 0;
-        for (var i = 0; i <= message.Length; i++)
+
+        // The words are the search's (WordTokens); sentence and clause ends are read from the text between them.
+        using var stream = WordTokens.Stream(message);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var gapStart = 0;
+        while (stream.IncrementToken())
         {
-            var c = i < message.Length ? message[i] : '\n';
-            if (char.IsLetterOrDigit(c))
+            for (var i = gapStart; i < offset.StartOffset; i++)
             {
-                if (length == word.Length)
-                {
-                    Array.Resize(ref word, word.Length * 2);
-                }
-
-                word[length++] = char.ToLowerInvariant(c);
-                continue;
+                CountBreak(message, i, ref sentence, ref clause);
             }
 
-            if (length > 0)
+            gapStart = offset.EndOffset;
+            var word = term.Buffer.AsSpan(0, term.Length);
+            if (!knownBySpan.TryGetValue(word, out var first))
             {
-                if (!knownBySpan.TryGetValue(word.AsSpan(0, length), out var first))
-                {
-                    first = Token(new string(word, 0, length), 0, 0, vocabulary);
-                    known[first.Surface] = first;
-                }
-
-                length = 0;
-                if (vocabulary.ClauseBreaks.Contains(first.Surface))
-                {
-                    clause++;
-                }
-
-                tokens.Add(first with { Sentence = sentence, Clause = clause });
+                first = Token(word.ToString(), 0, 0, vocabulary);
+                known[first.Surface] = first;
             }
 
-            // "38,5" and "38.5" are numbers, not clause or sentence ends.
-            var betweenDigits = i > 0 && i + 1 < message.Length && char.IsDigit(message[i - 1]) && char.IsDigit(message[i + 1]);
-            if (c is '.' or '!' or '?' or '\n' && !betweenDigits)
-            {
-                sentence++;
-                clause++;
-            }
-            else if (c is ',' or ';' or ':' or '(' or ')' && !betweenDigits)
+            if (vocabulary.ClauseBreaks.Contains(first.Surface))
             {
                 clause++;
             }
+
+            tokens.Add(first with { Sentence = sentence, Clause = clause });
         }
 
+        stream.End();
         NegationScope.Apply(tokens, vocabulary);
         return tokens;
+    }
+
+    private static void CountBreak(string message, int i, ref int sentence, ref int clause)
+    {
+        // "38,5" and "38.5" are numbers, not clause or sentence ends.
+        var c = message[i];
+        var betweenDigits = i > 0 && i + 1 < message.Length && char.IsDigit(message[i - 1]) && char.IsDigit(message[i + 1]);
+        if (c is '.' or '!' or '?' or '\n' && !betweenDigits)
+        {
+            sentence++;
+            clause++;
+        }
+        else if (c is ',' or ';' or ':' or '(' or ')' && !betweenDigits)
+        {
+            clause++;
+        }
     }
 
     /// <summary>A word of a rule or message in the normalised form: lower case, æøå restored from digraphs.</summary>

@@ -14,7 +14,7 @@ internal static class CliApp
           ask --jsonl                 one question per stdin line -> one JSON object per stdout line
                                       (ask and eval-redflags: --learned on|off consults the learned second opinion)
           eval FILE.tsv [--min X] [--misses] [--rows] [--sweep] [--threshold T]
-                        [--without {string.Join(',', EvalCommand.Features)}|all]
+                        [--without {string.Join(',', EvalCommand.Features)}|all] [--with {string.Join(',', EvalCommand.OptInFeatures)}]
                         [--set {string.Join("=X,", EvalCommand.Parameters)}=X]
                                       score a QA file (question<TAB>expected ids or NONE<TAB>style)
           eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y] [--screening]
@@ -23,13 +23,14 @@ internal static class CliApp
           train-triage DIR [--output FOLDER]
                                       train the learned second opinion on DIR's sets into safety/model/ of the content
           rules [--output FILE]       the red-flag rules in plain words, concepts and examples, for a clinician's review
+          build-vocabulary AFF DIC OUT expand a Hunspell dictionary into the word-form file the analysis reads (the build runs it)
           check [DIR]                 list problems in the articles, lexicons, safety and conversation content; exit 1 if any
           help                        this text
           (no command) [--urls URL]   run the bot server (default http://localhost:3978)
         Options for every command and the server: --content DIR (default: the content shipped with the build, or $FAQBOT_CONTENT)
         """;
 
-    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "eval-redflags-loso", "train-triage", "rules", "check", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "eval-redflags-loso", "train-triage", "rules", "build-vocabulary", "check", "help", "--help", "-h"];
 
     /// <summary>Whether <paramref name="args"/> start the server: nothing, or only <c>--options</c>.</summary>
     public static bool RunsServer(string[] args) =>
@@ -43,11 +44,12 @@ internal static class CliApp
             return args[0] switch
             {
                 "ask" => AskCommand.Run(CliArguments.Parse(rest, "content", LearnedTriageOption.Name), input, output, error),
-                "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "threshold", "set"), output),
+                "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "with", "threshold", "set"), output),
                 "eval-redflags" => EvalRedFlagsCommand.Run(CliArguments.Parse(rest, "content", "min-recall", "max-false-alarms", LearnedTriageOption.Name), output, error),
                 "eval-redflags-loso" => EvalRedFlagsLosoCommand.Run(CliArguments.Parse(rest, "content"), output, error),
                 "train-triage" => TrainTriageCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
                 "rules" => RulesCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
+                "build-vocabulary" => BuildVocabularyCommand.Run(CliArguments.Parse(rest), output),
                 "check" => CheckCommand.Run(CliArguments.Parse(rest, "content"), output, error),
                 "help" or "--help" or "-h" => PrintUsage(output),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),

@@ -15,14 +15,17 @@ namespace FaqBot.Cli;
 internal static class EvalCommand
 {
     /// <summary>What <c>--without</c> can switch off.</summary>
-    public static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "questions"];
+    public static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "vocabulary", "questions"];
+
+    /// <summary>What <c>--with</c> can switch on (off by default).</summary>
+    public static readonly string[] OptInFeatures = ["vocabulary-typos"];
 
     /// <summary>The ranking parameters <c>--set name=value</c> knows.</summary>
     public static readonly string[] Parameters =
         ["k1", "titleWeight", "introTitleWeight", "bodyWeight", "articleWeight", "titleB", "bodyB", "coverage", "titleBonus", "idfExponent", "questionsWeight", "questionsB", "definitionBonus"];
 
     /// <summary>The options <c>eval</c> takes.</summary>
-    public static readonly string[] Options = ["min", "content", "without", "threshold", "sweep", "misses", "set", "rows"];
+    public static readonly string[] Options = ["min", "content", "without", "with", "threshold", "sweep", "misses", "set", "rows"];
 
     public static int Run(CliArguments args, TextWriter output)
     {
@@ -39,7 +42,13 @@ internal static class EvalCommand
             throw new CliUsageException($"--without knows {string.Join(", ", Features)} and all; not '{unknown}'");
         }
 
-        var analysis = AnalysisWithout(without);
+        var with = (args.Value("with") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (with.FirstOrDefault(f => !OptInFeatures.Contains(f)) is { } unknownOptIn)
+        {
+            throw new CliUsageException($"--with knows {string.Join(", ", OptInFeatures)}; not '{unknownOptIn}'");
+        }
+
+        var analysis = AnalysisWithout(without) with { RealWordsNotCorrected = with.Contains("vocabulary-typos") };
         var ranking = new RankingOptions();
         if (without.Contains("questions") || without.Contains("all"))
         {
@@ -105,6 +114,7 @@ internal static class EvalCommand
                 Synonyms = !without.Contains("synonyms"),
                 English = !without.Contains("english"),
                 DerivationalStemming = !without.Contains("derivational"),
+                RealWords = !without.Contains("vocabulary"),
             };
 
     private static void Print(QaReport report, string file, double threshold, TextWriter output)

@@ -1,4 +1,7 @@
+using FaqBot.Analysis;
+using FaqBot.Answering;
 using FaqBot.Search;
+using FaqBot.Tests.Content;
 
 namespace FaqBot.Tests.Search;
 
@@ -28,6 +31,37 @@ public class QueryParserTests
         var clause = ClauseFor(Parse("skal jeg skane mig"), "skane");
         Assert.Contains(clause.Alternatives, a => a.Terms.SequenceEqual(["skån"]));
         Assert.Contains(clause.Alternatives, a => a.Terms.SequenceEqual(["skan"]));
+    }
+
+    [Fact]
+    public void Parse_DictionaryWordOfEverydayParts_StaysOneLightClause()
+    {
+        // "nogensinde" (ever) is not "nogens" + "inde".
+        var clause = ClauseFor(Parse("bliver det nogensinde godt"), "nogensinde");
+
+        Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
+        Assert.Equal(WordWeights.LightWordFactor, clause.Importance);
+    }
+
+    [Fact]
+    public void Parse_DictionaryCompoundOfTopicWords_IsStillSplit()
+    {
+        var query = Parse("rygsmerter");
+
+        Assert.Equal(ClauseOrigin.Compound, ClauseFor(query, "ryg").Origin);
+        Assert.Equal(ClauseOrigin.Compound, ClauseFor(query, "smerter").Origin);
+    }
+
+    [Fact]
+    public void Parse_DictionaryWordWithRealWordsNotCorrected_IsNotCorrectedIntoAnArticleWord()
+    {
+        var knowledge = KnowledgeBase.Load(ContentTestFiles.ContentDirectory, new AnalysisOptions { RealWordsNotCorrected = true });
+
+        var clause = Assert.Single(knowledge.Answerer.Searcher.Parser.Parse("klinik").Clauses);
+
+        Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
+        Assert.Equal(1, clause.Importance);
+        Assert.Equal(ClauseOrigin.Typo, Assert.Single(Parse("klinik").Clauses).Origin);
     }
 
     [Fact]
