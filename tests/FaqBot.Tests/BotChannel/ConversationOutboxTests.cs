@@ -9,7 +9,7 @@ namespace FaqBot.Tests.BotChannel;
 public sealed class ConversationOutboxTests
 {
     [Fact]
-    public async Task A_stuck_conversation_cannot_queue_more_than_its_share_nor_all_of_them_more_than_the_total()
+    public async Task AStuckConversationCannotQueueMoreThanItsShareNorAllOfThemMoreThanTheTotal()
     {
         using var outbox = new ConversationQueue(
             Options.Create(new TurnOptions { MaxQueuedRepliesPerConversation = 2, MaxQueuedReplies = 3 }),

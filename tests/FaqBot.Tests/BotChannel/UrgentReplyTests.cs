@@ -11,7 +11,7 @@ public sealed class UrgentReplyTests
     private const string Advice = "**Ring 112 nu.** Det skal undersøges med det samme.";
 
     [Fact]
-    public void The_urgent_bubble_is_an_attention_card_with_tel_links_and_the_advice_as_text()
+    public void TheUrgentBubbleIsAnAttentionCardWithTelLinksAndTheAdviceAsText()
     {
         var activities = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.ForRegion("syddanmark")!), Inbound("directline")).Select(reply => reply.Activity).ToList();
 
@@ -40,7 +40,7 @@ public sealed class UrgentReplyTests
     }
 
     [Fact]
-    public void Without_a_region_the_card_offers_only_112()
+    public void WithoutARegionTheCardOffersOnly112()
     {
         var urgent = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.Default), Inbound("webchat"))[0].Activity;
 
@@ -49,7 +49,7 @@ public sealed class UrgentReplyTests
     }
 
     [Fact]
-    public void The_unavailable_apology_is_urgent_advice_with_112_to_tap()
+    public void TheUnavailableApologyIsUrgentAdviceWith112ToTap()
     {
         var apology = Assert.Single(ActivityMapper.ToActivities(((IReplyComposer)new DefaultApologyComposer()).Unavailable(), Inbound("directline"))).Activity;
 
@@ -60,11 +60,11 @@ public sealed class UrgentReplyTests
     }
 
     [Fact]
-    public async Task Teams_gets_the_card_and_the_region_filled_into_the_real_advice()
+    public async Task TeamsGetsTheCardAndTheRegionFilledIntoTheRealAdvice()
     {
-        await using var factory = new BotApplicationFactory
+        await using var factory = new BotTestHost
         {
-            FakeComposer = false,
+            ServedComposer = null,
             Settings = new Dictionary<string, string?> { ["Safety:Region"] = "midtjylland" },
         };
         using var client = factory.CreateClient();

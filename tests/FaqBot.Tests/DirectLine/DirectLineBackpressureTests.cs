@@ -6,10 +6,10 @@ namespace FaqBot.Tests.DirectLine;
 public sealed class DirectLineBackpressureTests
 {
     [Fact]
-    public async Task A_message_beyond_the_queue_bound_gets_the_apology_with_the_urgent_numbers()
+    public async Task AMessageBeyondTheQueueBoundGetsTheApologyWithTheUrgentNumbers()
     {
         var composer = new GatedComposer();
-        await using var host = await DirectLineTestHost.StartAsync(
+        await using var host = await BotTestHost.StartAsync(
             new Dictionary<string, string?> { ["BotChannel:MaxQueuedRepliesPerConversation"] = "1" },
             composer: composer);
         var client = new DirectLineTestClient(host.NewClient());

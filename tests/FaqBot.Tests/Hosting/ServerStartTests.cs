@@ -21,9 +21,9 @@ public sealed class ServerStartTests
     [InlineData("safety/red-flags.txt", "red-flags.txt")]
     [InlineData("safety/urgent-advice.txt", "urgent-advice.txt")]
     [InlineData("safety/safety-note.txt", "safety-note.txt")]
-    public void Without_a_safety_file_the_server_does_not_start(string missing, string named)
+    public void WithoutASafetyFileTheServerDoesNotStart(string missing, string named)
     {
-        using var content = CopyOfShippedContent();
+        using var content = TempContentDirectory.CopyOfShippedContent();
         File.Delete(Path.Combine(content.Path, missing));
         var exception = AssertDoesNotStart<SafetyContentUnavailableException>(Settings(content));
 
@@ -31,9 +31,9 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public void A_red_flag_rule_that_does_not_parse_stops_the_start_naming_file_and_line()
+    public void ARedFlagRuleThatDoesNotParseStopsTheStartNamingFileAndLine()
     {
-        using var content = CopyOfShippedContent();
+        using var content = TempContentDirectory.CopyOfShippedContent();
         var rules = Path.Combine(content.Path, "safety", "red-flags.txt");
         File.AppendAllText(rules, "\n[brokenKind]\nurgency: emergency\n(tisse | \n");
         var brokenLine = File.ReadAllLines(rules).Length;
@@ -43,9 +43,9 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public void An_empty_safety_note_stops_the_start()
+    public void AnEmptySafetyNoteStopsTheStart()
     {
-        using var content = CopyOfShippedContent();
+        using var content = TempContentDirectory.CopyOfShippedContent();
         File.WriteAllText(Path.Combine(content.Path, "safety", "safety-note.txt"), "# only a comment\n");
         var exception = AssertDoesNotStart<SafetyContentUnavailableException>(Settings(content));
 
@@ -53,11 +53,11 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public async Task A_broken_article_is_reported_and_the_others_still_serve()
+    public async Task ABrokenArticleIsReportedAndTheOthersStillServe()
     {
-        using var content = CopyOfShippedContent();
+        using var content = TempContentDirectory.CopyOfShippedContent();
         File.WriteAllText(Path.Combine(content.Path, "broken.md"), "---\ntitle: [unclosed\n---\n\nTekst.\n");
-        await using var factory = new BotApplicationFactory { Settings = Settings(content), FakeComposer = false };
+        await using var factory = new BotTestHost { Settings = Settings(content), ServedComposer = null };
         using var client = factory.CreateClient();
 
         using var ready = await client.GetAsync("/readyz");
@@ -77,7 +77,7 @@ public sealed class ServerStartTests
     [InlineData("Safety:OutOfHoursNumber", "ring til lægen")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
-    public void An_invalid_setting_stops_the_start(string key, string value)
+    public void AnInvalidSettingStopsTheStart(string key, string value)
     {
         var exception = AssertDoesNotStart<Exception>(new Dictionary<string, string?> { [key] = value });
 
@@ -88,9 +88,9 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public async Task The_server_process_honours_content_and_exits_non_zero_naming_the_safety_file()
+    public async Task TheServerProcessHonoursContentAndExitsNonZeroNamingTheSafetyFile()
     {
-        using var content = CopyOfShippedContent();
+        using var content = TempContentDirectory.CopyOfShippedContent();
         Directory.Delete(Path.Combine(content.Path, "safety"), recursive: true);
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "FaqBot"))
         {
@@ -120,7 +120,7 @@ public sealed class ServerStartTests
         where TException : Exception
     {
         var logs = new CapturingLoggerProvider();
-        using var factory = new BotApplicationFactory
+        using var factory = new BotTestHost
         {
             Settings = settings,
             ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),
@@ -138,16 +138,4 @@ public sealed class ServerStartTests
     }
 
     private static Dictionary<string, string?> Settings(TempContentDirectory content) => new() { ["Content:Path"] = content.Path };
-
-    /// <summary>A writable copy of the shipped content, to break one file of.</summary>
-    private static TempContentDirectory CopyOfShippedContent()
-    {
-        var copy = new TempContentDirectory();
-        foreach (var file in Directory.EnumerateFiles(ContentTestFiles.ContentDirectory, "*", SearchOption.AllDirectories))
-        {
-            copy.WriteBytes(Path.GetRelativePath(ContentTestFiles.ContentDirectory, file), File.ReadAllBytes(file));
-        }
-
-        return copy;
-    }
 }

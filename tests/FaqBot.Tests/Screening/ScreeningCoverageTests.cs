@@ -11,6 +11,7 @@ namespace FaqBot.Tests.Screening;
 /// of the red flags the rules miss, how many get the question about the right kind; how often a question is asked
 /// on the QA sets and on the OK rows of the red-flag sets. The floors are the levels reached; raise them, never lower.
 /// </summary>
+[Trait("Category", "Content")]
 public sealed class ScreeningCoverageTests(ITestOutputHelper output)
 {
     private static readonly Lazy<ReplyComposer> Composer = new(() =>
@@ -41,7 +42,7 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data"), "*redflags*.tsv").Order(StringComparer.Ordinal);
 
     [Fact]
-    public void Most_red_flags_the_rules_miss_get_the_screening_question_of_their_kind()
+    public void MostRedFlagsTheRulesMissGetTheScreeningQuestionOfTheirKind()
     {
         var misses = RedFlagSets
             .SelectMany(path => RedFlagEvaluation.Run(Composer.Value.RedFlags, path).Misses)
@@ -71,7 +72,7 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
     [InlineData("extra-qa-4.tsv")]
     [InlineData("extra-qa-5.tsv")]
     [InlineData("extra-qa-6.tsv")]
-    public void The_screening_question_is_asked_for_at_most_a_tenth_of_a_QA_set(string file)
+    public void TheScreeningQuestionIsAskedForAtMostATenthOfAQASet(string file)
     {
         var questions = File.ReadAllLines(ContentTestFiles.DataFile(file)).Skip(1)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
@@ -86,7 +87,7 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_screening_question_is_asked_for_few_OK_rows_of_the_red_flag_sets()
+    public void TheScreeningQuestionIsAskedForFewOKRowsOfTheRedFlagSets()
     {
         var rows = RedFlagSets
             .SelectMany(path => RedFlagEvaluation.Run(Composer.Value.RedFlags, path).Cases)
@@ -100,11 +101,11 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Every_example_of_the_screening_file_holds() =>
+    public void EveryExampleOfTheScreeningFileHolds() =>
         Assert.Empty(Composer.Value.Screening.Content.Rules.FailingExamples());
 
     [Fact]
-    public void Shipped_screening_content_has_no_problems_and_asks_about_kinds_with_urgent_advice()
+    public void ShippedScreeningContentHasNoProblemsAndAsksAboutKindsWithUrgentAdvice()
     {
         var safety = SafetyContent.Load(ContentTestFiles.ContentDirectory);
 

@@ -4,6 +4,7 @@ using FaqBot.Triage.Learned;
 
 namespace FaqBot.Tests.Triage.Learned;
 
+[Trait("Category", "Content")]
 public sealed class RedFlagClassifierTests
 {
     private static readonly Lazy<IReadOnlyList<LabelledMessage>> DevMessages = new(() =>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using FaqBot.Conversation;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>
 /// A stand-in for the domain's composer with realistic replies of each kind, chosen by keywords, so the channel can be

@@ -1,6 +1,6 @@
 using FaqBot.Conversation;
 
-namespace FaqBot.Tests.DirectLine;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>
 /// A deterministic composer for the chat tests: an answer has a title, a safety note line and suggested questions; a
