@@ -31,17 +31,7 @@ public sealed class RedFlagClassifier
         var context = new MLContext(seed: Seed);
         var rows = messages.Select(m => new Row { Text = m.Text, Label = m.IsRedFlag }).ToList();
         var data = context.Data.LoadFromEnumerable(rows);
-        var featurizer = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
-        var pipeline = context.Transforms.Text.FeaturizeText("Features", featurizer, nameof(Row.Text))
+        var pipeline = context.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(), nameof(Row.Text))
             .Append(context.BinaryClassification.Trainers.LbfgsLogisticRegression(
                 new Microsoft.ML.Trainers.LbfgsLogisticRegressionBinaryTrainer.Options
                 {
@@ -53,6 +43,18 @@ public sealed class RedFlagClassifier
                 }));
         return new RedFlagClassifier(context, pipeline.Fit(data), data.Schema);
     }
+
+    /// <summary>The message's features: word 1–2-grams and character 1–4-grams, lower case, diacritics folded, L2-normed.</summary>
+    internal static TextFeaturizingEstimator.Options FeaturizerOptions() => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        KeepDiacritics = false,
+        KeepPunctuations = false,
+        KeepNumbers = true,
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
 
     /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
     public static RedFlagClassifier Load(Stream stream)

@@ -21,20 +21,24 @@ public sealed partial class ReplyComposer : IReplyComposer
     private readonly FaqAnswerer _answerer;
     private readonly IReadOnlyList<Passage> _passages;
     private readonly RedFlagDetector _redFlags;
+    private readonly IRedFlagSecondOpinion? _secondOpinion;
     private readonly SafetyContent _safety;
     private readonly ConversationContent _conversation;
     private readonly SmallTalkDetector _smallTalk;
     private readonly ScreeningDetector _screening;
     private readonly ReplyOptions _options;
 
-    /// <summary>Composes from already loaded parts.</summary>
-    public ReplyComposer(KnowledgeBase knowledge, SafetyContent safety, ConversationContent conversation, ReplyOptions? options = null)
+    /// <summary>Composes from already loaded parts; <paramref name="secondOpinion"/> is consulted when the rules find no red flag.</summary>
+    public ReplyComposer(
+        KnowledgeBase knowledge, SafetyContent safety, ConversationContent conversation, ReplyOptions? options = null,
+        IRedFlagSecondOpinion? secondOpinion = null)
     {
         _answerer = knowledge.Answerer;
         _passages = knowledge.Content.Passages;
         _safety = safety;
         _conversation = conversation;
         _redFlags = new RedFlagDetector(safety.Rules);
+        _secondOpinion = secondOpinion;
         _smallTalk = new SmallTalkDetector(conversation.SmallTalk, conversation.IgnoredWords);
         _screening = new ScreeningDetector(safety.Screening);
         _options = options ?? new ReplyOptions();
@@ -145,21 +149,29 @@ public sealed partial class ReplyComposer : IReplyComposer
         new(ReplyKind.SmallTalk, [new ReplyMessage(text)], null, null, null, false, [], suggestions, null);
 
     /// <summary>
-    /// The urgent advice the message needs, if any. When triage itself fails (a bug, a broken rule), the message
+    /// The urgent advice the message needs, if any: the rules decide first; only when they find nothing may the second
+    /// opinion add a red flag of its predicted kind. When triage itself fails (a bug, a broken rule), the message
     /// could not be checked, so it is treated as a red flag of unknown kind: the generic urgent guidance comes first,
     /// never silence. The fault goes to <see cref="TriageFailed"/>.
     /// </summary>
     private TriageOutcome Triage(string message, CancellationToken cancellationToken)
     {
         RedFlagDetection detection;
+        string? learnedKind;
         try
         {
             detection = _redFlags.Detect(message, cancellationToken);
+            learnedKind = detection.IsRedFlag ? null : _secondOpinion?.Consult(message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             TriageFailed?.Invoke(exception);
             return new TriageOutcome(DanishTexts.TriageFailed, []);
+        }
+
+        if (learnedKind is not null)
+        {
+            detection = new RedFlagDetection([learnedKind], []);
         }
 
         return detection.IsRedFlag ? new TriageOutcome(UrgentAdvice(detection), detection.Kinds) : new TriageOutcome(null, []);

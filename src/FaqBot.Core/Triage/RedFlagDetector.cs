@@ -3,6 +3,9 @@ namespace FaqBot.Triage;
 /// <summary>Finds the red flags of back and leg pain in a patient message with the rules of <c>red-flags.txt</c>.</summary>
 public sealed class RedFlagDetector(RedFlagRuleSet rules)
 {
+    // Kinds in file order, computed once: RuleSet.Kinds builds the list on every call.
+    private readonly IReadOnlyList<string> _kindOrder = rules.Kinds;
+
     /// <summary>The rules applied.</summary>
     public RedFlagRuleSet RuleSet { get; } = rules;
 
@@ -18,7 +21,7 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
             token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);
         }
 
-        var analysed = new TriageMessage(tokens, RuleSet.Terms);
+        using var analysed = new TriageMessage(tokens, RuleSet.Terms);
         foreach (var idiom in RuleSet.Idioms)
         {
             foreach (var (start, end) in idiom.PhraseOccurrences(analysed))
@@ -30,18 +33,22 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
             }
         }
 
-        var fired = new List<RedFlagRule>();
+        List<RedFlagRule>? fired = null;
         foreach (var rule in RuleSet.Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (rule.Matches(analysed))
             {
-                fired.Add(rule);
+                (fired ??= []).Add(rule);
             }
         }
 
+        if (fired is null)
+        {
+            return NoRedFlag;
+        }
 
-        var kindOrder = RuleSet.Kinds;
+        var kindOrder = _kindOrder;
         var kinds = fired
             .Select(r => r.Kind)
             .Distinct()
@@ -50,6 +57,8 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
             .ToList();
         return new RedFlagDetection(kinds, fired);
     }
+
+    private static readonly RedFlagDetection NoRedFlag = new([], []);
 
     private static int IndexOf(IReadOnlyList<string> kinds, string kind)
     {

@@ -23,8 +23,30 @@ public sealed record RedFlagRule(
     public string Context { get; init; } = "";
 
     /// <summary>Whether the rule fires on <paramref name="message"/>.</summary>
-    public bool Matches(TriageMessage message) =>
-        AllOf[0].Matches(message)
-        && AllOf.Skip(1).All(p => p.Matches(message, asContext: true))
-        && !Unless.Any(p => p.Matches(message));
+    /// <remarks>Loops, not LINQ: every rule is tried on every message, and most fail on their first pattern.</remarks>
+    public bool Matches(TriageMessage message)
+    {
+        if (!AllOf[0].Matches(message))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < AllOf.Count; i++)
+        {
+            if (!AllOf[i].Matches(message, asContext: true))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < Unless.Count; i++)
+        {
+            if (Unless[i].Matches(message))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FaqBot.Triage;
 
 /// <summary>
@@ -5,10 +7,12 @@ namespace FaqBot.Triage;
 /// word is matched against the rules once, and a rule then visits only the positions of its own words, so triage
 /// stays linear in the message however long it is and however often its words repeat.
 /// </summary>
-public sealed class TriageMessage
+/// <remarks>
+/// The table of positions by rule word has a slot for every rule word (over a thousand) but few are used: it is rented
+/// from a pool and returned on <see cref="Dispose"/>, so triaging a message does not allocate it each time.
+/// </remarks>
+public sealed class TriageMessage : IDisposable
 {
-    private static readonly IReadOnlyList<int> NoPositions = [];
-
     private readonly int[][] _termsByToken;
     private readonly List<int>?[] _positionsByTerm;
 
@@ -17,7 +21,8 @@ public sealed class TriageMessage
         Tokens = tokens;
         Terms = terms;
         _termsByToken = new int[tokens.Count][];
-        _positionsByTerm = new List<int>?[terms.Count];
+        _positionsByTerm = ArrayPool<List<int>?>.Shared.Rent(terms.Count);
+        Array.Clear(_positionsByTerm, 0, terms.Count);
 
         // What a word matches depends on its spelling only (its form, stem and whether the rules name it follow from it).
         var bySurface = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -37,13 +42,16 @@ public sealed class TriageMessage
         }
     }
 
+    /// <summary>Returns the pooled table; the message is not used afterwards.</summary>
+    public void Dispose() => ArrayPool<List<int>?>.Shared.Return(_positionsByTerm);
+
     /// <summary>The message's words, in order.</summary>
     public IReadOnlyList<TriageToken> Tokens { get; }
 
     internal RuleTermIndex Terms { get; }
 
-    /// <summary>The positions, ascending, of the words rule word <paramref name="term"/> matches.</summary>
-    internal IReadOnlyList<int> PositionsOf(int term) => _positionsByTerm[term] ?? NoPositions;
+    /// <summary>The positions, ascending, of the words rule word <paramref name="term"/> matches; null when none.</summary>
+    internal List<int>? PositionsOf(int term) => _positionsByTerm[term];
 
     /// <summary>Whether rule word <paramref name="term"/> matches the word at <paramref name="position"/>.</summary>
     internal bool Matches(int term, int position) => Array.BinarySearch(_termsByToken[position], term) >= 0;

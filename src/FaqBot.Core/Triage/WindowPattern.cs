@@ -27,6 +27,16 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     {
         var tokens = message.Tokens;
         var ids = message.Terms.IdsOf(this);
+        // Most patterns miss most messages: an element none of whose alternatives starts anywhere rules the pattern
+        // out before anything is allocated.
+        for (var e = 0; e < Elements.Count; e++)
+        {
+            if (!AnyAlternativeStarts(ids[e], message))
+            {
+                return false;
+            }
+        }
+
         var occurrences = new List<Occurrence>[Elements.Count];
         for (var e = 0; e < Elements.Count; e++)
         {
@@ -157,6 +167,19 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     public IEnumerable<(int Start, int End)> PhraseOccurrences(TriageMessage message) =>
         Occurrences(Elements[0], message.Terms.IdsOf(this)[0], message).Select(o => (o.Start, o.End));
 
+    private static bool AnyAlternativeStarts(int[][] alternativeIds, TriageMessage message)
+    {
+        foreach (var phraseIds in alternativeIds)
+        {
+            if (message.PositionsOf(phraseIds[0]) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Where one element occurs, by start: each alternative phrase is looked for only where its first word is.</summary>
     private static List<Occurrence> Occurrences(IReadOnlyList<IReadOnlyList<TermPattern>> alternatives, int[][] ids, TriageMessage message)
     {
@@ -164,9 +187,19 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
         var found = new List<Occurrence>();
         for (var a = 0; a < alternatives.Count; a++)
         {
+            if (message.PositionsOf(ids[a][0]) is not { } starts)
+            {
+                continue;
+            }
+
             var phrase = alternatives[a];
-            var containsCue = phrase.Any(t => t.IsNegation);
-            foreach (var start in message.PositionsOf(ids[a][0]))
+            var containsCue = false;
+            for (var k = 0; k < phrase.Count; k++)
+            {
+                containsCue |= phrase[k].IsNegation;
+            }
+
+            foreach (var start in starts)
             {
                 var end = start + phrase.Count - 1;
                 if (end >= tokens.Count || tokens[end].Sentence != tokens[start].Sentence)

@@ -22,7 +22,7 @@ internal static class AskCommand
     };
 
     /// <summary>The options <c>ask</c> takes.</summary>
-    public static readonly string[] Options = ["jsonl", "content", "explain"];
+    public static readonly string[] Options = ["jsonl", "content", "explain", LearnedTriageOption.Name];
 
     public static int Run(CliArguments args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -42,7 +42,7 @@ internal static class AskCommand
             error.WriteLine($"warning: {problem}");
         }
 
-        var composer = new ReplyComposer(knowledge, safety, conversation);
+        var composer = new ReplyComposer(knowledge, safety, conversation, null, LearnedTriageOption.Load(args, directory, error));
 
         if (args.Has("jsonl"))
         {

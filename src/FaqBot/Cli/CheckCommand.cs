@@ -3,10 +3,14 @@ using FaqBot.Content;
 using FaqBot.Conversation;
 using FaqBot.Hosting;
 using FaqBot.Triage;
+using FaqBot.Triage.Learned;
 
 namespace FaqBot.Cli;
 
-/// <summary><c>faqbot check [DIR]</c>: lists every problem in the articles, lexicons, safety rules and conversation texts; exit 1 if there is one.</summary>
+/// <summary>
+/// <c>faqbot check [DIR]</c>: lists every problem in the articles, lexicons, safety rules and conversation texts; exit 1
+/// if there is one. A broken learned triage model is a problem; a missing one a warning (the rules alone then decide).
+/// </summary>
 internal static class CheckCommand
 {
     /// <summary>The options <c>check</c> takes.</summary>
@@ -37,7 +41,12 @@ internal static class CheckCommand
             .. ruleSet.Problems.Count == 0 ? ruleSet.FailingExamples() : [],
             .. screening.Problems.Count == 0 ? screening.FailingExamples() : [],
         ];
-        IReadOnlyList<string> problems = [.. knowledge.Problems, .. composer.Problems, .. failingExamples.Select(p => p.ToString())];
+        var learned = LearnedSecondOpinion.LoadNow(LearnedTriageOption.ModelFolder(directory));
+        IReadOnlyList<string> problems =
+        [
+            .. knowledge.Problems, .. composer.Problems, .. failingExamples.Select(p => p.ToString()),
+            .. learned.State == LearnedTriageState.Broken ? [learned.Problem] : Array.Empty<string>(),
+        ];
         foreach (var problem in problems)
         {
             output.WriteLine(problem);
@@ -47,7 +56,7 @@ internal static class CheckCommand
         var articles = knowledge.Content.Articles.Count;
         if (problems.Count > 0)
         {
-            WriteWarnings(ruleSet, output);
+            WriteWarnings(ruleSet, learned, output);
             error.WriteLine($"{problems.Count} problem(s); {articles} article(s) with {passages} passage(s) loaded.");
             return 1;
         }
@@ -60,14 +69,19 @@ internal static class CheckCommand
             output.WriteLine($"note: {withoutAlternatives} passage(s) have no alternative questions in questions/<article>.yml");
         }
 
-        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {ruleSet.Rules.Count} red-flag rule(s) with {ruleSet.Examples.Count} example(s), {screening.Rules.Count} screening rule(s) with {screening.Examples.Count} example(s).");
-        WriteWarnings(ruleSet, output);
+        output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {ruleSet.Rules.Count} red-flag rule(s) with {ruleSet.Examples.Count} example(s), {screening.Rules.Count} screening rule(s) with {screening.Examples.Count} example(s){(learned.State == LearnedTriageState.Ready ? $", learned triage model (threshold {learned.Threshold:0.000})" : "")}.");
+        WriteWarnings(ruleSet, learned, output);
         return 0;
     }
 
     // Tidiness of the rule file: worth an editor's look, but nothing is wrong, so the exit code stays.
-    private static void WriteWarnings(RedFlagRuleSet ruleSet, TextWriter output)
+    private static void WriteWarnings(RedFlagRuleSet ruleSet, LearnedSecondOpinion learned, TextWriter output)
     {
+        if (learned.State == LearnedTriageState.Missing)
+        {
+            output.WriteLine($"warning: {learned.Problem}");
+        }
+
         foreach (var warning in ruleSet.Warnings)
         {
             output.WriteLine($"{warning.Path}:{warning.Line}: warning: {warning.Message}");

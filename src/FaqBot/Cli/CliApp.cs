@@ -12,6 +12,7 @@ internal static class CliApp
         Usage: faqbot [command] [options]
           ask "question" [--explain]  the reply as a patient reads it; --explain first shows how it was analysed and ranked
           ask --jsonl                 one question per stdin line -> one JSON object per stdout line
+                                      (ask and eval-redflags: --learned on|off consults the learned second opinion)
           eval FILE.tsv [--min X] [--misses] [--rows] [--sweep] [--threshold T]
                         [--without {string.Join(',', EvalCommand.Features)}|all]
                         [--set {string.Join("=X,", EvalCommand.Parameters)}=X]
@@ -19,6 +20,8 @@ internal static class CliApp
           eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y] [--screening]
                                       score the red-flag detector on message<TAB>REDFLAG|OK rows
           eval-redflags-loso DIR      leave-one-set-out over DIR's red-flag and QA sets: rules vs rules + learned classifier
+          train-triage DIR [--output FOLDER]
+                                      train the learned second opinion on DIR's sets into safety/model/ of the content
           rules [--output FILE]       the red-flag rules in plain words, concepts and examples, for a clinician's review
           check [DIR]                 list problems in the articles, lexicons, safety and conversation content; exit 1 if any
           help                        this text
@@ -26,7 +29,7 @@ internal static class CliApp
         Options for every command and the server: --content DIR (default: the content shipped with the build, or $FAQBOT_CONTENT)
         """;
 
-    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "eval-redflags-loso", "check", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "eval-redflags-loso", "train-triage", "rules", "check", "help", "--help", "-h"];
 
     /// <summary>Whether <paramref name="args"/> start the server: nothing, or only <c>--options</c>.</summary>
     public static bool RunsServer(string[] args) =>
@@ -39,10 +42,11 @@ internal static class CliApp
             var rest = args.Skip(1);
             return args[0] switch
             {
-                "ask" => AskCommand.Run(CliArguments.Parse(rest, "content"), input, output, error),
+                "ask" => AskCommand.Run(CliArguments.Parse(rest, "content", LearnedTriageOption.Name), input, output, error),
                 "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "threshold", "set"), output),
-                "eval-redflags" => EvalRedFlagsCommand.Run(CliArguments.Parse(rest, "content", "min-recall", "max-false-alarms"), output, error),
+                "eval-redflags" => EvalRedFlagsCommand.Run(CliArguments.Parse(rest, "content", "min-recall", "max-false-alarms", LearnedTriageOption.Name), output, error),
                 "eval-redflags-loso" => EvalRedFlagsLosoCommand.Run(CliArguments.Parse(rest, "content"), output, error),
+                "train-triage" => TrainTriageCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
                 "rules" => RulesCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
                 "check" => CheckCommand.Run(CliArguments.Parse(rest, "content"), output, error),
                 "help" or "--help" or "-h" => PrintUsage(output),

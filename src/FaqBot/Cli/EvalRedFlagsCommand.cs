@@ -3,6 +3,7 @@ using FaqBot.Answering;
 using FaqBot.Conversation;
 using FaqBot.Hosting;
 using FaqBot.Triage;
+using FaqBot.Triage.Learned;
 
 namespace FaqBot.Cli;
 
@@ -10,12 +11,13 @@ namespace FaqBot.Cli;
 /// <c>faqbot eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y]</c>: recall, false-alarm rate and every
 /// miss and false alarm of the red-flag detector; exit 1 when a given limit is not met. The file holds test
 /// messages written for evaluation, never real patient messages. With <c>--screening</c>, also which rows the full
-/// reply would follow with a screening question, and about which kind.
+/// reply would follow with a screening question, and about which kind. The learned second opinion (<c>--learned
+/// on|off</c>) is consulted on the rows the rules leave unflagged, as in a reply; the rows it adds are listed.
 /// </summary>
 internal static class EvalRedFlagsCommand
 {
     /// <summary>The options <c>eval-redflags</c> takes.</summary>
-    public static readonly string[] Options = ["content", "min-recall", "max-false-alarms", "screening"];
+    public static readonly string[] Options = ["content", "min-recall", "max-false-alarms", "screening", LearnedTriageOption.Name];
 
     public static int Run(CliArguments args, TextWriter output, TextWriter error)
     {
@@ -32,24 +34,39 @@ internal static class EvalRedFlagsCommand
             error.WriteLine($"warning: {problem}");
         }
 
-        var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(safety.Rules), args.Positional[0]);
+        var rulesAlone = RedFlagEvaluation.Run(new RedFlagDetector(safety.Rules), args.Positional[0]);
+        var learned = LearnedTriageOption.Load(args, directory, error);
+        var evaluation = new RedFlagEvaluation([.. rulesAlone.Cases.Select(c =>
+            !c.Detected && learned.Consult(c.Message) is { } kind ? c with { DetectedKinds = [kind] } : c)]);
         foreach (var miss in evaluation.Misses)
         {
             output.WriteLine($"MISS         {miss.Note}\n             {miss.Message}");
         }
 
-        foreach (var alarm in evaluation.FalseAlarms)
+        foreach (var alarm in evaluation.FalseAlarms.Where(c => c.FiredRules.Count > 0))
         {
             output.WriteLine($"FALSE ALARM  [{string.Join(',', alarm.DetectedKinds)}] {alarm.Note}\n             {alarm.Message}\n             rules: {string.Join(", ", alarm.FiredRules.Select(r => r[(r.LastIndexOf(':') + 1)..]))}");
+        }
+
+        // Flagged, but by no rule: the second opinion's additions.
+        var added = evaluation.Cases.Where(c => c.Detected && c.FiredRules.Count == 0).ToList();
+        foreach (var row in added)
+        {
+            output.WriteLine($"LEARNED      [{row.DetectedKinds[0]}] {(row.ExpectedRedFlag ? "REDFLAG" : "OK")} {row.Note}\n             {row.Message}");
         }
 
         var positives = evaluation.Cases.Count(c => c.ExpectedRedFlag);
         var negatives = evaluation.Cases.Count - positives;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"recall {evaluation.Recall:P1} ({positives - evaluation.Misses.Count}/{positives}), false alarms {evaluation.FalseAlarmRate:P1} ({evaluation.FalseAlarms.Count}/{negatives})"));
+        if (learned.State is LearnedTriageState.Ready)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rules alone: recall {rulesAlone.Recall:P1}, false alarms {rulesAlone.FalseAlarmRate:P1}; the learned second opinion adds {added.Count(c => c.ExpectedRedFlag)} red flag(s), {added.Count(c => !c.ExpectedRedFlag)} false alarm(s)"));
+        }
         if (args.Has("screening"))
         {
-            PrintScreening(evaluation, new ReplyComposer(KnowledgeBase.Load(directory), safety, ConversationContent.Load(directory)), output);
+            PrintScreening(evaluation, new ReplyComposer(KnowledgeBase.Load(directory), safety, ConversationContent.Load(directory), null, learned), output);
         }
 
         var ok = true;

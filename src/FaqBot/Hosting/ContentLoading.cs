@@ -1,6 +1,7 @@
 using FaqBot.Answering;
 using FaqBot.Conversation;
 using FaqBot.Triage;
+using FaqBot.Triage.Learned;
 
 namespace FaqBot.Hosting;
 
@@ -17,6 +18,8 @@ internal sealed class ContentLoading(IServiceProvider services, ContentFolder fo
         services.GetRequiredService<ConversationContent>();
         services.GetRequiredService<ReplyOptions>();
         services.GetRequiredService<IReplyComposer>();
+        // Only its setting now; LearnedTriageLoading loads the model in the background.
+        services.GetRequiredService<LearnedSecondOpinion>();
         logger.LogInformation(
             "Loaded {Passages} passages of {Articles} articles and {Rules} red-flag rules from {Path}",
             knowledge.Content.Passages.Count,

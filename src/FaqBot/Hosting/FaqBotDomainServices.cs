@@ -1,6 +1,7 @@
 using FaqBot.Answering;
 using FaqBot.Conversation;
 using FaqBot.Triage;
+using FaqBot.Triage.Learned;
 
 namespace FaqBot.Hosting;
 
@@ -22,6 +23,9 @@ internal static class FaqBotDomainServices
     /// <summary>An out-of-hours number that overrides the region's.</summary>
     public const string OutOfHoursNumberSetting = "Safety:OutOfHoursNumber";
 
+    /// <summary>Whether the learned second opinion on red flags is consulted (<c>true</c>/<c>false</c>).</summary>
+    public const string LearnedTriageSetting = "Triage:LearnedSecondOpinion";
+
     public static IServiceCollection AddFaqBotDomain(this IServiceCollection services)
     {
         // Settings are read when the services are built (not now), so a test host's or environment's values count.
@@ -37,14 +41,20 @@ internal static class FaqBotDomainServices
                 provider.GetRequiredService<KnowledgeBase>(),
                 provider.GetRequiredService<SafetyContent>(),
                 provider.GetRequiredService<ConversationContent>(),
-                provider.GetRequiredService<ReplyOptions>());
+                provider.GetRequiredService<ReplyOptions>(),
+                provider.GetRequiredService<LearnedSecondOpinion>());
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
             composer.TriageFailed += exception =>
                 logger.LogError(exception, "Red-flag triage failed; the patient got the generic urgent guidance instead");
             return composer;
         });
         services.AddSingleton(provider => ReplyOptionsFrom(provider.GetRequiredService<IConfiguration>()));
+        // Loaded in the background by LearnedTriageLoading; until then (or when missing or broken) the rules alone decide.
+        services.AddSingleton(provider => LearnedTriageEnabled(provider.GetRequiredService<IConfiguration>())
+            ? LearnedSecondOpinion.From(Path.Combine(Folder(provider), SafetyContent.Folder, LearnedTriageModel.Folder))
+            : LearnedSecondOpinion.Off());
         services.AddHostedService<ContentLoading>();
+        services.AddHostedService<LearnedTriageLoading>();
         return services;
     }
 
@@ -66,6 +76,11 @@ internal static class FaqBotDomainServices
             ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/')) { Urgent = urgent }
             : throw new InvalidSettingException($"{ArticleBaseUrlSetting} must be an absolute http(s) URL, not '{baseUrl}'.");
     }
+
+    private static bool LearnedTriageEnabled(IConfiguration configuration) =>
+        configuration[LearnedTriageSetting] is not { Length: > 0 } value ? LearnedSecondOpinion.OnByDefault
+            : bool.TryParse(value, out var enabled) ? enabled
+            : throw new InvalidSettingException($"{LearnedTriageSetting} must be true or false, not '{value}'.");
 
     /// <summary>The out-of-hours number: <see cref="OutOfHoursNumberSetting"/>, else the region's, else none (a wrong number is worse).</summary>
     private static UrgentContacts UrgentContactsFrom(IConfiguration configuration)

@@ -17,7 +17,8 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddFaqBotHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [ReadyTag])
+            .AddCheck<LearnedTriageHealthCheck>("learnedTriage", tags: [ReadyTag]);
         return services;
     }
 

@@ -93,7 +93,7 @@ public sealed class CliCommandTests
     public void TheHelpListsEveryOptionThatExistsAndNoneThatDoesNot()
     {
         var (exit, output, _) = Run("", "help");
-        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
+        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. TrainTriageCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
 
         var listed = System.Text.RegularExpressions.Regex.Matches(output, @"--([a-z][a-z-]*)").Select(m => m.Groups[1].Value).ToHashSet();
 
@@ -241,4 +241,73 @@ public sealed class CliCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("no such folder", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TrainTriage_SmallSets_WritesTheModelThatLoads()
+    {
+        var data = Directory.CreateTempSubdirectory("faqbot-train-");
+        foreach (var name in new[] { "dev-redflags.tsv", "extra-redflags.tsv", "dev-qa.tsv" })
+        {
+            File.Copy(ContentTestFiles.DataFile(name), Path.Combine(data.FullName, name));
+        }
+
+        var model = Path.Combine(data.FullName, "model");
+        var (exit, output, _) = Run("", "train-triage", data.FullName, "--content", ContentTestFiles.ContentDirectory, "--output", model);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith($"wrote {model}: threshold ", output, StringComparison.Ordinal);
+        Assert.Equal(FaqBot.Triage.Learned.LearnedTriageState.Ready, FaqBot.Triage.Learned.LearnedSecondOpinion.LoadNow(model).State);
+        data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void TrainTriage_WithoutAFolder_UsageError() =>
+        Assert.Equal(2, Run("", "train-triage").Exit);
+
+    [Fact]
+    public void Check_ModelMissing_WarnsNamingItAndPasses()
+    {
+        using var content = TempContentDirectory.CopyOfShippedContent();
+        var model = Path.Combine(content.Path, "safety", "model");
+        Directory.Delete(model, recursive: true);
+
+        var (exit, output, _) = Run("", "check", content.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"warning: {model}: no learned triage model", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ModelBroken_FailsNamingIt()
+    {
+        using var content = TempContentDirectory.CopyOfShippedContent();
+        var model = Path.Combine(content.Path, "safety", "model");
+        File.WriteAllText(Path.Combine(model, "threshold.txt"), "threshold: many\n");
+
+        var (exit, output, _) = Run("", "check", content.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{model}: the learned triage model cannot be read", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalRedflags_LearnedOnAndOff_ListsOnlyTheRowsTheSecondOpinionAdds()
+    {
+        var file = ContentTestFiles.DataFile("extra-redflags-15.tsv");
+
+        var (_, on, _) = Run("", "eval-redflags", file, "--content", ContentTestFiles.ContentDirectory);
+        var (_, off, _) = Run("", "eval-redflags", file, "--content", ContentTestFiles.ContentDirectory, "--learned", "off");
+
+        Assert.Contains("LEARNED      [", on, StringComparison.Ordinal);
+        Assert.Contains("the learned second opinion adds ", on, StringComparison.Ordinal);
+        Assert.DoesNotContain("LEARNED", off, StringComparison.Ordinal);
+        var missesOn = on.Split('\n').Count(l => l.StartsWith("MISS", StringComparison.Ordinal));
+        var missesOff = off.Split('\n').Count(l => l.StartsWith("MISS", StringComparison.Ordinal));
+        var added = on.Split('\n').Count(l => l.StartsWith("LEARNED      [", StringComparison.Ordinal) && l.Contains("] REDFLAG", StringComparison.Ordinal));
+        Assert.Equal(missesOff - added, missesOn);
+    }
+
+    [Fact]
+    public void Ask_LearnedNeitherOnNorOff_UsageError() =>
+        Assert.Equal(2, Run("", "ask", "hej", "--content", ContentTestFiles.ContentDirectory, "--learned", "maybe").Exit);
 }

@@ -75,6 +75,7 @@ public sealed class ServerStartTests
     [InlineData("Reply:ArticleBaseUrl", "artikler")]
     [InlineData("Safety:Region", "fyn")]
     [InlineData("Safety:OutOfHoursNumber", "ring til lægen")]
+    [InlineData("Triage:LearnedSecondOpinion", "maybe")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     public void AnInvalidSettingStopsTheStart(string key, string value)

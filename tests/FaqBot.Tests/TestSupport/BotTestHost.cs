@@ -85,6 +85,8 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
                 ["DirectLine:TokenSigningKey"] = SigningKey,
                 ["DirectLine:TokenRequestsPerMinute"] = "1000",
                 ["DirectLine:MessagesPerMinute"] = "1000",
+                // A fake composer never consults the learned second opinion: do not spend a test's CPU loading it.
+                ["Triage:LearnedSecondOpinion"] = ServedComposer is null ? null : "false",
             })
             .AddInMemoryCollection(Settings));
         builder.ConfigureTestServices(services =>

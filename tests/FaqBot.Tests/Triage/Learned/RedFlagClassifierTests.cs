@@ -71,9 +71,66 @@ public sealed class RedFlagClassifierTests
             (new("q", false, ""), true, 0.2f),
         ];
 
-        // Flagging "b" (0.6) keeps false alarms at 0 of 2; going down to 0.5 would flag "c" (50 % > 10 %).
+        // Flagging "b" (0.6) keeps false alarms at 0 of 2; going down to 0.5 would add "c" as a false alarm (50 % > 2 %).
         Assert.Equal(0.6, new ThresholdChoice().Best(scored, rulesFlag), 3);
         // With no qualifying threshold the classifier never flags.
-        Assert.Equal(ThresholdChoice.Never, new ThresholdChoice(MaxFalseAlarmRate: -1).Best(scored, rulesFlag));
+        Assert.Equal(ThresholdChoice.Never, new ThresholdChoice(MaxAddedFalseAlarmRate: -1).Best(scored, rulesFlag));
+    }
+
+    [Fact]
+    public void Train_SameSetsTwice_SameThresholdAndSameOpinions()
+    {
+        var (sets, rules) = SmallTrainingSets();
+        var texts = sets.SelectMany(s => s.Messages).Select(m => m.Text).ToList();
+
+        var first = LearnedTriageModel.Train(sets, rules, new ThresholdChoice());
+        var second = LearnedTriageModel.Train(sets, rules, new ThresholdChoice());
+
+        Assert.Equal(first.Threshold, second.Threshold);
+        Assert.Equal(first.Detector.ScoreAll(texts), second.Detector.ScoreAll(texts));
+        Assert.Equal(texts.Select(first.Kinds.Predict), texts.Select(second.Kinds.Predict));
+    }
+
+    [Fact]
+    public void Save_ThenLoad_SameThresholdAndSameOpinions()
+    {
+        var (sets, rules) = SmallTrainingSets();
+        var texts = sets.SelectMany(s => s.Messages).Select(m => m.Text).ToList();
+        var trained = LearnedTriageModel.Train(sets, rules, new ThresholdChoice());
+        using var folder = new TempContentDirectory();
+
+        trained.Save(folder.Path, ["a summary line"]);
+        var loaded = LearnedTriageModel.Load(folder.Path);
+
+        Assert.Equal(Math.Round(trained.Threshold, 3), loaded.Threshold);
+        Assert.Equal(trained.Detector.ScoreAll(texts), loaded.Detector.ScoreAll(texts));
+        Assert.Equal(texts.Select(trained.Kinds.Predict), texts.Select(loaded.Kinds.Predict));
+        Assert.Contains("# a summary line", File.ReadAllLines(Path.Combine(folder.Path, LearnedTriageModel.ThresholdFile)));
+    }
+
+    [Fact]
+    public void KindsPredict_TrainingRedFlags_MostlyTheRulesKind()
+    {
+        var (sets, rules) = SmallTrainingSets();
+        var labelled = sets.SelectMany(s => s.Messages).Where(m => m.IsRedFlag)
+            .Select(m => (m.Text, Detection: rules.Detect(m.Text))).Where(x => x.Detection.IsRedFlag)
+            .Select(x => (x.Text, Kind: x.Detection.Kinds[0])).ToList();
+
+        var kinds = RedFlagKindClassifier.Train(labelled);
+
+        var right = labelled.Count(x => kinds.Predict(x.Text) == x.Kind);
+        Assert.True(right >= 0.9 * labelled.Count, $"{right}/{labelled.Count}");
+    }
+
+    /// <summary>Two red-flag sets and a QA set: enough for the inner threshold choice, small enough to train quickly.</summary>
+    private static (IReadOnlyList<LabelledSet> Sets, RedFlagDetector Rules) SmallTrainingSets()
+    {
+        IReadOnlyList<LabelledSet> sets =
+        [
+            new("dev-qa", true, LabelledSet.ReadQuestionSet(ContentTestFiles.DataFile("dev-qa.tsv"))),
+            new("dev-redflags", false, LabelledSet.ReadRedFlagSet(ContentTestFiles.DataFile("dev-redflags.tsv"))),
+            new("extra-redflags", false, LabelledSet.ReadRedFlagSet(ContentTestFiles.DataFile("extra-redflags.tsv"))),
+        ];
+        return (sets, new RedFlagDetector(SafetyContent.Load(ContentTestFiles.ContentDirectory).Rules));
     }
 }
