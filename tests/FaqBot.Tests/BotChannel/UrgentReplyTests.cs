@@ -82,10 +82,9 @@ public sealed class UrgentReplyTests
         Assert.All(replies.Skip(1), reply => Assert.Null(reply!["attachments"]));
     }
 
-    private static Reply RedFlagReply(UrgentContacts contacts) => new(
-        ReplyKind.Answer,
+    private static Reply RedFlagReply(UrgentContacts contacts) => Reply.Answer(
         [ReplyMessage.UrgentAdvice(Advice, contacts), new ReplyMessage("**Svar**\n\nTekst.")],
-        "iskias#svar", "Svar", 0.9, true, ["caudaEquina"], [], null);
+        "iskias#svar", "Svar", 0.9, [], source: null, redFlag: true, redFlags: ["caudaEquina"]);
 
     private static Activity Inbound(string channelId) => new()
     {

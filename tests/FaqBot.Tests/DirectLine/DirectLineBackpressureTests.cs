@@ -48,9 +48,9 @@ public sealed class DirectLineBackpressureTests
                 Release.Task.Wait(TimeSpan.FromSeconds(20), CancellationToken.None);
             }
 
-            return new Reply(ReplyKind.Answer, [new ReplyMessage("svar")], "test#svar", "Svar", 0.9, false, [], [], null);
+            return Reply.Answer([new ReplyMessage("svar")], "test#svar", "Svar", 0.9, [], source: null);
         }
 
-        public Reply Welcome() => new(ReplyKind.SmallTalk, [new ReplyMessage(ChatTestComposer.Welcome)], null, null, null, false, [], [], null);
+        public Reply Welcome() => Reply.SmallTalk(ChatTestComposer.Welcome, []);
     }
 }

@@ -15,7 +15,7 @@ namespace FaqBot.Tests.Screening;
 public sealed class ScreeningCoverageTests(ITestOutputHelper output)
 {
     private static readonly Lazy<ReplyComposer> Composer = new(() =>
-        ReplyComposer.Create(KnowledgeBase.Load(ContentTestFiles.ContentDirectory), ContentTestFiles.ContentDirectory));
+        FaqBotEngine.Load(ContentTestFiles.ContentDirectory).Composer);
 
     /// <summary>
     /// Red flags reported in issue #10 that the rules missed, with the kind they are. Those the rules have since learnt
