@@ -3,10 +3,10 @@ using FaqBot.Channels.Activities.Queue;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.Channels;
 
 /// <summary>The outbound queue is bounded per conversation and in total, so a Connector that never answers cannot pile up work.</summary>
-public sealed class ConversationOutboxTests
+public sealed class ConversationQueueTests
 {
     [Fact]
     public async Task AStuckConversationCannotQueueMoreThanItsShareNorAllOfThemMoreThanTheTotal()
