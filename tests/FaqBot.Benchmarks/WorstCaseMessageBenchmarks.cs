@@ -26,7 +26,7 @@ public class WorstCaseMessageBenchmarks
     public void Setup()
     {
         var content = ContentFolder.Find();
-        _composer = ReplyComposer.Create(KnowledgeBase.Load(content), content);
+        _composer = FaqBotEngine.Load(content).Composer;
 
         // One unbroken "word": a compound-looking run of Danish letters, so stemming, folding and the rules' typo
         // tolerance all see a plausible word.

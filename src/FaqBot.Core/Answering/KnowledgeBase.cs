@@ -31,6 +31,9 @@ public sealed class KnowledgeBase
     /// <summary>Answers questions from the passages.</summary>
     public FaqAnswerer Answerer { get; }
 
+    /// <summary>The search behind the answers, for related questions and for explaining a ranking.</summary>
+    public PassageSearcher Searcher => Answerer.Searcher;
+
     /// <summary>Every problem found in the content and lexicons, as "file:line: message".</summary>
     public IReadOnlyList<string> Problems =>
         [.. Content.Problems.Select(p => p.ToString()), .. Lexicon.Problems.Select(p => p.ToString())];

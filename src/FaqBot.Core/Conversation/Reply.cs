@@ -38,36 +38,93 @@ public sealed record ReplyMessage(string Markdown)
 public sealed record SourceCitation(string Title, string Url);
 
 /// <summary>
-/// The channel-neutral reply to one patient message. Channels (Bot Framework, Direct Line, the CLI) only render it.
+/// The channel-neutral reply to one patient message, built by the factory method of its kind. Channels (Bot Framework,
+/// Direct Line, the CLI) only render it.
 /// </summary>
-/// <param name="Kind">Answer, no match, small talk, too long or unavailable.</param>
-/// <param name="Messages">The bubbles in order; when <paramref name="RedFlag"/> is set the first one is the urgent advice.</param>
-/// <param name="PassageId">The passage answered with, if any.</param>
-/// <param name="Title">That passage's title, if any.</param>
-/// <param name="Score">Normalised match score in [0, 1], if a passage was matched.</param>
-/// <param name="RedFlag">
-/// Whether the message describes a red-flag symptom, or could not be checked for one (triage failed; then
-/// <paramref name="RedFlags"/> is empty and the first bubble is the generic urgent guidance).
-/// </param>
-/// <param name="RedFlags">The kinds of red flag detected (e.g. <c>caudaEquina</c>).</param>
-/// <param name="SuggestedQuestions">Questions to tap next: related questions, or "did you mean" for a near miss.</param>
-/// <param name="Source">Where the answer comes from, if it is an answer.</param>
-public sealed record Reply(
-    ReplyKind Kind,
-    IReadOnlyList<ReplyMessage> Messages,
-    string? PassageId,
-    string? Title,
-    double? Score,
-    bool RedFlag,
-    IReadOnlyList<string> RedFlags,
-    IReadOnlyList<string> SuggestedQuestions,
-    SourceCitation? Source)
+public sealed record Reply
 {
+    private Reply(ReplyKind kind, IReadOnlyList<ReplyMessage> messages, bool redFlag, IReadOnlyList<string> redFlags)
+    {
+        Kind = kind;
+        Messages = messages;
+        RedFlag = redFlag;
+        RedFlags = redFlags;
+    }
+
+    /// <summary>Answer, no match, small talk, too long or unavailable.</summary>
+    public ReplyKind Kind { get; }
+
+    /// <summary>The bubbles in order; when <see cref="RedFlag"/> is set the first one is the urgent advice.</summary>
+    public IReadOnlyList<ReplyMessage> Messages { get; }
+
+    /// <summary>The passage answered with, if any.</summary>
+    public string? PassageId { get; private init; }
+
+    /// <summary>That passage's title, if any.</summary>
+    public string? Title { get; private init; }
+
+    /// <summary>Normalised match score in [0, 1], if a passage was matched.</summary>
+    public double? Score { get; private init; }
+
+    /// <summary>
+    /// Whether the message describes a red-flag symptom, or could not be checked for one (triage failed; then
+    /// <see cref="RedFlags"/> is empty and the first bubble is the generic urgent guidance).
+    /// </summary>
+    public bool RedFlag { get; }
+
+    /// <summary>The kinds of red flag detected (e.g. <c>caudaEquina</c>).</summary>
+    public IReadOnlyList<string> RedFlags { get; }
+
+    /// <summary>Questions to tap next: related questions, or "did you mean" for a near miss.</summary>
+    public IReadOnlyList<string> SuggestedQuestions { get; private init; } = [];
+
+    /// <summary>Where the answer comes from, if it is an answer.</summary>
+    public SourceCitation? Source { get; private init; }
+
     /// <summary>
     /// A yes/no question about the red flag the message came near without meeting it, asked after the answer; null
     /// when there is none. The channel decides whether to ask it (never twice in a conversation).
     /// </summary>
     public ScreeningQuestion? Screening { get; init; }
+
+    /// <summary>A passage answers the message; <paramref name="messages"/> end with the answer, after any urgent advice.</summary>
+    public static Reply Answer(
+        IReadOnlyList<ReplyMessage> messages,
+        string passageId,
+        string title,
+        double score,
+        IReadOnlyList<string> relatedQuestions,
+        SourceCitation? source,
+        bool redFlag = false,
+        IReadOnlyList<string>? redFlags = null) =>
+        new(ReplyKind.Answer, messages, redFlag, redFlags ?? [])
+        {
+            PassageId = passageId,
+            Title = title,
+            Score = score,
+            SuggestedQuestions = relatedQuestions,
+            Source = source,
+        };
+
+    /// <summary>No article covers the message: the honest answer, with "did you mean" questions when there are near misses.</summary>
+    public static Reply NoMatch(string markdown, IReadOnlyList<string> didYouMean) =>
+        new(ReplyKind.NoMatch, [new ReplyMessage(markdown)], redFlag: false, []) { SuggestedQuestions = didYouMean };
+
+    /// <summary>A red flag no passage answers: the urgent advice is the whole reply.</summary>
+    public static Reply UrgentAdviceOnly(IReadOnlyList<ReplyMessage> messages, IReadOnlyList<string> redFlags) =>
+        new(ReplyKind.NoMatch, messages, redFlag: true, redFlags);
+
+    /// <summary>Greeting, thanks, goodbye, help, the welcome, or a calm acknowledgement.</summary>
+    public static Reply SmallTalk(string markdown, IReadOnlyList<string> suggestedQuestions) =>
+        new(ReplyKind.SmallTalk, [new ReplyMessage(markdown)], redFlag: false, []) { SuggestedQuestions = suggestedQuestions };
+
+    /// <summary>Too long to search: any urgent advice, then the request for a shorter question.</summary>
+    public static Reply TooLong(IReadOnlyList<ReplyMessage> messages, bool redFlag, IReadOnlyList<string> redFlags) =>
+        new(ReplyKind.TooLong, messages, redFlag, redFlags);
+
+    /// <summary>Composing failed: the apology with urgent guidance.</summary>
+    public static Reply Unavailable(ReplyMessage apology) =>
+        new(ReplyKind.Unavailable, [apology], redFlag: false, []);
 }
 
 /// <summary>Produces the bot's replies. One implementation serves every channel.</summary>
@@ -93,6 +150,5 @@ public interface IReplyComposer
     /// The reply when <see cref="Compose"/> failed: an apology, and what to do if it is urgent, since the message
     /// could not be checked for red flags.
     /// </summary>
-    Reply Unavailable() =>
-        new(ReplyKind.Unavailable, [ReplyMessage.UrgentAdvice(DanishTexts.Unavailable, UrgentContacts.Default)], null, null, null, false, [], [], null);
+    Reply Unavailable() => Reply.Unavailable(ReplyMessage.UrgentAdvice(DanishTexts.Unavailable, UrgentContacts.Default));
 }

@@ -27,22 +27,21 @@ internal static class AskCommand
     public static int Run(CliArguments args, TextReader input, TextWriter output, TextWriter error)
     {
         args.RejectUnknown(Options);
-        var knowledge = KnowledgeBase.Load(args.Value("content") ?? ContentLocation.Default);
-        foreach (var problem in knowledge.Problems)
-        {
-            error.WriteLine($"warning: {problem}");
-        }
-
         var directory = args.Value("content") ?? ContentLocation.Default;
-        // Like the server, refuse to answer without the red-flag rules, the urgent advice and the safety note.
-        var safety = SafetyContent.Load(directory).EnsureComplete();
-        var conversation = ConversationContent.Load(directory);
-        foreach (var problem in conversation.Problems)
+        var engine = FaqBotEngine.Load(directory, new EngineOptions { SecondOpinion = LearnedTriageOption.Load(args, directory, error) });
+        foreach (var problem in engine.Knowledge.Problems)
         {
             error.WriteLine($"warning: {problem}");
         }
 
-        var composer = new ReplyComposer(knowledge, safety, conversation, null, LearnedTriageOption.Load(args, directory, error));
+        // Like the server, refuse to answer without the red-flag rules, the urgent advice and the safety note.
+        engine.RequireSafetyContent();
+        foreach (var problem in engine.Conversation.Problems)
+        {
+            error.WriteLine($"warning: {problem}");
+        }
+
+        var composer = engine.Composer;
 
         if (args.Has("jsonl"))
         {
@@ -64,7 +63,7 @@ internal static class AskCommand
         var question = string.Join(' ', args.Positional);
         if (args.Has("explain"))
         {
-            Explain(knowledge, question, output);
+            Explain(engine, question, output);
         }
 
         output.WriteLine(PlainTextReply.Of(composer.Compose(question)));
@@ -72,9 +71,9 @@ internal static class AskCommand
     }
 
     /// <summary>How the question was analysed and ranked: for whoever tunes the lexicons and ranking.</summary>
-    private static void Explain(KnowledgeBase knowledge, string question, TextWriter output)
+    private static void Explain(FaqBotEngine engine, string question, TextWriter output)
     {
-        var parsed = knowledge.Answerer.Searcher.Parser.Parse(question);
+        var (parsed, hits) = engine.Explain(question, 5);
         output.WriteLine(parsed.IsEnglish ? "[English]" : "[Danish]");
         foreach (var clause in parsed.Clauses)
         {
@@ -82,7 +81,7 @@ internal static class AskCommand
             output.WriteLine($"  {clause.Surface,-18} {clause.Origin,-9} importance {clause.Importance:0.00}  {alternatives}");
         }
 
-        foreach (var hit in knowledge.Answerer.Searcher.Search(parsed, 5))
+        foreach (var hit in hits)
         {
             output.WriteLine($"  {hit.Score,7:0.00}  confidence {hit.Confidence:0.000}  {hit.Passage.Id}");
         }

@@ -31,8 +31,9 @@ internal static class CheckCommand
             return 1;
         }
 
-        var knowledge = KnowledgeBase.Load(directory);
-        var composer = ReplyComposer.Create(knowledge, directory);
+        var engine = FaqBotEngine.Load(directory);
+        var knowledge = engine.Knowledge;
+        var composer = engine.Composer;
         // The examples beside the rules are run only when the rules loaded: a broken rule is reported once, as itself.
         var ruleSet = composer.RedFlags.RuleSet;
         var screening = composer.Screening.Content.Rules;

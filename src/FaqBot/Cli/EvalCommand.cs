@@ -66,7 +66,7 @@ internal static class EvalCommand
         }
 
         var cases = QaFile.Read(args.Positional[0]);
-        var knowledge = KnowledgeBase.Load(args.Value("content") ?? ContentLocation.Default, analysis, ranking);
+        var knowledge = FaqBotEngine.Load(args.Value("content") ?? ContentLocation.Default, new EngineOptions { Analysis = analysis, Ranking = ranking }).Knowledge;
         var passageIds = knowledge.Content.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         if (cases.SelectMany(c => c.Expected.Select(id => (c.Line, Id: id))).FirstOrDefault(e => !passageIds.Contains(e.Id)) is { Id: not null } unknownId)
         {

@@ -28,7 +28,7 @@ internal static class EvalRedFlagsCommand
         }
 
         var directory = args.Value("content") ?? ContentLocation.Default;
-        var safety = SafetyContent.Load(directory);
+        var safety = FaqBotEngine.Load(directory).Safety;
         foreach (var problem in safety.Problems)
         {
             error.WriteLine($"warning: {problem}");
@@ -66,7 +66,7 @@ internal static class EvalRedFlagsCommand
         }
         if (args.Has("screening"))
         {
-            PrintScreening(evaluation, new ReplyComposer(KnowledgeBase.Load(directory), safety, ConversationContent.Load(directory), null, learned), output);
+            PrintScreening(evaluation, FaqBotEngine.Load(directory, new EngineOptions { SecondOpinion = learned }).Composer, output);
         }
 
         var ok = true;

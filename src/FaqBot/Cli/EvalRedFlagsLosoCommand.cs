@@ -24,7 +24,7 @@ internal static class EvalRedFlagsLosoCommand
             throw new CliUsageException("eval-redflags-loso needs the folder of labelled sets (*redflags*.tsv, *-qa*.tsv)");
         }
 
-        var safety = SafetyContent.Load(args.Value("content") ?? ContentLocation.Default);
+        var safety = FaqBotEngine.Load(args.Value("content") ?? ContentLocation.Default).Safety;
         foreach (var problem in safety.Problems)
         {
             error.WriteLine($"warning: {problem}");

@@ -20,7 +20,7 @@ internal static class RulesCommand
             throw new CliUsageException("rules takes no arguments besides --content DIR and --output FILE");
         }
 
-        var safety = SafetyContent.Load(args.Value("content") ?? ContentLocation.Default);
+        var safety = FaqBotEngine.Load(args.Value("content") ?? ContentLocation.Default).Safety;
         if (safety.Rules.Problems.Count > 0)
         {
             foreach (var problem in safety.Rules.Problems)

@@ -26,7 +26,7 @@ internal static class TrainTriageCommand
 
         var content = args.Value("content") ?? ContentLocation.Default;
         // The kinds are the rules' own: train only on complete safety content.
-        var safety = SafetyContent.Load(content).EnsureComplete();
+        var safety = FaqBotEngine.Load(content).RequireSafetyContent().Safety;
         var sets = LabelledSet.LoadFolder(args.Positional[0]);
         var messages = sets.SelectMany(s => s.Messages).ToList();
         if (!messages.Any(m => m.IsRedFlag) || messages.All(m => m.IsRedFlag))

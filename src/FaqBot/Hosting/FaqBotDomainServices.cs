@@ -31,18 +31,23 @@ internal static class FaqBotDomainServices
         // Settings are read when the services are built (not now), so a test host's or environment's values count.
         services.AddSingleton(provider => new ContentFolder(
             provider.GetRequiredService<IConfiguration>()[ContentPathSetting] is { Length: > 0 } configured ? configured : ContentLocation.Default));
-        services.AddSingleton(provider => LogProblems(provider, KnowledgeBase.Load(Folder(provider)), k => k.Problems));
+        // The one composition root, as for every CLI command; the parts below are its, loaded while the server starts.
+        services.AddSingleton(provider => FaqBotEngine.Load(Folder(provider), new EngineOptions
+        {
+            Reply = provider.GetRequiredService<ReplyOptions>(),
+            SecondOpinion = provider.GetRequiredService<LearnedSecondOpinion>(),
+        }));
+        services.AddSingleton(provider => LogProblems(provider, Engine(provider).Knowledge, k => k.Problems));
         // Fail closed: without the red-flag rules, the urgent advice or the safety note the bot must not answer at all.
-        services.AddSingleton(provider => SafetyContent.Load(Folder(provider)).EnsureComplete());
-        services.AddSingleton(provider => LogProblems(provider, ConversationContent.Load(Folder(provider)), c => [.. c.Problems.Select(p => p.ToString())]));
+        services.AddSingleton(provider => Engine(provider).RequireSafetyContent().Safety);
+        services.AddSingleton(provider => LogProblems(provider, Engine(provider).Conversation, c => [.. c.Problems.Select(p => p.ToString())]));
         services.AddSingleton<IReplyComposer>(provider =>
         {
-            var composer = new ReplyComposer(
-                provider.GetRequiredService<KnowledgeBase>(),
-                provider.GetRequiredService<SafetyContent>(),
-                provider.GetRequiredService<ConversationContent>(),
-                provider.GetRequiredService<ReplyOptions>(),
-                provider.GetRequiredService<LearnedSecondOpinion>());
+            // The parts first, so their problems are logged and missing safety content stops the start.
+            provider.GetRequiredService<KnowledgeBase>();
+            provider.GetRequiredService<SafetyContent>();
+            provider.GetRequiredService<ConversationContent>();
+            var composer = Engine(provider).Composer;
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
             composer.TriageFailed += exception =>
                 logger.LogError(exception, "Red-flag triage failed; the patient got the generic urgent guidance instead");
@@ -59,6 +64,8 @@ internal static class FaqBotDomainServices
     }
 
     private static string Folder(IServiceProvider provider) => provider.GetRequiredService<ContentFolder>().Path;
+
+    private static FaqBotEngine Engine(IServiceProvider provider) => provider.GetRequiredService<FaqBotEngine>();
 
     /// <summary>
     /// The reply settings; an article URL that is not absolute http(s), an unknown region or a malformed out-of-hours

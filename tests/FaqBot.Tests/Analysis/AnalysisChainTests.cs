@@ -5,13 +5,13 @@ namespace FaqBot.Tests.Analysis;
 public class AnalysisChainTests
 {
     [Fact]
-    public void Tokenizer_splits_on_punctuation_and_hyphens_and_lower_cases()
+    public void TokenizerSplitsOnPunctuationAndHyphensAndLowerCases()
     {
         Assert.Equal(["iskias", "smerter", "er", "mr", "scanning", "nødvendig", "30", "km"], WordTokens.Of("Iskias-smerter: er MR-scanning nødvendig? 30 km"));
     }
 
     [Fact]
-    public void Tokenizer_handles_tokens_longer_than_its_buffer()
+    public void TokenizerHandlesTokensLongerThanItsBuffer()
     {
         var longWord = new string('a', 100);
         Assert.Equal([longWord, "b"], WordTokens.Of(longWord.ToUpperInvariant() + " B"));
@@ -23,14 +23,14 @@ public class AnalysisChainTests
     [InlineData("hvornår", "hvornaar", "hvornar")]
     [InlineData("café", "cafe", "cafe")]
     [InlineData("ryg", "ryg", "ryg")]
-    public void Folding_gives_digraph_and_bare_letter_keys(string word, string digraphs, string bare)
+    public void FoldingGivesDigraphAndBareLetterKeys(string word, string digraphs, string bare)
     {
         Assert.Equal(digraphs, DanishFolding.ToDigraphs(word));
         Assert.Equal(bare, DanishFolding.ToBareLetters(word));
     }
 
     [Fact]
-    public void Stopwords_are_the_94_snowball_words()
+    public void StopwordsAreThe94SnowballWords()
     {
         Assert.Equal(94, DanishStopwords.Words.Count);
         Assert.True(DanishStopwords.Contains("når"));
@@ -45,13 +45,13 @@ public class AnalysisChainTests
     [InlineData("ting", "ting")]
     [InlineData("ring", "ring")]
     [InlineData("iskia", "iskia")]
-    public void Derivational_filter_joins_verbal_nouns_with_verbs(string stem, string expected)
+    public void DerivationalFilterJoinsVerbalNounsWithVerbs(string stem, string expected)
     {
         Assert.Equal(expected, DerivationalSuffixFilter.Apply(stem));
     }
 
     [Fact]
-    public void Term_analyzer_makes_scanning_and_scannes_meet_only_when_enabled()
+    public void TermAnalyzerMakesScanningAndScannesMeetOnlyWhenEnabled()
     {
         var withFilter = new DanishTermAnalyzer(new AnalysisOptions());
         var luceneLike = new DanishTermAnalyzer(AnalysisOptions.LuceneEquivalent);
@@ -60,14 +60,14 @@ public class AnalysisChainTests
     }
 
     [Fact]
-    public void Terms_LuceneChain_DropsStopwordsAndStems()
+    public void TermsLuceneChainDropsStopwordsAndStems()
     {
         var analyzer = new DanishTermAnalyzer(new AnalysisOptions());
         Assert.Equal(["iskias", "scan", "hjælp"], analyzer.Terms("Iskiassen og scanningen, hjælper det?"));
     }
 
     [Fact]
-    public void Inflection_stripper_finds_the_base_of_a_doubled_consonant()
+    public void InflectionStripperFindsTheBaseOfADoubledConsonant()
     {
         Assert.Contains("iskias", InflectionStripper.BaseForms("iskiassen"));
         Assert.Contains("prolaps", InflectionStripper.BaseForms("prolapsen"));
@@ -75,7 +75,7 @@ public class AnalysisChainTests
     }
 
     [Fact]
-    public void Markdown_plain_text_keeps_link_text_and_drops_urls_and_images()
+    public void MarkdownPlainTextKeepsLinkTextAndDropsUrlsAndImages()
     {
         var text = MarkdownPlainText.From("Se ![billede](/a.png) [en fysioterapeut](https://example.dk/find) her.");
         Assert.Contains("en fysioterapeut", text);

@@ -13,7 +13,7 @@ public sealed class DanishStemmerTests
     private const string LucenesOneDifference = "0x0e00";
 
     [Fact]
-    public void Stem_ReferenceStems_ReproducesAllButThePinnedRow()
+    public void StemReferenceStemsReproducesAllButThePinnedRow()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Data", "danish-stems.tsv");
         var lines = File.ReadAllLines(path, Encoding.UTF8);
@@ -66,7 +66,7 @@ public sealed class DanishStemmerTests
     [InlineData("kærligheden", "kær")]
     [InlineData("ab", "ab")] // too short for R1
     [InlineData("", "")]
-    public void Stems_focused_cases(string word, string expected)
+    public void StemsFocusedCases(string word, string expected)
     {
         Assert.Equal(expected, DanishStemming.Stem(word));
     }
@@ -77,13 +77,13 @@ public sealed class DanishStemmerTests
     [InlineData("prises", "pris")]
     [InlineData("virus", "virus")] // "u" is not a valid s-ending
     [InlineData("stress", "stres")] // nor is "s", but the double "ss" is then undoubled
-    public void Handles_the_s_ending_rule(string word, string expected)
+    public void HandlesTheSEndingRule(string word, string expected)
     {
         Assert.Equal(expected, DanishStemming.Stem(word));
     }
 
     [Fact]
-    public void Stem_WordWithoutSuffix_ReturnsTheSameInstance()
+    public void StemWordWithoutSuffixReturnsTheSameInstance()
     {
         const string word = "ryg";
         Assert.Same(word, DanishStemming.Stem(word));

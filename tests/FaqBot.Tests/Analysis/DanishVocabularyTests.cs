@@ -31,7 +31,7 @@ public sealed class DanishVocabularyTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Read_MiniatureDictionary_GivesTheFormsLuceneAccepts()
+    public void ReadMiniatureDictionaryGivesTheFormsLuceneAccepts()
     {
         var forms = HunspellWordForms.Read(Write("da.aff", Affixes), Write("da.dic", Words));
 
@@ -40,7 +40,7 @@ public sealed class DanishVocabularyTests : IDisposable
     }
 
     [Fact]
-    public void Contains_WrittenAndLoaded_FindsExactlyTheWrittenForms()
+    public void ContainsWrittenAndLoadedFindsExactlyTheWrittenForms()
     {
         var path = Path.Combine(_directory, "words.fst");
         Assert.Equal(3, DanishVocabulary.Write(["klinik", "nogensinde", "gule", "klinik"], path));
@@ -55,7 +55,7 @@ public sealed class DanishVocabularyTests : IDisposable
     }
 
     [Fact]
-    public void Load_MissingFile_IsEmpty()
+    public void LoadMissingFileIsEmpty()
     {
         var vocabulary = DanishVocabulary.Load(Path.Combine(_directory, "none.fst"));
 
@@ -64,7 +64,7 @@ public sealed class DanishVocabularyTests : IDisposable
     }
 
     [Fact]
-    public void Shipped_BuildOutput_HoldsCommonDanishFormsAndNoNames()
+    public void ShippedBuildOutputHoldsCommonDanishFormsAndNoNames()
     {
         var vocabulary = DanishVocabulary.Shipped;
 

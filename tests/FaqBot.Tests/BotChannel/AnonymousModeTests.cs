@@ -11,9 +11,9 @@ namespace FaqBot.Tests.BotChannel;
 public sealed class AnonymousModeTests
 {
     [Fact]
-    public async Task In_production_without_an_app_id_anonymous_messages_get_401()
+    public async Task InProductionWithoutAnAppIdAnonymousMessagesGet401()
     {
-        await using var factory = new BotApplicationFactory { Environment = "Production" };
+        await using var factory = new BotTestHost { Environment = "Production" };
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/api/messages", Activities.Message("hej"));
@@ -25,9 +25,9 @@ public sealed class AnonymousModeTests
     }
 
     [Fact]
-    public async Task In_development_anonymous_messages_are_answered()
+    public async Task InDevelopmentAnonymousMessagesAreAnswered()
     {
-        await using var factory = new BotApplicationFactory();
+        await using var factory = new BotTestHost();
         using var client = factory.CreateClient();
 
         var replies = await Activities.ExpectRepliesAsync(client, Activities.Message("hej"));
@@ -36,9 +36,9 @@ public sealed class AnonymousModeTests
     }
 
     [Fact]
-    public async Task Turned_on_in_production_anonymous_messages_are_rate_limited_per_client()
+    public async Task TurnedOnInProductionAnonymousMessagesAreRateLimitedPerClient()
     {
-        await using var factory = new BotApplicationFactory
+        await using var factory = new BotTestHost
         {
             Environment = "Production",
             Settings = new Dictionary<string, string?>

@@ -10,7 +10,7 @@ public sealed class BadRequestTests : IDisposable
 {
     private const int MaxRequestBytes = 4096;
 
-    private readonly BotApplicationFactory _factory = new()
+    private readonly BotTestHost _factory = new()
     {
         Settings = new Dictionary<string, string?>
         {
@@ -42,7 +42,7 @@ public sealed class BadRequestTests : IDisposable
 
     [Theory]
     [MemberData(nameof(MalformedBodies))]
-    public async Task Malformed_bodies_get_400_with_a_json_error(string body)
+    public async Task MalformedBodiesGet400WithAJsonError(string body)
     {
         using var client = _factory.CreateClient();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -56,7 +56,7 @@ public sealed class BadRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task An_oversized_body_with_a_length_gets_413()
+    public async Task AnOversizedBodyWithALengthGets413()
     {
         using var client = _factory.CreateClient();
         using var content = new StringContent(OversizedActivity(), Encoding.UTF8, "application/json");
@@ -67,7 +67,7 @@ public sealed class BadRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task An_oversized_chunked_body_gets_413()
+    public async Task AnOversizedChunkedBodyGets413()
     {
         using var client = _factory.CreateClient();
         using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(OversizedActivity())));
@@ -81,7 +81,7 @@ public sealed class BadRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_an_app_id_replies_are_never_posted_to_a_remote_service_url()
+    public async Task WithoutAnAppIdRepliesAreNeverPostedToARemoteServiceUrl()
     {
         using var client = _factory.CreateClient();
 
@@ -92,7 +92,7 @@ public sealed class BadRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_an_app_id_a_request_carrying_a_token_gets_401()
+    public async Task WithoutAnAppIdARequestCarryingATokenGets401()
     {
         using var client = _factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", "eyJhbGciOiJub25lIn0.e30.");

@@ -14,7 +14,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task A_valid_channel_token_is_accepted()
+    public async Task AValidChannelTokenIsAccepted()
     {
         using var response = await _bot.PostAsync(Message("msteams"), _bot.ValidToken());
 
@@ -25,7 +25,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_token_expired_within_the_five_minute_skew_is_accepted()
+    public async Task ATokenExpiredWithinTheFiveMinuteSkewIsAccepted()
     {
         var token = _bot.Issuer.ChannelToken(AuthenticatedBot.AppId, _bot.Connector.ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-2));
 
@@ -35,7 +35,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_Emulator_token_issued_to_this_bot_is_accepted_for_a_loopback_service_url()
+    public async Task AnEmulatorTokenIssuedToThisBotIsAcceptedForALoopbackServiceUrl()
     {
         var token = _bot.Issuer.EmulatorToken(AuthenticatedBot.AppId, authorizedParty: AuthenticatedBot.AppId);
 
@@ -62,7 +62,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(RejectedTokens))]
-    public async Task Invalid_or_missing_tokens_get_401_and_the_message_is_not_answered(string defect, string channelId)
+    public async Task InvalidOrMissingTokensGet401AndTheMessageIsNotAnswered(string defect, string channelId)
     {
         var issuer = _bot.Issuer;
         var appId = AuthenticatedBot.AppId;
@@ -94,7 +94,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bad_body_with_a_valid_token_gets_400_not_401()
+    public async Task ABadBodyWithAValidTokenGets400Not401()
     {
         using var content = new StringContent("{bad", System.Text.Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };

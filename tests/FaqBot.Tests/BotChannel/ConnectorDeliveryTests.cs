@@ -21,7 +21,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task Replies_are_posted_to_the_connector_with_encoded_ids_and_the_bearer_token_after_a_typing_indicator()
+    public async Task RepliesArePostedToTheConnectorWithEncodedIdsAndTheBearerTokenAfterATypingIndicator()
     {
         using var response = await _bot.PostAsync(Message("hvad er iskias"), _bot.ValidToken());
 
@@ -45,10 +45,10 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_an_app_id_replies_go_to_a_loopback_emulator_without_a_token()
+    public async Task WithoutAnAppIdRepliesGoToALoopbackEmulatorWithoutAToken()
     {
         await using var emulator = await FakeConnector.StartAsync();
-        await using var anonymousBot = new BotApplicationFactory();
+        await using var anonymousBot = new BotTestHost();
         using var client = anonymousBot.CreateClient();
         var message = Activities.Message("hvad er iskias", channelId: "emulator", serviceUrl: emulator.ServiceUrl, deliveryMode: null);
 
@@ -61,7 +61,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Red_flag_bubbles_arrive_in_order()
+    public async Task RedFlagBubblesArriveInOrder()
     {
         using var response = await _bot.PostAsync(Message("jeg er følelsesløs i skridtet"), _bot.ValidToken());
 
@@ -71,7 +71,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_request_is_acknowledged_before_delivery_and_replies_to_one_conversation_keep_their_order()
+    public async Task TheRequestIsAcknowledgedBeforeDeliveryAndRepliesToOneConversationKeepTheirOrder()
     {
         _bot.Connector.HoldFirstRequest();
 
@@ -91,7 +91,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Throttling_and_server_errors_are_retried_honouring_Retry_After()
+    public async Task ThrottlingAndServerErrorsAreRetriedHonouringRetryAfter()
     {
         _bot.Connector.FailNext(HttpStatusCode.TooManyRequests, retryAfter: "1");
         _bot.Connector.FailNext(HttpStatusCode.ServiceUnavailable);
@@ -105,7 +105,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rejected_token_is_renewed_once()
+    public async Task ARejectedTokenIsRenewedOnce()
     {
         _bot.Connector.FailNext(HttpStatusCode.Unauthorized);
 
@@ -118,7 +118,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_error_is_not_retried_and_stops_the_remaining_bubbles()
+    public async Task AClientErrorIsNotRetriedAndStopsTheRemainingBubbles()
     {
         _bot.Connector.FailNext(HttpStatusCode.OK); // typing succeeds (the scripted "failure" is a 200 without id)
         _bot.Connector.FailNext(HttpStatusCode.BadRequest);
@@ -132,7 +132,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Teams_feedback_on_a_delivered_answer_is_stored_with_its_passage_id_and_without_text()
+    public async Task TeamsFeedbackOnADeliveredAnswerIsStoredWithItsPassageIdAndWithoutText()
     {
         using var response = await _bot.PostAsync(Message("hvad er iskias"), _bot.ValidToken());
         var requests = await _bot.Connector.NextAsync(2);

@@ -11,7 +11,7 @@ public sealed class ConnectorTokenTests
     [Theory]
     [InlineData("MultiTenant", null, "/botframework.com/oauth2/v2.0/token")]
     [InlineData("SingleTenant", "5f0c2f9e-1111-4111-8111-000000000002", "/5f0c2f9e-1111-4111-8111-000000000002/oauth2/v2.0/token")]
-    public async Task Connector_calls_carry_a_client_credentials_token_fetched_once(string appType, string? tenantId, string tokenPath)
+    public async Task ConnectorCallsCarryAClientCredentialsTokenFetchedOnce(string appType, string? tenantId, string tokenPath)
     {
         await using var tokenService = await FakeTokenService.StartAsync();
         await using var bot = await AuthenticatedBot.StartAsync(tokenService, new Dictionary<string, string?>

@@ -9,7 +9,7 @@ public sealed class ConversationMemoryTests
     private readonly AdjustableTimeProvider _clock = new();
 
     [Fact]
-    public void A_state_is_kept_until_its_lifetime_has_passed_since_it_was_last_set()
+    public void AStateIsKeptUntilItsLifetimeHasPassedSinceItWasLastSet()
     {
         using var memory = NewMemory(maxConversations: 10);
         var state = new ConversationState(new PendingScreening("caudaEquina", _clock.GetUtcNow()), ["caudaEquina"]);
@@ -25,7 +25,7 @@ public sealed class ConversationMemoryTests
     }
 
     [Fact]
-    public void Remove_forgets_a_conversation()
+    public void RemoveForgetsAConversation()
     {
         using var memory = NewMemory(maxConversations: 10);
         memory.Set("a", new ConversationState(null, ["trauma"]));
@@ -36,7 +36,7 @@ public sealed class ConversationMemoryTests
     }
 
     [Fact]
-    public void The_memory_holds_at_most_its_limit_and_says_when_it_could_not_keep_a_state()
+    public void TheMemoryHoldsAtMostItsLimitAndSaysWhenItCouldNotKeepAState()
     {
         using var memory = NewMemory(maxConversations: 3);
 

@@ -5,12 +5,12 @@ using System.Text.Json.Nodes;
 namespace FaqBot.Tests.BotChannel;
 
 /// <summary>The activity round trip in-process with <c>deliveryMode: expectReplies</c>, one test per reply kind.</summary>
-public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFixture<BotApplicationFactory>
+public sealed class ExpectRepliesTests(BotTestHost factory) : IClassFixture<BotTestHost>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
-    public async Task A_composer_failure_gets_an_apology_with_urgent_guidance_not_an_error()
+    public async Task AComposerFailureGetsAnApologyWithUrgentGuidanceNotAnError()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message($"Hvad nu hvis den {FakeReplyComposer.FailingMessage}?"));
 
@@ -22,9 +22,9 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_turn_out_of_its_time_budget_gets_the_apology_with_urgent_guidance()
+    public async Task ATurnOutOfItsTimeBudgetGetsTheApologyWithUrgentGuidance()
     {
-        using var budgeted = new BotApplicationFactory { Settings = new Dictionary<string, string?> { ["BotChannel:TurnBudget"] = "00:00:00.050" } };
+        using var budgeted = new BotTestHost { Settings = new Dictionary<string, string?> { ["BotChannel:TurnBudget"] = "00:00:00.050" } };
         using var client = budgeted.CreateClient();
 
         var replies = await Activities.ExpectRepliesAsync(client, Activities.Message($"Den {FakeReplyComposer.RunawayMessage}"));
@@ -35,7 +35,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Answer_is_a_proper_reply_with_citation_suggestions_and_faqbot_channel_data()
+    public async Task AnswerIsAProperReplyWithCitationSuggestionsAndFaqbotChannelData()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Hvad er iskias?", channelId: "webchat"));
 
@@ -75,7 +75,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task No_match_offers_did_you_mean_without_a_citation()
+    public async Task NoMatchOffersDidYouMeanWithoutACitation()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Hvad koster parkering?"));
 
@@ -88,7 +88,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Small_talk_is_a_plain_reply()
+    public async Task SmallTalkIsAPlainReply()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("hej"));
 
@@ -101,7 +101,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Red_flag_sends_the_urgent_advice_first_then_the_cited_answer()
+    public async Task RedFlagSendsTheUrgentAdviceFirstThenTheCitedAnswer()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.Message("Jeg kan ikke lade vandet og har iskias"));
 
@@ -121,7 +121,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Teams_mentions_are_removed_before_the_composer_sees_the_text()
+    public async Task TeamsMentionsAreRemovedBeforeTheComposerSeesTheText()
     {
         var message = Activities.Message("<at>FaqBot</at> hvad er iskias <at>Anna Hansen</at>?", channelId: "msteams");
         message["entities"] = new JsonArray(
@@ -144,7 +144,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_bare_mention_gets_the_welcome()
+    public async Task ABareMentionGetsTheWelcome()
     {
         var message = Activities.Message("<at>FaqBot</at>", channelId: "msteams");
         message["entities"] = new JsonArray(new JsonObject
@@ -159,7 +159,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Suggested_actions_are_left_out_in_Teams_group_chats()
+    public async Task SuggestedActionsAreLeftOutInTeamsGroupChats()
     {
         var message = Activities.Message("hvad er iskias", channelId: "msteams");
         message["conversation"]!["conversationType"] = "groupChat";
@@ -170,7 +170,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_user_joining_gets_one_Danish_welcome_with_example_questions()
+    public async Task AUserJoiningGetsOneDanishWelcomeWithExampleQuestions()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("webchat", "personal", Activities.BotId, Activities.UserId));
 
@@ -185,7 +185,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Only_the_bot_joining_gets_no_welcome_outside_Teams()
+    public async Task OnlyTheBotJoiningGetsNoWelcomeOutsideTeams()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("webchat", "personal", Activities.BotId));
 
@@ -193,7 +193,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Teams_personal_install_gets_a_welcome()
+    public async Task TeamsPersonalInstallGetsAWelcome()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("msteams", "personal", Activities.BotId));
 
@@ -203,7 +203,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Teams_team_install_gets_no_personal_welcome()
+    public async Task TeamsTeamInstallGetsNoPersonalWelcome()
     {
         var replies = await Activities.ExpectRepliesAsync(_client, Activities.MembersAdded("msteams", "channel", Activities.BotId));
 
@@ -216,7 +216,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     [InlineData("endOfConversation")]
     [InlineData("installationUpdate")]
     [InlineData("somethingNew")]
-    public async Task Other_activity_types_are_accepted_and_ignored(string type)
+    public async Task OtherActivityTypesAreAcceptedAndIgnored(string type)
     {
         var activity = Activities.Message("", deliveryMode: null);
         activity["type"] = type;
@@ -228,7 +228,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Teams_feedback_invoke_gets_200_with_an_empty_body_and_stores_only_the_rating()
+    public async Task TeamsFeedbackInvokeGets200WithAnEmptyBodyAndStoresOnlyTheRating()
     {
         using var response = await _client.PostAsJsonAsync("/api/messages", Activities.Feedback("dislike", replyToId: "unknown-message"));
 
@@ -239,7 +239,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task An_unhandled_invoke_gets_501()
+    public async Task AnUnhandledInvokeGets501()
     {
         using var response = await _client.PostAsJsonAsync("/api/messages", Activities.Invoke("composeExtension/query", new JsonObject()));
 

@@ -7,7 +7,7 @@ public sealed class FeedbackStoreTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "faqbot-feedback-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task The_file_store_appends_one_line_per_rating_with_only_timestamp_rating_and_passage()
+    public async Task TheFileStoreAppendsOneLinePerRatingWithOnlyTimestampRatingAndPassage()
     {
         var path = Path.Combine(_directory, "feedback.jsonl");
         var store = new JsonLinesFeedbackStore(path);

@@ -16,14 +16,14 @@ public sealed class ScreeningConversationTests : IDisposable
     private const string NearNightPain = "jeg har taget panodil og ipren, de gør ingenting";
 
     private readonly AdjustableTimeProvider _clock = new();
-    private readonly BotApplicationFactory _factory;
+    private readonly BotTestHost _factory;
     private readonly HttpClient _client;
 
     public ScreeningConversationTests()
     {
-        _factory = new BotApplicationFactory
+        _factory = new BotTestHost
         {
-            FakeComposer = false,
+            ServedComposer = null,
             ConfigureServices = services =>
             {
                 services.RemoveAll<TimeProvider>();
@@ -40,7 +40,7 @@ public sealed class ScreeningConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_message_near_a_red_flag_gets_the_answer_then_the_question_with_Ja_and_Nej()
+    public async Task AMessageNearARedFlagGetsTheAnswerThenTheQuestionWithJaAndNej()
     {
         var replies = await SendAsync("c1", NearNightPain);
 
@@ -60,7 +60,7 @@ public sealed class ScreeningConversationTests : IDisposable
     [InlineData("Ja")]
     [InlineData("ja tak")]
     [InlineData("Yes")]
-    public async Task Yes_gets_the_urgent_advice_of_the_kind_asked_about(string yes)
+    public async Task YesGetsTheUrgentAdviceOfTheKindAskedAbout(string yes)
     {
         await SendAsync("c2", NearNightPain);
 
@@ -74,7 +74,7 @@ public sealed class ScreeningConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task No_gets_a_calm_acknowledgement_and_the_safety_note()
+    public async Task NoGetsACalmAcknowledgementAndTheSafetyNote()
     {
         await SendAsync("c3", NearNightPain);
 
@@ -88,7 +88,7 @@ public sealed class ScreeningConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Anything_else_is_an_ordinary_message_and_drops_the_question()
+    public async Task AnythingElseIsAnOrdinaryMessageAndDropsTheQuestion()
     {
         await SendAsync("c4", NearNightPain);
 
@@ -100,7 +100,7 @@ public sealed class ScreeningConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_reply_that_itself_meets_a_red_flag_gets_that_urgent_advice_first()
+    public async Task AReplyThatItselfMeetsARedFlagGetsThatUrgentAdviceFirst()
     {
         await SendAsync("c5", NearNightPain);
 
@@ -111,7 +111,7 @@ public sealed class ScreeningConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task The_question_is_never_asked_twice_in_a_conversation_but_is_in_another()
+    public async Task TheQuestionIsNeverAskedTwiceInAConversationButIsInAnother()
     {
         await SendAsync("c6", NearNightPain);
         await SendAsync("c6", "Nej");
@@ -124,7 +124,7 @@ public sealed class ScreeningConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_yes_after_the_question_expired_is_not_taken_as_an_answer_and_the_question_is_not_repeated()
+    public async Task AYesAfterTheQuestionExpiredIsNotTakenAsAnAnswerAndTheQuestionIsNotRepeated()
     {
         await SendAsync("c8", NearNightPain);
         _clock.Advance(TimeSpan.FromMinutes(11));
@@ -137,7 +137,7 @@ public sealed class ScreeningConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_general_question_asks_nothing()
+    public async Task AGeneralQuestionAsksNothing()
     {
         var replies = await SendAsync("c9", "Hvad er iskias?");
 

@@ -12,7 +12,7 @@ public sealed class TeamsMarkdownTests
         "| Symptom | Hvad gør du |\n|---|:---:|\n| Lammelse | Ring 112 |",
         "- Symptom – Hvad gør du\n- Lammelse – Ring 112")]
     [InlineData("**Fed**, *kursiv*, [link](https://x.dk)\n- punkt\n> citat", "**Fed**, *kursiv*, [link](https://x.dk)\n- punkt\n> citat")]
-    public void Rewrites_what_Teams_cannot_render_and_keeps_the_rest(string markdown, string expected)
+    public void RewritesWhatTeamsCannotRenderAndKeepsTheRest(string markdown, string expected)
     {
         Assert.Equal(expected, TeamsMarkdown.Normalize(markdown));
     }

@@ -8,13 +8,13 @@ namespace FaqBot.Tests.BotChannel;
 public sealed class TurnLoggingTests
 {
     [Fact]
-    public async Task A_turn_logs_one_line_with_kind_passage_red_flags_channel_and_duration_and_nothing_the_patient_wrote()
+    public async Task ATurnLogsOneLineWithKindPassageRedFlagsChannelAndDurationAndNothingThePatientWrote()
     {
         var logs = new CapturingLoggerProvider();
-        await using var factory = new BotApplicationFactory
+        await using var factory = new BotTestHost
         {
             Environment = "Production",
-            FakeComposer = false,
+            ServedComposer = null,
             Settings = new Dictionary<string, string?> { ["BotChannel:AllowAnonymous"] = "true" },
             ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),
         };

@@ -34,7 +34,7 @@ public sealed class ChannelDependencyTests
     }
 
     [Fact]
-    public void ChannelTypes_UseOnlyActivitiesAndTheirOwnChannel()
+    public void ChannelTypesUseOnlyActivitiesAndTheirOwnChannel()
     {
         var violations = ChannelDependencies()
             .Where(edge => edge.To != edge.From && edge.To != Activities)
@@ -46,7 +46,7 @@ public sealed class ChannelDependencyTests
     }
 
     [Fact]
-    public void DependencyScan_SeesChannelsUsingActivities()
+    public void DependencyScanSeesChannelsUsingActivities()
     {
         // Guards the test above against a scan that finds nothing at all.
         var edges = ChannelDependencies().Select(edge => (edge.From, edge.To)).ToHashSet();

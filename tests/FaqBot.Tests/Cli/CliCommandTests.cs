@@ -16,7 +16,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Ask_jsonl_writes_one_object_per_question_with_every_field()
+    public void AskJsonlWritesOneObjectPerQuestionWithEveryField()
     {
         var (exit, output, _) = Run("Hjælper øvelser mod iskias?\nHvad koster en behandling hos jer?\nhej\n", "ask", "--jsonl", "--content", ContentTestFiles.ContentDirectory);
 
@@ -44,7 +44,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Ask_prints_the_reply_a_patient_reads()
+    public void AskPrintsTheReplyAPatientReads()
     {
         var (exit, output, _) = Run("", "ask", "--content", ContentTestFiles.ContentDirectory, "Hjælper", "øvelser", "mod", "iskias?");
         Assert.Equal(0, exit);
@@ -56,7 +56,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Ask_jsonl_writes_exactly_one_line_per_input_line_blank_lines_too()
+    public void AskJsonlWritesExactlyOneLinePerInputLineBlankLinesToo()
     {
         var (exit, output, _) = Run("hej\n\n   \nHjælper øvelser mod iskias?\n", "ask", "--jsonl", "--content", ContentTestFiles.ContentDirectory);
 
@@ -70,7 +70,7 @@ public sealed class CliCommandTests
     [InlineData("chek")]
     [InlineData("asks")]
     [InlineData("serve")]
-    public void An_unknown_command_exits_2_with_the_usage_and_does_not_start_the_server(string command)
+    public void AnUnknownCommandExits2WithTheUsageAndDoesNotStartTheServer(string command)
     {
         var (exit, output, error) = Run("", command);
 
@@ -87,10 +87,10 @@ public sealed class CliCommandTests
     [InlineData(new[] { "--content", "/srv/content" }, true)]
     [InlineData(new[] { "--help" }, false)]
     [InlineData(new[] { "check" }, false)]
-    public void Only_options_or_nothing_start_the_server(string[] args, bool server) => Assert.Equal(server, CliApp.RunsServer(args));
+    public void OnlyOptionsOrNothingStartTheServer(string[] args, bool server) => Assert.Equal(server, CliApp.RunsServer(args));
 
     [Fact]
-    public void The_help_lists_every_option_that_exists_and_none_that_does_not()
+    public void TheHelpListsEveryOptionThatExistsAndNoneThatDoesNot()
     {
         var (exit, output, _) = Run("", "help");
         string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. TrainTriageCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
@@ -105,7 +105,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Ask_refuses_to_answer_without_the_safety_content()
+    public void AskRefusesToAnswerWithoutTheSafetyContent()
     {
         using var content = new TempContentDirectory();
         content.Write("artikel.md", TempContentDirectory.GoodArticle);
@@ -118,7 +118,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Check_takes_the_folder_as_content_option_too()
+    public void CheckTakesTheFolderAsContentOptionToo()
     {
         var (exit, output, _) = Run("", "check", "--content", ContentTestFiles.ContentDirectory);
         Assert.Equal(0, exit);
@@ -126,7 +126,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Ask_without_a_question_is_a_usage_error()
+    public void AskWithoutAQuestionIsAUsageError()
     {
         var (exit, _, error) = Run("", "ask", "--content", ContentTestFiles.ContentDirectory);
         Assert.Equal(2, exit);
@@ -134,7 +134,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Eval_reports_the_figures_and_fails_below_min()
+    public void EvalReportsTheFiguresAndFailsBelowMin()
     {
         var file = ContentTestFiles.DataFile("dev-qa.tsv");
         var passing = Run("", "eval", file, "--content", ContentTestFiles.ContentDirectory, "--min", "0.5");
@@ -150,7 +150,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Eval_can_switch_every_addition_off()
+    public void EvalCanSwitchEveryAdditionOff()
     {
         var (exit, output, _) = Run("", "eval", ContentTestFiles.DataFile("dev-qa.tsv"), "--content", ContentTestFiles.ContentDirectory, "--without", "all");
         Assert.Equal(0, exit);
@@ -161,7 +161,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Eval_names_the_line_of_a_malformed_row()
+    public void EvalNamesTheLineOfAMalformedRow()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("faqbot-eval-").FullName, "bad.tsv");
         File.WriteAllText(file, "question\texpected\tstyle\nHvad er iskias?\tiskias#intro\tplain\nno tab here\n");
@@ -171,7 +171,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Eval_redflags_loso_scores_each_held_out_set_with_and_without_the_classifier_and_prints_no_message()
+    public void EvalRedflagsLosoScoresEachHeldOutSetWithAndWithoutTheClassifierAndPrintsNoMessage()
     {
         var folder = Directory.CreateTempSubdirectory("faqbot-loso-").FullName;
         foreach (var name in new[] { "dev-redflags.tsv", "extra-redflags.tsv", "extra-redflags-2.tsv", "dev-qa.tsv", "extra-qa.tsv" })
@@ -191,11 +191,11 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Eval_redflags_loso_without_a_folder_is_a_usage_error() =>
+    public void EvalRedflagsLosoWithoutAFolderIsAUsageError() =>
         Assert.Equal(2, Run("", "eval-redflags-loso").Exit);
 
     [Fact]
-    public void Check_passes_the_shipped_content()
+    public void CheckPassesTheShippedContent()
     {
         var (exit, output, _) = Run("", "check", ContentTestFiles.ContentDirectory);
         Assert.Equal(0, exit);
@@ -203,7 +203,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Check_names_a_failing_example_beside_the_rules_with_file_and_line()
+    public void CheckNamesAFailingExampleBesideTheRulesWithFileAndLine()
     {
         using var content = new TempContentDirectory();
         foreach (var file in Directory.GetFiles(ContentTestFiles.ContentDirectory, "*", SearchOption.AllDirectories))
@@ -222,7 +222,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Rules_prints_each_kind_in_plain_words_with_concepts_and_examples()
+    public void RulesPrintsEachKindInPlainWordsWithConceptsAndExamples()
     {
         var (exit, output, _) = Run("", "rules", "--content", ContentTestFiles.ContentDirectory);
 
@@ -235,7 +235,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Check_of_a_missing_folder_fails()
+    public void CheckOfAMissingFolderFails()
     {
         var (exit, _, error) = Run("", "check", "/no/such/folder");
         Assert.Equal(1, exit);
@@ -243,7 +243,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void TrainTriage_SmallSets_WritesTheModelThatLoads()
+    public void TrainTriageSmallSetsWritesTheModelThatLoads()
     {
         var data = Directory.CreateTempSubdirectory("faqbot-train-");
         foreach (var name in new[] { "dev-redflags.tsv", "extra-redflags.tsv", "dev-qa.tsv" })
@@ -261,11 +261,11 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void TrainTriage_WithoutAFolder_UsageError() =>
+    public void TrainTriageWithoutAFolderUsageError() =>
         Assert.Equal(2, Run("", "train-triage").Exit);
 
     [Fact]
-    public void Check_ModelMissing_WarnsNamingItAndPasses()
+    public void CheckModelMissingWarnsNamingItAndPasses()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         var model = Path.Combine(content.Path, "safety", "model");
@@ -278,7 +278,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Check_ModelBroken_FailsNamingIt()
+    public void CheckModelBrokenFailsNamingIt()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         var model = Path.Combine(content.Path, "safety", "model");
@@ -291,7 +291,7 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void EvalRedflags_LearnedOnAndOff_ListsOnlyTheRowsTheSecondOpinionAdds()
+    public void EvalRedflagsLearnedOnAndOffListsOnlyTheRowsTheSecondOpinionAdds()
     {
         var file = ContentTestFiles.DataFile("extra-redflags-15.tsv");
 
@@ -308,6 +308,6 @@ public sealed class CliCommandTests
     }
 
     [Fact]
-    public void Ask_LearnedNeitherOnNorOff_UsageError() =>
+    public void AskLearnedNeitherOnNorOffUsageError() =>
         Assert.Equal(2, Run("", "ask", "hej", "--content", ContentTestFiles.ContentDirectory, "--learned", "maybe").Exit);
 }

@@ -30,7 +30,7 @@ public sealed class AlternativeQuestionsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Questions_are_attached_to_their_passages()
+    public void QuestionsAreAttachedToTheirPassages()
     {
         _dir.Write("questions/ryg.yml", """
             # Comments are fine.
@@ -55,7 +55,7 @@ public sealed class AlternativeQuestionsTests : IDisposable
     [InlineData("hvordan-stilles-diagnosen:\n  - Godt spørgsmål?\nintro: Hvad handler det om?\n", 3, "'intro' must be followed by a list of questions")]
     [InlineData("hvordan-stilles-diagnosen:\n  - Godt spørgsmål?\n  - - indlejret\n", 3, "must be one line of text")]
     [InlineData("hvordan-stilles-diagnosen:\n  - Godt spørgsmål?\n  - \"\"\n", 3, "must be one line of text")]
-    public void A_broken_entry_is_reported_at_its_line_and_the_rest_applies(string yaml, int line, string message)
+    public void ABrokenEntryIsReportedAtItsLineAndTheRestApplies(string yaml, int line, string message)
     {
         var path = _dir.Write("questions/ryg.yml", yaml);
 
@@ -70,7 +70,7 @@ public sealed class AlternativeQuestionsTests : IDisposable
     [Theory]
     [InlineData("hvordan-stilles-diagnosen:\n  - \"ikke lukket\n", 2, "invalid YAML")]
     [InlineData("- bare en liste\n", 1, "expected 'passage-slug:' lines")]
-    public void A_broken_file_is_reported_and_the_article_still_loads(string yaml, int line, string message)
+    public void ABrokenFileIsReportedAndTheArticleStillLoads(string yaml, int line, string message)
     {
         var path = _dir.Write("questions/ryg.yml", yaml);
 
@@ -83,7 +83,7 @@ public sealed class AlternativeQuestionsTests : IDisposable
     }
 
     [Fact]
-    public void A_slug_listed_twice_keeps_both_lists_and_is_reported()
+    public void ASlugListedTwiceKeepsBothListsAndIsReported()
     {
         var path = _dir.Write("questions/ryg.yml", "intro:\n  - Første?\nhvordan-stilles-diagnosen:\n  - Hvordan?\nintro:\n  - Anden?\n");
 
@@ -97,7 +97,7 @@ public sealed class AlternativeQuestionsTests : IDisposable
     }
 
     [Fact]
-    public void A_question_over_two_lines_is_reported_and_an_upper_case_extension_is_read()
+    public void AQuestionOverTwoLinesIsReportedAndAnUpperCaseExtensionIsRead()
     {
         var path = _dir.Write("questions/ryg.YML", "intro:\n  - |\n    Hvad er\n    ryggen?\n  - Hvad handler det om?\n");
 
@@ -110,7 +110,7 @@ public sealed class AlternativeQuestionsTests : IDisposable
     }
 
     [Fact]
-    public void A_file_for_no_article_is_reported()
+    public void AFileForNoArticleIsReported()
     {
         var path = _dir.Write("questions/ryggen.yml", "intro:\n  - Hvad?\n");
 
@@ -121,7 +121,7 @@ public sealed class AlternativeQuestionsTests : IDisposable
     }
 
     [Fact]
-    public void An_alternative_question_finds_a_passage_its_text_never_words()
+    public void AnAlternativeQuestionFindsAPassageItsTextNeverWords()
     {
         const string Question = "Hvad tjekker de, når man kommer ind første gang?";
         var before = KnowledgeBase.Build(ContentLoader.LoadDirectory(_dir.Path), LexiconLoader.Load(_dir.Path));

@@ -19,7 +19,7 @@ public sealed class ArticleStructureTests : IDisposable
     }
 
     [Fact]
-    public void Title_falls_back_to_the_hash_heading_without_front_matter()
+    public void TitleFallsBackToTheHashHeadingWithoutFrontMatter()
     {
         var article = LoadSingle("# Min titel\n\nIntro her.\n\n## Afsnit\n\nTekst.\n");
 
@@ -31,7 +31,7 @@ public sealed class ArticleStructureTests : IDisposable
     }
 
     [Fact]
-    public void Title_beats_metaTitle_beats_hash_heading()
+    public void TitleBeatsMetaTitleBeatsHashHeading()
     {
         _dir.Write("t.md", "---\ntitle: T\nmetaTitle: M\n---\n# H\n\nTekst.\n");
         _dir.Write("m.md", "---\nmetaTitle: M\ntitle: ''\n---\n# H\n\nTekst.\n");
@@ -43,7 +43,7 @@ public sealed class ArticleStructureTests : IDisposable
     }
 
     [Fact]
-    public void Iso_dates_are_accepted()
+    public void IsoDatesAreAccepted()
     {
         var article = LoadSingle("---\ntitle: T\ndatePublished: 2025-05-08\nlastUpdated: '09/05/2025'\n---\nTekst.\n");
         Assert.Equal(new DateOnly(2025, 5, 8), article.DatePublished);
@@ -51,7 +51,7 @@ public sealed class ArticleStructureTests : IDisposable
     }
 
     [Fact]
-    public void Image_lines_go_inline_images_and_links_stay()
+    public void ImageLinesGoInlineImagesAndLinksStay()
     {
         var article = LoadSingle("""
             ---
@@ -79,7 +79,7 @@ public sealed class ArticleStructureTests : IDisposable
     }
 
     [Fact]
-    public void Deeper_headings_stay_in_the_text_of_their_passage()
+    public void DeeperHeadingsStayInTheTextOfTheirPassage()
     {
         var article = LoadSingle("""
             ---
@@ -126,11 +126,11 @@ public sealed class ArticleStructureTests : IDisposable
     [InlineData("Behandling af iskias-smerter", false)]
     [InlineData("Faqir-stillingen", false)]
     [InlineData("Spørgsmål til lægen", false)]
-    public void Faq_headings_are_recognised(string heading, bool isFaq) =>
+    public void FaqHeadingsAreRecognised(string heading, bool isFaq) =>
         Assert.Equal(isFaq, FaqHeading.IsMatch(heading));
 
     [Fact]
-    public void Crlf_and_bom_give_the_same_passages_and_lines()
+    public void CrlfAndBomGiveTheSamePassagesAndLines()
     {
         const string Text = "---\ntitle: T\n---\n\nIntro.\n\n## Afsnit\n\nLinje et.\nLinje to.\n";
         var lf = LoadSingle(Text, "lf.md");
@@ -144,7 +144,7 @@ public sealed class ArticleStructureTests : IDisposable
     }
 
     [Fact]
-    public void Only_md_files_directly_in_the_directory_are_articles_in_ordinal_order()
+    public void OnlyMdFilesDirectlyInTheDirectoryAreArticlesInOrdinalOrder()
     {
         _dir.Write("b.md", TempContentDirectory.GoodArticle);
         _dir.Write("a.md", TempContentDirectory.GoodArticle);
@@ -160,7 +160,7 @@ public sealed class ArticleStructureTests : IDisposable
     }
 
     [Fact]
-    public void With_copy_recomputes_passages()
+    public void WithCopyRecomputesPassages()
     {
         _dir.Write("a.md", TempContentDirectory.GoodArticle);
         _dir.Write("b.md", TempContentDirectory.GoodArticle);

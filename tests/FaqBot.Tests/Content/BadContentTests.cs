@@ -33,7 +33,7 @@ public sealed class BadContentTests : IDisposable
     [InlineData("# Titel\n\nIntro.\n\n## Afsnit\n\nTekst.\n\n# Endnu en titel\n\nMere.\n", 9, "only one '#' heading")]
     [InlineData("---\ntitle: T\n---\nIntro.\n\n### Underoverskrift\n\nTekst.\n\n## Afsnit\n\nTekst.\n", 6, "'###' heading before the first '##' section")]
     [InlineData("---\ntitle: T\n---\nIntro.\n\n## ???\n\nTekst.\n", 6, "no letters or digits")]
-    public void Broken_file_is_reported_at_its_line_and_the_good_file_loads(string text, int line, string message)
+    public void BrokenFileIsReportedAtItsLineAndTheGoodFileLoads(string text, int line, string message)
     {
         var bad = _dir.Write("bad.md", text);
 
@@ -47,7 +47,7 @@ public sealed class BadContentTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_utf8_is_reported_at_the_line_of_the_bad_byte()
+    public void InvalidUtf8IsReportedAtTheLineOfTheBadByte()
     {
         // "æ" saved as Latin-1 (0xE6) on line 7.
         var bytes = Encoding.UTF8.GetBytes("---\ntitle: T\n---\n\nGod tekst.\n\nHer er et ").Concat(new byte[] { 0xE6 })
@@ -65,7 +65,7 @@ public sealed class BadContentTests : IDisposable
     }
 
     [Fact]
-    public void Duplicate_id_in_one_file_names_both_lines()
+    public void DuplicateIdInOneFileNamesBothLines()
     {
         var bad = _dir.Write("bad.md", "---\ntitle: T\n---\n\nIntro.\n\n## Behandling\n\nA.\n\n## Behandling!\n\nB.\n");
 
@@ -80,7 +80,7 @@ public sealed class BadContentTests : IDisposable
     }
 
     [Fact]
-    public void Heading_that_slugs_to_intro_clashes_with_the_intro()
+    public void HeadingThatSlugsToIntroClashesWithTheIntro()
     {
         var bad = _dir.Write("bad.md", "---\ntitle: T\n---\n\nIntro.\n\n## Intro\n\nA.\n");
 
@@ -91,7 +91,7 @@ public sealed class BadContentTests : IDisposable
     }
 
     [Fact]
-    public void Same_file_name_in_two_folders_is_reported_naming_both_files()
+    public void SameFileNameInTwoFoldersIsReportedNamingBothFiles()
     {
         var first = _dir.Write(Path.Combine("a", "same.md"), TempContentDirectory.GoodArticle);
         var second = _dir.Write(Path.Combine("b", "same.md"), TempContentDirectory.GoodArticle);
@@ -105,7 +105,7 @@ public sealed class BadContentTests : IDisposable
     }
 
     [Fact]
-    public void All_problems_of_a_file_are_reported_and_the_rest_still_loads()
+    public void AllProblemsOfAFileAreReportedAndTheRestStillLoads()
     {
         var bad = _dir.Write("bad.md", "---\ntitle: T\ndatePublished: igår\n---\nIntro.\n\n## FAQ\n\n### Uden svar?\n\n## Tomt\n");
         var other = _dir.Write("other.md", TempContentDirectory.GoodArticle);
@@ -118,7 +118,7 @@ public sealed class BadContentTests : IDisposable
     }
 
     [Fact]
-    public void Unreadable_file_is_reported()
+    public void UnreadableFileIsReported()
     {
         var missing = Path.Combine(_dir.Path, "missing.md");
 
@@ -132,7 +132,7 @@ public sealed class BadContentTests : IDisposable
     }
 
     [Fact]
-    public void Missing_or_empty_directory_is_a_problem()
+    public void MissingOrEmptyDirectoryIsAProblem()
     {
         var missing = Path.Combine(_dir.Path, "nope");
         Assert.Contains("does not exist", Assert.Single(ContentLoader.LoadDirectory(missing).Problems).Message);

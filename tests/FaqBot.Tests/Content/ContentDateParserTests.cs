@@ -11,7 +11,7 @@ public class ContentDateParserTests
     [InlineData("08.05.2025")]
     [InlineData("2025-05-08")]
     [InlineData(" 08-05-2025 ")]
-    public void Parses_day_first_and_iso_as_8_May_2025(string text)
+    public void ParsesDayFirstAndIsoAs8May2025(string text)
     {
         Assert.True(ContentDateParser.TryParse(text, out var date));
         Assert.Equal(new DateOnly(2025, 5, 8), date);

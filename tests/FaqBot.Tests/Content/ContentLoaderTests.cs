@@ -10,28 +10,28 @@ public class ContentLoaderTests
     private static Passage Get(string id) => Assert.Single(Loaded.Passages, p => p.Id == id);
 
     [Fact]
-    public void Loads_without_problems()
+    public void LoadsWithoutProblems()
     {
         Assert.Empty(Loaded.Problems);
         Assert.Equal(["iskias", "ondt-i-balden-og-benet"], Loaded.Articles.Select(a => a.Id));
     }
 
     [Fact]
-    public void Passage_ids_are_exactly_the_expected_ones_in_order()
+    public void PassageIdsAreExactlyTheExpectedOnesInOrder()
     {
         var expected = File.ReadAllLines(ContentTestFiles.DataFile("PASSAGE-IDS.txt")).Where(l => l.Length > 0);
         Assert.Equal(expected, Loaded.Passages.Select(p => p.Id));
     }
 
     [Fact]
-    public void Passages_are_all_articles_passages_in_order()
+    public void PassagesAreAllArticlesPassagesInOrder()
     {
         Assert.Equal(Loaded.Articles.SelectMany(a => a.Passages), Loaded.Passages);
         Assert.Equal(20, Loaded.Passages.Count);
     }
 
     [Fact]
-    public void Article_titles_and_dates_come_from_front_matter()
+    public void ArticleTitlesAndDatesComeFromFrontMatter()
     {
         var iskias = Loaded.Articles[0];
         // iskias.md has no `title`, so `metaTitle` is used.
@@ -47,7 +47,7 @@ public class ContentLoaderTests
     }
 
     [Fact]
-    public void Intro_has_the_article_title_and_no_image()
+    public void IntroHasTheArticleTitleAndNoImage()
     {
         var intro = Get("iskias#intro");
         Assert.Equal(PassageKind.Intro, intro.Kind);
@@ -62,7 +62,7 @@ public class ContentLoaderTests
     }
 
     [Fact]
-    public void Section_text_keeps_paragraphs_and_the_fysfinder_link()
+    public void SectionTextKeepsParagraphsAndTheFysfinderLink()
     {
         var section = Get("iskias#hvordan-kan-fysioterapi-hjaelpe");
         Assert.Equal(PassageKind.Section, section.Kind);
@@ -77,7 +77,7 @@ public class ContentLoaderTests
     }
 
     [Fact]
-    public void Image_after_a_section_is_dropped()
+    public void ImageAfterASectionIsDropped()
     {
         var section = Get("iskias#behandling-af-iskias-smerter");
         Assert.EndsWith("kan operation overvejes.", section.Text);
@@ -88,7 +88,7 @@ public class ContentLoaderTests
     }
 
     [Fact]
-    public void Faq_questions_are_passages_with_their_answer()
+    public void FaqQuestionsArePassagesWithTheirAnswer()
     {
         var faq = Get("iskias#er-iskias-smerter-det-samme-som-en-nerve-i-klemme");
         Assert.Equal(PassageKind.FaqItem, faq.Kind);
@@ -107,7 +107,7 @@ public class ContentLoaderTests
     }
 
     [Fact]
-    public void Emphasis_is_kept_and_numbered_headings_keep_their_number()
+    public void EmphasisIsKeptAndNumberedHeadingsKeepTheirNumber()
     {
         var first = Get("ondt-i-balden-og-benet#1-smerter-i-balde-og-ben-er-et-symptom-ikke-en-diagnose");
         Assert.Equal("1. Smerter i balde og ben er et symptom – ikke en diagnose", first.Title);
@@ -116,14 +116,14 @@ public class ContentLoaderTests
     }
 
     [Fact]
-    public void Last_section_without_final_newline_is_complete()
+    public void LastSectionWithoutFinalNewlineIsComplete()
     {
         var last = Get("ondt-i-balden-og-benet#7-du-kan-faa-det-bedre-ogsaa-uden-et-praecist-svar");
         Assert.EndsWith("uanset hvad årsagen til dine smerter er.", last.Text);
     }
 
     [Fact]
-    public void Passage_texts_are_trimmed_and_have_single_blank_lines_between_paragraphs()
+    public void PassageTextsAreTrimmedAndHaveSingleBlankLinesBetweenParagraphs()
     {
         Assert.All(Loaded.Passages, p =>
         {

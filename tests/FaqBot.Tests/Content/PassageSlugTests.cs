@@ -23,7 +23,7 @@ public class PassageSlugTests
         Assert.Equal(expected, PassageSlug.FromHeading(heading));
 
     [Fact]
-    public void FromHeading_treats_decomposed_aa_like_composed()
+    public void FromHeadingTreatsDecomposedAaLikeComposed()
     {
         // "å" typed as "a" + combining ring (U+030A), as some editors on macOS save it.
         Assert.Equal("hvornaar", PassageSlug.FromHeading("Hvorna\u030Ar"));

@@ -17,7 +17,10 @@ public sealed class LongMessageTests
     private const int DirectLineLimit = 32 * 1024;
 
     private static readonly Lazy<ReplyComposer> Composer = new(() =>
-        ReplyComposer.Create(SeedKnowledge.Instance, ContentTestFiles.ContentDirectory));
+        new ReplyComposer(
+            SeedKnowledge.Instance,
+            SafetyContent.Load(ContentTestFiles.ContentDirectory),
+            ConversationContent.Load(ContentTestFiles.ContentDirectory)));
 
     private static readonly Lazy<SafetyContent> Safety = new(() => SafetyContent.Load(ContentTestFiles.ContentDirectory));
 

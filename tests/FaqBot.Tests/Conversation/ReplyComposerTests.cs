@@ -9,10 +9,7 @@ public sealed class ReplyComposerTests
     private const string BaseUrl = "https://klinik.example/artikler";
 
     private static readonly Lazy<ReplyComposer> Composer = new(() =>
-        ReplyComposer.Create(
-            KnowledgeBase.Load(ContentTestFiles.ContentDirectory),
-            ContentTestFiles.ContentDirectory,
-            new ReplyOptions(ArticleBaseUrl: BaseUrl, MaxAnswerChars: 300)));
+        FaqBotEngine.Load(ContentTestFiles.ContentDirectory, new EngineOptions { Reply = new ReplyOptions(ArticleBaseUrl: BaseUrl, MaxAnswerChars: 300) }).Composer);
 
     [Fact]
     public void ShippedConversationContentHasNoProblems() => Assert.Empty(Composer.Value.Problems);
@@ -126,8 +123,7 @@ public sealed class ReplyComposerTests
     public void TheRegionFillsTheOutOfHoursNumberIntoTheAdviceAndTheApology(string region, string text, string tel)
     {
         var contacts = UrgentContacts.ForRegion(region)!;
-        var composer = ReplyComposer.Create(
-            KnowledgeBase.Load(ContentTestFiles.ContentDirectory), ContentTestFiles.ContentDirectory, new ReplyOptions { Urgent = contacts });
+        var composer = FaqBotEngine.Load(ContentTestFiles.ContentDirectory, new EngineOptions { Reply = new ReplyOptions { Urgent = contacts } }).Composer;
 
         var urgent = composer.Compose("Mit ben bliver svagere og foden klasker").Messages[0];
         var apology = Assert.Single(composer.Unavailable().Messages);
@@ -173,8 +169,7 @@ public sealed class ReplyComposerTests
     [Fact]
     public void NearMissOffersAtMostThreeDidYouMeanQuestions()
     {
-        var knowledge = KnowledgeBase.Load(ContentTestFiles.ContentDirectory);
-        var composer = ReplyComposer.Create(knowledge, ContentTestFiles.ContentDirectory, new ReplyOptions(DidYouMeanMinConfidence: 0.0));
+        var composer = FaqBotEngine.Load(ContentTestFiles.ContentDirectory, new EngineOptions { Reply = new ReplyOptions(DidYouMeanMinConfidence: 0.0) }).Composer;
 
         var reply = composer.Compose("fysioterapi pris");
 

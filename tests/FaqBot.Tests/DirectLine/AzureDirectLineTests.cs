@@ -12,7 +12,7 @@ namespace FaqBot.Tests.DirectLine;
 public sealed class AzureDirectLineTests
 {
     [Fact]
-    public async Task The_token_endpoint_exchanges_the_secret_with_Azure_and_the_page_points_at_Azure()
+    public async Task TheTokenEndpointExchangesTheSecretWithAzureAndThePagePointsAtAzure()
     {
         string? authorization = null;
         await using var azure = await LoopbackServer.StartAsync(app => app.MapPost("/v3/directline/tokens/generate", (HttpRequest request) =>
@@ -21,7 +21,7 @@ public sealed class AzureDirectLineTests
             return Results.Json(new { conversationId = "azureConv1", token = "azure-token", expires_in = 3600 });
         }));
         var domain = new Uri(azure.BaseAddress, "v3/directline").AbsoluteUri;
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["DirectLine:Azure:Secret"] = "azure-secret",
             ["DirectLine:Azure:Domain"] = domain,

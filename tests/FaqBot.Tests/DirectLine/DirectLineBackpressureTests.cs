@@ -6,10 +6,10 @@ namespace FaqBot.Tests.DirectLine;
 public sealed class DirectLineBackpressureTests
 {
     [Fact]
-    public async Task A_message_beyond_the_queue_bound_gets_the_apology_with_the_urgent_numbers()
+    public async Task AMessageBeyondTheQueueBoundGetsTheApologyWithTheUrgentNumbers()
     {
         var composer = new GatedComposer();
-        await using var host = await DirectLineTestHost.StartAsync(
+        await using var host = await BotTestHost.StartAsync(
             new Dictionary<string, string?> { ["BotChannel:MaxQueuedRepliesPerConversation"] = "1" },
             composer: composer);
         var client = new DirectLineTestClient(host.NewClient());
@@ -48,9 +48,9 @@ public sealed class DirectLineBackpressureTests
                 Release.Task.Wait(TimeSpan.FromSeconds(20), CancellationToken.None);
             }
 
-            return new Reply(ReplyKind.Answer, [new ReplyMessage("svar")], "test#svar", "Svar", 0.9, false, [], [], null);
+            return Reply.Answer([new ReplyMessage("svar")], "test#svar", "Svar", 0.9, [], source: null);
         }
 
-        public Reply Welcome() => new(ReplyKind.SmallTalk, [new ReplyMessage(ChatTestComposer.Welcome)], null, null, null, false, [], [], null);
+        public Reply Welcome() => Reply.SmallTalk(ChatTestComposer.Welcome, []);
     }
 }

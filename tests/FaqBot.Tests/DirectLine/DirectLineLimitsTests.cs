@@ -17,11 +17,11 @@ public sealed class DirectLineLimitsTests
     [Theory]
     [InlineData(null)]
     [InlineData(8L * 1024 * 1024)]
-    public void Fifty_conversations_of_200_events_of_30_KB_stay_within_the_byte_bounds(long? maxTotalBytes)
+    public void FiftyConversationsOf200EventsOf30KBStayWithinTheByteBounds(long? maxTotalBytes)
     {
         var options = new DirectLineOptions();
         options.MaxTotalBytes = maxTotalBytes ?? options.MaxTotalBytes;
-        var time = new FixedTime(DateTimeOffset.UtcNow);
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
         var store = new DirectLineConversationStore(Options.Create(options), time);
         var payload = new string('x', 30 * 1024);
 
@@ -54,9 +54,9 @@ public sealed class DirectLineLimitsTests
     }
 
     [Fact]
-    public async Task Activities_dropped_over_the_conversation_bound_leave_the_watermark_valid()
+    public async Task ActivitiesDroppedOverTheConversationBoundLeaveTheWatermarkValid()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["DirectLine:MaxConversationBytes"] = "65536",
             ["DirectLine:MaxTotalBytes"] = "131072",
@@ -88,9 +88,9 @@ public sealed class DirectLineLimitsTests
     [InlineData("deep")]
     [InlineData("surrogate")]
     [InlineData("mention")]
-    public async Task An_activity_that_could_not_be_sent_back_is_refused_and_the_conversation_stays_readable(string kind)
+    public async Task AnActivityThatCouldNotBeSentBackIsRefusedAndTheConversationStaysReadable(string kind)
     {
-        await using var host = await DirectLineTestHost.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
         var client = new DirectLineTestClient(host.NewClient());
         await client.StartAsync();
         var channelData = kind switch
@@ -127,9 +127,9 @@ public sealed class DirectLineLimitsTests
     }
 
     [Fact]
-    public async Task A_new_patient_gets_in_when_the_store_is_full_and_an_idle_conversation_makes_room_not_one_with_a_socket()
+    public async Task ANewPatientGetsInWhenTheStoreIsFullAndAnIdleConversationMakesRoomNotOneWithASocket()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:MaxConversations"] = "2" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:MaxConversations"] = "2" });
         var withSocket = new DirectLineTestClient(host.NewClient());
         var polling = new DirectLineTestClient(host.NewClient());
         var newcomer = new DirectLineTestClient(host.NewClient());
@@ -150,9 +150,9 @@ public sealed class DirectLineLimitsTests
     }
 
     [Fact]
-    public async Task Requests_without_a_valid_token_do_not_spend_a_patients_message_quota()
+    public async Task RequestsWithoutAValidTokenDoNotSpendAPatientsMessageQuota()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:MessagesPerMinute"] = "2" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:MessagesPerMinute"] = "2" });
         var patient = new DirectLineTestClient(host.NewClient());
         await patient.StartAsync();
         var path = $"/v3/directline/conversations/{patient.ConversationId}/activities";
@@ -178,9 +178,9 @@ public sealed class DirectLineLimitsTests
     }
 
     [Fact]
-    public void Retry_after_is_the_time_until_the_window_reopens()
+    public void RetryAfterIsTheTimeUntilTheWindowReopens()
     {
-        var time = new FixedTime(DateTimeOffset.UtcNow);
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
         using var quota = new FixedWindowQuota(2, TimeSpan.FromMinutes(1), time);
 
         Assert.True(quota.AttemptAcquire().IsAcquired);
@@ -198,9 +198,9 @@ public sealed class DirectLineLimitsTests
     }
 
     [Fact]
-    public async Task The_token_endpoints_429_says_when_to_come_back()
+    public async Task TheTokenEndpoints429SaysWhenToComeBack()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenRequestsPerMinute"] = "1" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenRequestsPerMinute"] = "1" });
         using var http = host.NewClient();
         (await http.PostAsync("/api/directline/token", null)).Dispose();
         await Task.Delay(TimeSpan.FromSeconds(2.2));
@@ -219,7 +219,7 @@ public sealed class DirectLineLimitsTests
     [InlineData("2001:db8:1:2::1", "2001:db8:1:3::1", false)]
     [InlineData("::ffff:192.0.2.7", "192.0.2.7", true)]
     [InlineData("192.0.2.7", "192.0.2.8", false)]
-    public void Clients_count_against_their_ipv4_address_or_ipv6_64(string one, string other, bool same)
+    public void ClientsCountAgainstTheirIpv4AddressOrIpv664(string one, string other, bool same)
     {
         var first = ClientNetwork.Of(IPAddress.Parse(one));
         var second = ClientNetwork.Of(IPAddress.Parse(other));
@@ -228,9 +228,9 @@ public sealed class DirectLineLimitsTests
     }
 
     [Fact]
-    public async Task Responses_that_carry_a_token_are_not_cached()
+    public async Task ResponsesThatCarryATokenAreNotCached()
     {
-        await using var host = await DirectLineTestHost.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
         var client = new DirectLineTestClient(host.NewClient());
         await client.StartAsync();
 

@@ -10,9 +10,9 @@ namespace FaqBot.Tests.DirectLine;
 public sealed class DirectLineMemoryTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Fifty_conversations_posting_200_events_of_30_KB_keep_managed_memory_near_the_byte_bounds()
+    public async Task FiftyConversationsPosting200EventsOf30KBKeepManagedMemoryNearTheByteBounds()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["DirectLine:MessagesPerMinute"] = "1000",
         });

@@ -11,14 +11,14 @@ namespace FaqBot.Tests.DirectLine;
 /// <summary>Direct Line 3.0 as DirectLineJS uses it, over real HTTP and WebSockets on loopback.</summary>
 public sealed class DirectLineProtocolTests : IAsyncLifetime
 {
-    private DirectLineTestHost _host = null!;
+    private BotTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DirectLineTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await BotTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task The_users_activity_is_echoed_with_the_posted_id_and_clientActivityID_then_typing_and_the_reply()
+    public async Task TheUsersActivityIsEchoedWithThePostedIdAndClientActivityIDThenTypingAndTheReply()
     {
         var client = new DirectLineTestClient(_host.NewClient());
         await client.StartAsync();
@@ -46,7 +46,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Starting_again_with_the_same_token_returns_200_and_the_same_conversation()
+    public async Task StartingAgainWithTheSameTokenReturns200AndTheSameConversation()
     {
         var client = new DirectLineTestClient(_host.NewClient());
         await client.StartAsync();
@@ -58,7 +58,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_websocket_reconnect_with_the_watermark_loses_and_repeats_nothing()
+    public async Task AWebsocketReconnectWithTheWatermarkLosesAndRepeatsNothing()
     {
         var client = new DirectLineTestClient(_host.NewClient());
         await client.StartAsync();
@@ -99,7 +99,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_token_for_one_conversation_cannot_read_or_post_to_another()
+    public async Task ATokenForOneConversationCannotReadOrPostToAnother()
     {
         var alice = new DirectLineTestClient(_host.NewClient());
         var bob = new DirectLineTestClient(_host.NewClient());
@@ -130,13 +130,13 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_expired_or_forged_token_gets_401()
+    public async Task AnExpiredOrForgedTokenGets401()
     {
         var client = new DirectLineTestClient(_host.NewClient());
         await client.StartAsync();
         var past = new DirectLineTokenService(
-            Options.Create(new DirectLineOptions { TokenSigningKey = DirectLineTestHost.SigningKey }),
-            new FixedTime(DateTimeOffset.UtcNow.AddHours(-2)));
+            Options.Create(new DirectLineOptions { TokenSigningKey = BotTestHost.SigningKey }),
+            new AdjustableTimeProvider(DateTimeOffset.UtcNow.AddHours(-2)));
         var expired = past.Issue(client.ConversationId, "dl_someone");
         var forged = new DirectLineTokenService(Options.Create(new DirectLineOptions()), TimeProvider.System).Issue(client.ConversationId, "dl_someone");
         var path = $"/v3/directline/conversations/{client.ConversationId}/activities";
@@ -154,7 +154,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refresh_gives_a_new_token_for_the_same_conversation_that_lives_at_least_30_minutes()
+    public async Task RefreshGivesANewTokenForTheSameConversationThatLivesAtLeast30Minutes()
     {
         var client = new DirectLineTestClient(_host.NewClient());
         await client.StartAsync();
@@ -170,7 +170,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Fifty_concurrent_conversations_each_get_exactly_their_own_replies_in_order()
+    public async Task FiftyConcurrentConversationsEachGetExactlyTheirOwnRepliesInOrder()
     {
         using var http = _host.NewClient();
         var clients = Enumerable.Range(0, 50).Select(_ => new DirectLineTestClient(http)).ToList();
@@ -201,9 +201,9 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cors_allows_only_the_configured_site_and_the_token_endpoint_refuses_other_sites()
+    public async Task CorsAllowsOnlyTheConfiguredSiteAndTheTokenEndpointRefusesOtherSites()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = "https://klinik.example.dk" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = "https://klinik.example.dk" });
         using var http = host.NewClient();
 
         using var allowed = await PreflightAsync(http, "https://klinik.example.dk");
@@ -219,9 +219,9 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_token_endpoint_is_rate_limited()
+    public async Task TheTokenEndpointIsRateLimited()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenRequestsPerMinute"] = "3" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenRequestsPerMinute"] = "3" });
         using var http = host.NewClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -235,9 +235,9 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Idle_conversations_are_forgotten_and_a_full_store_forgets_the_least_recently_used()
+    public async Task IdleConversationsAreForgottenAndAFullStoreForgetsTheLeastRecentlyUsed()
     {
-        var time = new FixedTime(DateTimeOffset.UtcNow);
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
         var store = new DirectLineConversationStore(
             Options.Create(new DirectLineOptions { MaxConversations = 2, MaxActivitiesPerConversation = 3, IdleTimeout = TimeSpan.FromMinutes(10) }),
             time);
@@ -267,9 +267,9 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_socket_replaces_the_first_and_other_sites_cannot_open_one()
+    public async Task ASecondSocketReplacesTheFirstAndOtherSitesCannotOpenOne()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = "https://klinik.example.dk" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = "https://klinik.example.dk" });
         var client = new DirectLineTestClient(host.NewClient());
         await client.StartAsync();
 
@@ -298,9 +298,9 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_back_end_with_the_secret_generates_tokens_and_without_it_cannot()
+    public async Task ABackEndWithTheSecretGeneratesTokensAndWithoutItCannot()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:Secret"] = "server-side-secret-for-tests" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:Secret"] = "server-side-secret-for-tests" });
         var client = new DirectLineTestClient(host.NewClient());
 
         using var generated = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", new { user = new { id = "dl_patient42" } }, "server-side-secret-for-tests");

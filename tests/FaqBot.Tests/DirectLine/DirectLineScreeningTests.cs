@@ -6,9 +6,9 @@ namespace FaqBot.Tests.DirectLine;
 public sealed class DirectLineScreeningTests
 {
     [Fact]
-    public async Task The_question_comes_with_Ja_and_Nej_and_Ja_gets_the_urgent_advice()
+    public async Task TheQuestionComesWithJaAndNejAndJaGetsTheUrgentAdvice()
     {
-        await using var host = await DirectLineTestHost.StartAsync(realComposer: true);
+        await using var host = await BotTestHost.StartAsync(realComposer: true);
         using var http = host.NewClient();
         var client = new DirectLineTestClient(http);
         await client.StartAsync();

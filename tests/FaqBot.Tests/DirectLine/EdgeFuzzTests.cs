@@ -29,9 +29,9 @@ public sealed class EdgeFuzzTests(ITestOutputHelper output)
     private const string Secret = "fuzz-server-side-secret";
 
     [Fact]
-    public async Task Ten_thousand_hostile_requests_get_no_5xx_only_complete_bodies_and_json_errors_and_memory_comes_back()
+    public async Task TenThousandHostileRequestsGetNo5xxOnlyCompleteBodiesAndJsonErrorsAndMemoryComesBack()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["DirectLine:Secret"] = Secret,
             // Generous quotas, so the requests reach the handlers rather than the limiters.
@@ -56,9 +56,9 @@ public sealed class EdgeFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task With_the_default_limits_hostile_requests_get_no_5xx_and_json_errors()
+    public async Task WithTheDefaultLimitsHostileRequestsGetNo5xxAndJsonErrors()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["DirectLine:Secret"] = Secret,
             ["DirectLine:TokenRequestsPerMinute"] = new DirectLineOptions().TokenRequestsPerMinute.ToString(CultureInfo.InvariantCulture),
@@ -94,14 +94,14 @@ public sealed class EdgeFuzzTests(ITestOutputHelper output)
         private static readonly string[] Routes =
             ["messages", "token", "generate", "refresh", "start", "resume", "get", "post", "stream", "socket"];
 
-        private readonly DirectLineTestHost _host;
+        private readonly BotTestHost _host;
         private readonly HttpClient _http;
         private readonly List<DirectLineTestClient> _patients;
         private readonly string _expired;
         private readonly string _forged;
         private int _runs;
 
-        private HostileClient(DirectLineTestHost host, HttpClient http, List<DirectLineTestClient> patients, string expired, string forged)
+        private HostileClient(BotTestHost host, HttpClient http, List<DirectLineTestClient> patients, string expired, string forged)
         {
             _host = host;
             _http = http;
@@ -116,7 +116,7 @@ public sealed class EdgeFuzzTests(ITestOutputHelper output)
 
         public string Summary => string.Join(", ", Statuses.GroupBy(status => status).OrderBy(group => group.Key).Select(group => $"{group.Key}×{group.Count()}"));
 
-        public static async Task<HostileClient> CreateAsync(DirectLineTestHost host, int seed)
+        public static async Task<HostileClient> CreateAsync(BotTestHost host, int seed)
         {
             var http = host.NewClient();
             var patients = new List<DirectLineTestClient>();
@@ -128,8 +128,8 @@ public sealed class EdgeFuzzTests(ITestOutputHelper output)
             }
 
             var past = new DirectLineTokenService(
-                Options.Create(new DirectLineOptions { TokenSigningKey = DirectLineTestHost.SigningKey }),
-                new FixedTime(DateTimeOffset.UtcNow.AddHours(-3)));
+                Options.Create(new DirectLineOptions { TokenSigningKey = BotTestHost.SigningKey }),
+                new AdjustableTimeProvider(DateTimeOffset.UtcNow.AddHours(-3)));
             var expired = past.Issue(patients[0].ConversationId, patients[0].UserId.Length > 0 ? patients[0].UserId : "dl_x");
             var forged = new DirectLineTokenService(Options.Create(new DirectLineOptions()), TimeProvider.System).Issue(patients[1].ConversationId, "dl_x");
             return new HostileClient(host, http, patients, expired, forged) { Seed = seed };

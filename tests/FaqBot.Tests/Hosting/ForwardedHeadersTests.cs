@@ -16,9 +16,9 @@ public sealed class ForwardedHeadersTests
     private const string PublicOrigin = "https://bot.klinik.example.dk";
 
     [Fact]
-    public async Task Through_a_trusted_proxy_the_page_origin_is_https_and_the_stream_url_is_wss()
+    public async Task ThroughATrustedProxyThePageOriginIsHttpsAndTheStreamUrlIsWss()
     {
-        await using var host = await DirectLineTestHost.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
         using var http = host.NewClient();
 
         using var tokenResponse = await http.SendAsync(Proxied(HttpMethod.Post, DirectLineEndpoints.TokenPath, "203.0.113.7"));
@@ -34,9 +34,9 @@ public sealed class ForwardedHeadersTests
     }
 
     [Fact]
-    public async Task Through_a_trusted_proxy_each_client_has_its_own_token_limit()
+    public async Task ThroughATrustedProxyEachClientHasItsOwnTokenLimit()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenRequestsPerMinute"] = "2" });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenRequestsPerMinute"] = "2" });
         using var http = host.NewClient();
 
         var first = new List<HttpStatusCode>();
@@ -53,10 +53,10 @@ public sealed class ForwardedHeadersTests
     }
 
     [Fact]
-    public async Task An_untrusted_senders_forwarded_headers_are_ignored()
+    public async Task AnUntrustedSendersForwardedHeadersAreIgnored()
     {
         // Only 192.0.2.10 is a proxy now; the test client on loopback is an ordinary client.
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["ForwardedHeaders:KnownProxies:0"] = "192.0.2.10",
             ["DirectLine:TokenRequestsPerMinute"] = "2",

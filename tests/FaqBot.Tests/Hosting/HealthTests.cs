@@ -8,10 +8,10 @@ namespace FaqBot.Tests.Hosting;
 /// <summary><c>/healthz</c> and <c>/readyz</c> for orchestrators, and <c>HEAD /</c> for uptime monitors.</summary>
 public sealed class HealthTests : IDisposable
 {
-    private readonly BotApplicationFactory _factory = new() { Environment = "Production" };
+    private readonly BotTestHost _factory = new() { Environment = "Production" };
 
     [Fact]
-    public async Task Healthz_says_the_process_is_alive()
+    public async Task HealthzSaysTheProcessIsAlive()
     {
         using var client = _factory.CreateClient();
 
@@ -23,7 +23,7 @@ public sealed class HealthTests : IDisposable
     }
 
     [Fact]
-    public async Task Readyz_reports_the_content_and_safety_rules_loaded()
+    public async Task ReadyzReportsTheContentAndSafetyRulesLoaded()
     {
         using var client = _factory.CreateClient();
 
@@ -40,10 +40,10 @@ public sealed class HealthTests : IDisposable
     [InlineData("/")]
     [InlineData("/healthz")]
     [InlineData("/readyz")]
-    public async Task Head_requests_are_answered_without_a_body(string path)
+    public async Task HeadRequestsAreAnsweredWithoutABody(string path)
     {
         // Over real Kestrel: it is the server that leaves out the body of a HEAD response.
-        await using var host = await DirectLineTestHost.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
         using var http = host.NewClient();
 
         using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));

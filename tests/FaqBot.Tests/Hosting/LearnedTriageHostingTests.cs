@@ -12,9 +12,9 @@ namespace FaqBot.Tests.Hosting;
 public sealed class LearnedTriageHostingTests
 {
     [Fact]
-    public async Task Readyz_ShippedModel_HealthyOnceLoaded()
+    public async Task ReadyzShippedModelHealthyOnceLoaded()
     {
-        await using var factory = new BotApplicationFactory { FakeComposer = false };
+        await using var factory = new BotTestHost { ServedComposer = null };
         using var client = factory.CreateClient();
 
         var ready = await ReadyOnceLoadedAsync(client);
@@ -24,7 +24,7 @@ public sealed class LearnedTriageHostingTests
     }
 
     [Fact]
-    public async Task Readyz_ModelMissing_DegradedNamingItAndTheBotStillAnswers()
+    public async Task ReadyzModelMissingDegradedNamingItAndTheBotStillAnswers()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         Directory.Delete(Path.Combine(content.Path, "safety", LearnedTriageModel.Folder), recursive: true);
@@ -33,7 +33,7 @@ public sealed class LearnedTriageHostingTests
     }
 
     [Fact]
-    public async Task Readyz_ModelBroken_DegradedNamingItAndTheBotStillAnswers()
+    public async Task ReadyzModelBrokenDegradedNamingItAndTheBotStillAnswers()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         content.Write(Path.Combine("safety", LearnedTriageModel.Folder, LearnedTriageModel.DetectorFile), "not a model");
@@ -42,11 +42,11 @@ public sealed class LearnedTriageHostingTests
     }
 
     [Fact]
-    public async Task Readyz_SwitchedOff_HealthySayingSo()
+    public async Task ReadyzSwitchedOffHealthySayingSo()
     {
-        await using var factory = new BotApplicationFactory
+        await using var factory = new BotTestHost
         {
-            FakeComposer = false,
+            ServedComposer = null,
             Settings = new Dictionary<string, string?> { ["Triage:LearnedSecondOpinion"] = "false" },
         };
         using var client = factory.CreateClient();
@@ -59,9 +59,9 @@ public sealed class LearnedTriageHostingTests
 
     private static async Task AssertDegradedButAnsweringAsync(TempContentDirectory content, string problem)
     {
-        await using var factory = new BotApplicationFactory
+        await using var factory = new BotTestHost
         {
-            FakeComposer = false,
+            ServedComposer = null,
             Settings = new Dictionary<string, string?> { ["Content:Path"] = content.Path, ["Triage:LearnedSecondOpinion"] = "true" },
         };
         using var client = factory.CreateClient();

@@ -21,7 +21,7 @@ public sealed class ServerStartTests
     [InlineData("safety/red-flags.txt", "red-flags.txt")]
     [InlineData("safety/urgent-advice.txt", "urgent-advice.txt")]
     [InlineData("safety/safety-note.txt", "safety-note.txt")]
-    public void Without_a_safety_file_the_server_does_not_start(string missing, string named)
+    public void WithoutASafetyFileTheServerDoesNotStart(string missing, string named)
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         File.Delete(Path.Combine(content.Path, missing));
@@ -31,7 +31,7 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public void A_red_flag_rule_that_does_not_parse_stops_the_start_naming_file_and_line()
+    public void ARedFlagRuleThatDoesNotParseStopsTheStartNamingFileAndLine()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         var rules = Path.Combine(content.Path, "safety", "red-flags.txt");
@@ -43,7 +43,7 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public void An_empty_safety_note_stops_the_start()
+    public void AnEmptySafetyNoteStopsTheStart()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         File.WriteAllText(Path.Combine(content.Path, "safety", "safety-note.txt"), "# only a comment\n");
@@ -53,11 +53,11 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public async Task A_broken_article_is_reported_and_the_others_still_serve()
+    public async Task ABrokenArticleIsReportedAndTheOthersStillServe()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         File.WriteAllText(Path.Combine(content.Path, "broken.md"), "---\ntitle: [unclosed\n---\n\nTekst.\n");
-        await using var factory = new BotApplicationFactory { Settings = Settings(content), FakeComposer = false };
+        await using var factory = new BotTestHost { Settings = Settings(content), ServedComposer = null };
         using var client = factory.CreateClient();
 
         using var ready = await client.GetAsync("/readyz");
@@ -78,7 +78,7 @@ public sealed class ServerStartTests
     [InlineData("Triage:LearnedSecondOpinion", "maybe")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
-    public void An_invalid_setting_stops_the_start(string key, string value)
+    public void AnInvalidSettingStopsTheStart(string key, string value)
     {
         var exception = AssertDoesNotStart<Exception>(new Dictionary<string, string?> { [key] = value });
 
@@ -89,7 +89,7 @@ public sealed class ServerStartTests
     }
 
     [Fact]
-    public async Task The_server_process_honours_content_and_exits_non_zero_naming_the_safety_file()
+    public async Task TheServerProcessHonoursContentAndExitsNonZeroNamingTheSafetyFile()
     {
         using var content = TempContentDirectory.CopyOfShippedContent();
         Directory.Delete(Path.Combine(content.Path, "safety"), recursive: true);
@@ -121,7 +121,7 @@ public sealed class ServerStartTests
         where TException : Exception
     {
         var logs = new CapturingLoggerProvider();
-        using var factory = new BotApplicationFactory
+        using var factory = new BotTestHost
         {
             Settings = settings,
             ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),

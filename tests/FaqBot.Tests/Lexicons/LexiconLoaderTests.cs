@@ -5,12 +5,14 @@ namespace FaqBot.Tests.Lexicons;
 
 public sealed class LexiconLoaderTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("faqbot-lexicon-").FullName;
+    private readonly TempContentDirectory _scratch = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    private string _directory => _scratch.Path;
+
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
-    public void The_shipped_lexicon_loads_without_problems()
+    public void TheShippedLexiconLoadsWithoutProblems()
     {
         var lexicon = LexiconLoader.Load(Path.Combine(ContentTestFiles.ContentDirectory, "lexicon"));
         Assert.Empty(lexicon.Problems);
@@ -20,7 +22,7 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Bad_lines_are_reported_with_file_and_line_and_the_rest_loads()
+    public void BadLinesAreReportedWithFileAndLineAndTheRestLoads()
     {
         File.WriteAllText(Path.Combine(_directory, LexiconLoader.SynonymsFile), "# comment\nnumse, balde\nensom\n");
         File.WriteAllText(Path.Combine(_directory, LexiconLoader.EnglishFile), "back = ryg\nno translation\nback = lænd\n");
@@ -35,7 +37,7 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_utf8_is_a_problem_not_a_crash()
+    public void InvalidUtf8IsAProblemNotACrash()
     {
         File.WriteAllBytes(Path.Combine(_directory, LexiconLoader.SynonymsFile), [0x61, 0x2c, 0x20, 0xff, 0xfe]);
         var problem = Assert.Single(LexiconLoader.Load(_directory).Problems);
@@ -43,7 +45,7 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_folder_is_an_empty_lexicon()
+    public void AMissingFolderIsAnEmptyLexicon()
     {
         var lexicon = LexiconLoader.Load(Path.Combine(_directory, "none"));
         Assert.Empty(lexicon.SynonymGroups);

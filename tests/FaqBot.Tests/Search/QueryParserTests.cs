@@ -17,7 +17,7 @@ public class QueryParserTests
     [InlineData("hjaelp")]
     [InlineData("ovelser")]
     [InlineData("soege")]
-    public void Words_typed_without_aeoeaa_are_found(string word)
+    public void WordsTypedWithoutAeoeaaAreFound(string word)
     {
         var clause = ClauseFor(Parse($"iskias {word}"), word);
         Assert.Equal(ClauseOrigin.Folded, clause.Origin);
@@ -25,7 +25,7 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void A_word_that_is_also_another_typed_without_aeoeaa_keeps_both_readings()
+    public void AWordThatIsAlsoAnotherTypedWithoutAeoeaaKeepsBothReadings()
     {
         // "skane": a misspelt "scanne" (a lexicon word) or "skåne" typed without å.
         var clause = ClauseFor(Parse("skal jeg skane mig"), "skane");
@@ -34,7 +34,7 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void Parse_DictionaryWordOfEverydayParts_StaysOneLightClause()
+    public void ADictionaryWordOfEverydayPartsStaysOneLightClause()
     {
         // "nogensinde" (ever) is not "nogens" + "inde".
         var clause = ClauseFor(Parse("bliver det nogensinde godt"), "nogensinde");
@@ -44,7 +44,7 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void Parse_DictionaryCompoundOfTopicWords_IsStillSplit()
+    public void ADictionaryCompoundOfTopicWordsIsStillSplit()
     {
         var query = Parse("rygsmerter");
 
@@ -53,7 +53,7 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void Parse_DictionaryWordWithRealWordsNotCorrected_IsNotCorrectedIntoAnArticleWord()
+    public void WithRealWordsNotCorrectedADictionaryWordIsNotCorrectedIntoAnArticleWord()
     {
         var knowledge = KnowledgeBase.Load(ContentTestFiles.ContentDirectory, new AnalysisOptions { RealWordsNotCorrected = true });
 
@@ -65,13 +65,13 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void Numbers_are_dropped_so_they_never_meet_a_section_number()
+    public void NumbersAreDroppedSoTheyNeverMeetASectionNumber()
     {
         Assert.DoesNotContain(Parse("ondt i 2 måneder").Clauses, c => c.Surface == "2");
     }
 
     [Fact]
-    public void A_stopword_typed_without_aeoeaa_is_dropped()
+    public void AStopwordTypedWithoutAeoeaaIsDropped()
     {
         Assert.DoesNotContain(Parse("hvornaar naar iskias").Clauses, c => c.Surface == "naar");
     }
@@ -80,13 +80,13 @@ public class QueryParserTests
     [InlineData("iskjas")]
     [InlineData("fysiotrapeut")]
     [InlineData("undesøger")]
-    public void Misspellings_are_corrected_against_the_index(string word)
+    public void MisspellingsAreCorrectedAgainstTheIndex(string word)
     {
         Assert.Equal(ClauseOrigin.Typo, ClauseFor(Parse(word), word).Origin);
     }
 
     [Fact]
-    public void A_misspelt_inflection_the_articles_never_use_is_corrected_by_its_stem()
+    public void AMisspeltInflectionTheArticlesNeverUseIsCorrectedByItsStem()
     {
         // "forbygger" is two edits from every form in the text ("forebygge", "forebyggelse"), but its stem one
         // from theirs.
@@ -96,7 +96,7 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void An_uncovered_phrase_is_one_clause_no_passage_has()
+    public void AnUncoveredPhraseIsOneClauseNoPassageHas()
     {
         var clause = ClauseFor(Parse("hvor lang tid varer det"), "hvor lang tid");
         Assert.Empty(clause.Alternatives);
@@ -105,20 +105,20 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void A_six_letter_word_is_not_split_into_two_short_parts()
+    public void ASixLetterWordIsNotSplitIntoTwoShortParts()
     {
         Assert.DoesNotContain(Parse("hvordan bliver vejret").Clauses, c => c.Origin == ClauseOrigin.Compound);
     }
 
     [Fact]
-    public void A_verbal_noun_meets_its_verb_even_misspelt()
+    public void AVerbalNounMeetsItsVerbEvenMisspelt()
     {
         // "scaning" stems to the same term as "scannes": no typo correction needed.
         Assert.Equal(ClauseOrigin.Exact, ClauseFor(Parse("scaning"), "scaning").Origin);
     }
 
     [Fact]
-    public void Compounds_not_in_the_text_are_split()
+    public void CompoundsNotInTheTextAreSplit()
     {
         var query = Parse("iskiassmerter rygscanning");
         Assert.Contains(query.Clauses, c => c.Surface == "ryg" && c.Origin == ClauseOrigin.Compound);
@@ -126,14 +126,14 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void Lay_terms_expand_through_the_synonym_lexicon()
+    public void LayTermsExpandThroughTheSynonymLexicon()
     {
         var numse = ClauseFor(Parse("ondt i numsen"), "numsen");
         Assert.Contains(numse.Alternatives, a => a.Terms.SequenceEqual(["bald"]));
     }
 
     [Fact]
-    public void A_multi_word_synonym_merges_its_words()
+    public void AMultiWordSynonymMergesItsWords()
     {
         var query = Parse("klemt nerve");
         var clause = Assert.Single(query.Clauses);
@@ -142,7 +142,7 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void English_questions_are_translated()
+    public void EnglishQuestionsAreTranslated()
     {
         var query = Parse("Do I need an MRI?");
         Assert.True(query.IsEnglish);
@@ -152,7 +152,7 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void An_untranslated_english_word_is_not_corrected_into_danish()
+    public void AnUntranslatedEnglishWordIsNotCorrectedIntoDanish()
     {
         // "lame" in a Danish question is a misspelt "lave"; in an English one it is English.
         Assert.Equal(ClauseOrigin.Typo, ClauseFor(Parse("iskias lame"), "lame").Origin);
@@ -160,13 +160,13 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void Danish_is_not_mistaken_for_English()
+    public void DanishIsNotMistakenForEnglish()
     {
         Assert.False(Parse("Hvad er iskias for noget?").IsEnglish);
     }
 
     [Fact]
-    public void Words_the_articles_never_use_are_unknown_and_weigh_fully()
+    public void WordsTheArticlesNeverUseAreUnknownAndWeighFully()
     {
         var clause = ClauseFor(Parse("forskningsprojekt"), "forskningsprojekt");
         Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
@@ -179,7 +179,7 @@ public class QueryParserTests
     [InlineData("priserne")]
     [InlineData("prostatakraeft")] // the modifier is no known word, and typed without æ
     [InlineData("brystkræften")]
-    public void Off_topic_words_weigh_more_than_topic_words_even_inflected_or_compounded(string word)
+    public void OffTopicWordsWeighMoreThanTopicWordsEvenInflectedOrCompounded(string word)
     {
         var clause = ClauseFor(Parse(word), word);
         Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
@@ -191,20 +191,20 @@ public class QueryParserTests
     [InlineData("varme")] // not "arme"
     [InlineData("efterhånden")] // not "hånd"
     [InlineData("kræfter")] // strength, a lexicon word, not an inflection of "kræft" (cancer)
-    public void A_word_merely_ending_in_an_off_topic_word_is_not_off_topic(string word)
+    public void AWordMerelyEndingInAnOffTopicWordIsNotOffTopic(string word)
     {
         Assert.True(ClauseFor(Parse($"iskias {word}"), word).Importance <= 1);
     }
 
     [Fact]
-    public void Question_words_weigh_less_than_topic_words()
+    public void QuestionWordsWeighLessThanTopicWords()
     {
         var query = Parse("hvordan virker fysioterapi");
         Assert.True(ClauseFor(query, "hvordan").Importance < ClauseFor(query, "fysioterapi").Importance);
     }
 
     [Fact]
-    public void A_twenty_thousand_letter_word_stays_one_exact_term_neither_corrected_nor_split()
+    public void ATwentyThousandLetterWordStaysOneExactTermNeitherCorrectedNorSplit()
     {
         var word = string.Concat(Enumerable.Repeat("iskiassmerter", 1540));
 

@@ -6,6 +6,7 @@ using FaqBot.Tests.Content;
 namespace FaqBot.Tests.Search;
 
 /// <summary>Retrieval on the dev set and on characteristic questions.</summary>
+[Trait("Category", "Content")]
 public class RetrievalTests
 {
     private static readonly IReadOnlyList<QaCase> DevSet = QaFile.Read(ContentTestFiles.DataFile("dev-qa.tsv"));
@@ -22,7 +23,7 @@ public class RetrievalTests
     [InlineData("Hej! Hvad er iskias for noget?", "iskias#intro")]
     [InlineData("Hvor længe skal jeg hvile mig, når iskias er værst?", "iskias#skal-jeg-holde-mig-i-ro-naar-jeg-har-iskias-smerter")]
     [InlineData("Jeg har haft ondt længe og har prøvet alt muligt. Min kone synes jeg er sur. Hjælper øvelser mod iskias?", "iskias#hjaelper-oevelser-mod-iskias-smerter")]
-    public void Answers_with_the_passage_that_covers_the_question(string question, string expectedId)
+    public void AnswersWithThePassageThatCoversTheQuestion(string question, string expectedId)
     {
         var answer = SeedKnowledge.Instance.Answerer.Answer(question);
         Assert.Equal(expectedId, answer.Best?.Passage.Id);
@@ -38,13 +39,13 @@ public class RetrievalTests
     [InlineData("Hvor lang tid tager det at komme sig over iskias?")]
     [InlineData("kan jeg flytte min tid til næste uge")]
     [InlineData("")]
-    public void Declines_what_no_article_covers(string question)
+    public void DeclinesWhatNoArticleCovers(string question)
     {
         Assert.False(SeedKnowledge.Instance.Answerer.Answer(question).IsMatch);
     }
 
     [Fact]
-    public void Confidence_is_normalised()
+    public void ConfidenceIsNormalised()
     {
         foreach (var qaCase in DevSet)
         {
@@ -60,7 +61,7 @@ public class RetrievalTests
     /// 0.926, 0.955, 0.933). Lucene's DanishAnalyzer gets 0.50 ranked top-1 and 0.47 overall.
     /// </summary>
     [Fact]
-    public void Dev_set_meets_the_targets()
+    public void DevSetMeetsTheTargets()
     {
         var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, DevSet);
         Assert.True(report.InScopeTop1 >= 0.90, $"answered top-1 {report.InScopeTop1:0.000}");
@@ -80,7 +81,7 @@ public class RetrievalTests
     [InlineData("extra-qa-4.tsv", 0.92, 0.73, 0.87)]
     [InlineData("extra-qa-5.tsv", 0.90, 0.86, 0.89)]
     [InlineData("extra-qa-6.tsv", 0.88, 0.82, 0.87)]
-    public void Independent_sets_stay_above_the_measured_level(string file, double answered, double declined, double overall)
+    public void IndependentSetsStayAboveTheMeasuredLevel(string file, double answered, double declined, double overall)
     {
         var report = QaEvaluator.Evaluate(SeedKnowledge.Instance.Answerer, QaFile.Read(ContentTestFiles.DataFile(file)));
         Assert.True(report.InScopeTop1 >= answered, $"answered top-1 {report.InScopeTop1:0.000}");
@@ -89,7 +90,7 @@ public class RetrievalTests
     }
 
     [Fact]
-    public void Faqbot_additions_beat_the_lucene_equivalent_analysis()
+    public void FaqbotAdditionsBeatTheLuceneEquivalentAnalysis()
     {
         var lucene = KnowledgeBase.Load(ContentTestFiles.ContentDirectory, AnalysisOptions.LuceneEquivalent);
         var luceneReport = QaEvaluator.Evaluate(lucene.Answerer, DevSet);

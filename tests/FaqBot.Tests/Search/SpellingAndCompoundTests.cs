@@ -11,13 +11,13 @@ public class SpellingAndCompoundTests
     [InlineData("scanning", "scaning", 1)]
     [InlineData("abc", "abc", 0)]
     [InlineData("ryg", "lænd", 4)]
-    public void Edit_distance_counts_transpositions_as_one(string a, string b, int expected)
+    public void EditDistanceCountsTranspositionsAsOne(string a, string b, int expected)
     {
         Assert.Equal(expected, EditDistance.Compute(a, b, 5));
     }
 
     [Fact]
-    public void Edit_distance_stops_past_the_maximum()
+    public void EditDistanceStopsPastTheMaximum()
     {
         Assert.Equal(2, EditDistance.Compute("abcdef", "uvwxyz", 1));
     }
@@ -27,7 +27,7 @@ public class SpellingAndCompoundTests
     [InlineData("fysiotrapeut", "fysioterapeut")]
     [InlineData("scaning", "scanning")]
     [InlineData("undesøger", "undersøger")]
-    public void Typo_corrector_finds_the_vocabulary_word(string typed, string expected)
+    public void TypoCorrectorFindsTheVocabularyWord(string typed, string expected)
     {
         var corrector = new TypoCorrector(["iskias", "fysioterapeut", "scanning", "undersøger", "smerter"]);
         var (words, distance) = corrector.Correct(typed);
@@ -36,7 +36,7 @@ public class SpellingAndCompoundTests
     }
 
     [Fact]
-    public void Typo_corrector_leaves_short_and_far_words_alone()
+    public void TypoCorrectorLeavesShortAndFarWordsAlone()
     {
         var corrector = new TypoCorrector(["iskias", "ryg"]);
         Assert.Empty(corrector.Correct("ryk").Words);
@@ -48,7 +48,7 @@ public class SpellingAndCompoundTests
     [InlineData("rygscanning", new[] { "ryg", "scanning" })]
     [InlineData("nerveklemme", new[] { "nerve", "klemme" })]
     [InlineData("iskiasrygscanning", new[] { "iskias", "ryg", "scanning" })]
-    public void Compound_splitter_splits_into_known_words(string word, string[] parts)
+    public void CompoundSplitterSplitsIntoKnownWords(string word, string[] parts)
     {
         var known = new HashSet<string> { "iskias", "smerter", "ryg", "scanning", "nerve", "klemme" };
         var splitter = new CompoundSplitter(known.Contains);
@@ -56,14 +56,14 @@ public class SpellingAndCompoundTests
     }
 
     [Fact]
-    public void Compound_splitter_refuses_unknown_parts()
+    public void CompoundSplitterRefusesUnknownParts()
     {
         var splitter = new CompoundSplitter(new HashSet<string> { "albue" }.Contains);
         Assert.Null(splitter.Split("tennisalbue"));
     }
 
     [Fact]
-    public void Words_over_forty_letters_are_neither_typo_corrected_nor_split()
+    public void WordsOverFortyLettersAreNeitherTypoCorrectedNorSplit()
     {
         // Both guesses cost more than linear time in a word's length; no Danish word a patient writes is that long.
         var fortyOne = new string('a', 20) + new string('b', 21);

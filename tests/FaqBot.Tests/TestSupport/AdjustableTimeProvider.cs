@@ -1,11 +1,17 @@
 namespace FaqBot.Tests.TestSupport;
 
-/// <summary>A clock a test moves on by hand (expiry without waiting); timers and timestamps stay the system's.</summary>
-public sealed class AdjustableTimeProvider : TimeProvider
+/// <summary>A clock a test sets or moves on by hand (expiry without waiting); timers stay the system's.</summary>
+public sealed class AdjustableTimeProvider(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
+    public AdjustableTimeProvider()
+        : this(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero))
+    {
+    }
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    /// <summary>The time the clock shows.</summary>
+    public DateTimeOffset Now { get; set; } = start;
 
-    public void Advance(TimeSpan by) => _now += by;
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
 }

@@ -10,6 +10,7 @@ namespace FaqBot.Tests.Triage;
 /// changes nothing. A deliberate change of the rules regenerates the file (<c>FAQBOT_UPDATE_REDFLAG_BASELINE=1</c>)
 /// and its diff shows every message that moved.
 /// </summary>
+[Trait("Category", "Content")]
 public sealed class RedFlagBaselineTests
 {
     // The checked-in file itself, so a regenerated baseline is what the next run compares with.

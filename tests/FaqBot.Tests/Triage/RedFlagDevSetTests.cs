@@ -3,6 +3,7 @@ using FaqBot.Triage;
 
 namespace FaqBot.Tests.Triage;
 
+[Trait("Category", "Content")]
 public sealed class RedFlagDevSetTests
 {
     private static readonly Lazy<SafetyContent> Safety = new(() => SafetyContent.Load(ContentTestFiles.ContentDirectory));

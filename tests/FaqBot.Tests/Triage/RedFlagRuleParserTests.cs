@@ -4,11 +4,11 @@ namespace FaqBot.Tests.Triage;
 
 public sealed class RedFlagRuleParserTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "faqbot-rules-" + Guid.NewGuid().ToString("N"));
+    private readonly TempContentDirectory _scratch = new();
 
-    public RedFlagRuleParserTests() => Directory.CreateDirectory(_directory);
+    private string _directory => _scratch.Path;
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public void ReportsEachProblemWithFileAndLine()

@@ -26,7 +26,7 @@ public sealed class RedFlagWordingTests
     [InlineData("kan ik mearke toiletbraettet", "caudaEquina")]
     [InlineData("Ryggen gør ondt, og jeg har tabt ti kilo, uden at jeg har spist mindre eller motioneret mere", "weightLoss")] // "uden at" negates its whole list
     [InlineData("Jeg har tabt seks kilo uden at prøve, og smerten løber ned i benet", "weightLoss")] // pain that runs is no running
-    public void Finds_red_flags_in_other_words(string message, string kind)
+    public void FindsRedFlagsInOtherWords(string message, string kind)
     {
         Assert.Contains(kind, Detector.Value.Detect(message).Kinds);
     }
@@ -38,7 +38,7 @@ public sealed class RedFlagWordingTests
     [InlineData("Jeg har ondt i ryggen når jeg har siddet længe")]
     [InlineData("Hvor lang tid tager det før iskias går over")]
     [InlineData("Det stikker ned i benet, når jeg sidder, hænger det sammen med iskias?")] // an idiom, no hanging leg
-    public void Ordinary_words_near_a_rule_word_raise_no_alarm(string message)
+    public void OrdinaryWordsNearARuleWordRaiseNoAlarm(string message)
     {
         Assert.Empty(Detector.Value.Detect(message).Kinds);
     }

@@ -7,6 +7,7 @@ namespace FaqBot.Tests.Triage;
 /// The index that finds the rule words a message word matches only saves work: it must find exactly the words that
 /// testing every rule word one by one finds, for the words patients write, their typos and their spellings without æøå.
 /// </summary>
+[Trait("Category", "Content")]
 public sealed class RuleTermIndexTests
 {
     [Fact]

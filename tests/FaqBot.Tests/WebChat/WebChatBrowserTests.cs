@@ -49,15 +49,15 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public Task A_patient_chats_over_the_websocket() => ChatAsync("websocket");
+    public Task APatientChatsOverTheWebsocket() => ChatAsync("websocket");
 
     [ChromiumFact]
-    public Task A_patient_chats_with_polling() => ChatAsync("polling");
+    public Task APatientChatsWithPolling() => ChatAsync("polling");
 
     [ChromiumFact]
-    public async Task The_real_composer_answers_through_the_page()
+    public async Task TheRealComposerAnswersThroughThePage()
     {
-        await using var host = await DirectLineTestHost.StartAsync(realComposer: true);
+        await using var host = await BotTestHost.StartAsync(realComposer: true);
         const string Question = "Hvad er iskias?";
         var expected = host.Services.GetRequiredService<IReplyComposer>().Compose(Question);
         var page = await OpenAsync(host, "websocket", 1280, 800);
@@ -71,9 +71,9 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public async Task The_urgent_advice_is_a_warning_card_with_tap_to_call_buttons()
+    public async Task TheUrgentAdviceIsAWarningCardWithTapToCallButtons()
     {
-        await using var host = await DirectLineTestHost.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
         var page = await OpenAsync(host, "websocket", 360, 740);
         // A phone would open its dialler; here window.open only records what it was asked to open.
         await page.EvaluateAsync("() => { window.__opened = []; window.open = (url) => { window.__opened.push(String(url)); return null; }; }");
@@ -105,11 +105,11 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public async Task The_embed_button_on_the_clinics_site_opens_the_chat()
+    public async Task TheEmbedButtonOnTheClinicsSiteOpensTheChat()
     {
         // Another origin than the bot's 127.0.0.1, but on loopback, so chromium's local-network protections stay out of it.
         const string Site = "http://localhost:9";
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = Site });
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:AllowedOrigins:0"] = Site });
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
         var page = await context.NewPageAsync();
         // The clinic's page is served by Playwright itself (nothing leaves the machine), with the one-line embed.
@@ -146,7 +146,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
 
     private async Task ChatAsync(string transport)
     {
-        await using var host = await DirectLineTestHost.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
         var sockets = 0;
         var page = await OpenAsync(host, transport, 1280, 800, onSocket: () => Interlocked.Increment(ref sockets));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
@@ -193,7 +193,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         Assert.Equal(transport == "websocket", Volatile.Read(ref sockets) > 0);
     }
 
-    private async Task<IPage> OpenAsync(DirectLineTestHost host, string transport, int width, int height, Action? onSocket = null)
+    private async Task<IPage> OpenAsync(BotTestHost host, string transport, int width, int height, Action? onSocket = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {

@@ -7,9 +7,9 @@ namespace FaqBot.Tests.WebChat;
 /// <summary>The page, the bundle and the embed script over HTTP: language, configuration, compression and caching.</summary>
 public sealed class WebChatPageTests : IAsyncLifetime
 {
-    private DirectLineTestHost _host = null!;
+    private BotTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?>
+    public async Task InitializeAsync() => _host = await BotTestHost.StartAsync(new Dictionary<string, string?>
     {
         ["WebChat:ClinicName"] = "Fysio <Nord> & Co",
         ["WebChat:AccentColor"] = "red;}body{display:none",
@@ -19,7 +19,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task The_page_is_danish_encodes_the_clinic_settings_and_loads_the_hashed_bundle_from_the_app()
+    public async Task ThePageIsDanishEncodesTheClinicSettingsAndLoadsTheHashedBundleFromTheApp()
     {
         using var http = _host.NewClient();
         using var response = await http.GetAsync("/");
@@ -39,7 +39,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
     [Theory]
     [InlineData("br")]
     [InlineData("gzip")]
-    public async Task The_bundle_is_compressed_and_cached_for_a_year_under_its_hash(string encoding)
+    public async Task TheBundleIsCompressedAndCachedForAYearUnderItsHash(string encoding)
     {
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = _host.BaseAddress };
         var html = await http.GetStringAsync("/");
@@ -63,7 +63,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_embed_script_points_at_this_bot_and_carries_the_clinic_look()
+    public async Task TheEmbedScriptPointsAtThisBotAndCarriesTheClinicLook()
     {
         using var http = _host.NewClient();
         using var response = await http.GetAsync("/webchat/embed.js");

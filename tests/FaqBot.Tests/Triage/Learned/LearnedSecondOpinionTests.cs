@@ -33,14 +33,14 @@ public sealed class LearnedSecondOpinionTests
     });
 
     [Fact]
-    public void Load_ShippedModel_IsReadyWithAThresholdBelowOne()
+    public void LoadShippedModelIsReadyWithAThresholdBelowOne()
     {
         Assert.Equal(LearnedTriageState.Ready, Shipped.Value.State);
         Assert.InRange(Shipped.Value.Threshold!.Value, 0.5, 1.0);
     }
 
     [Fact]
-    public void Compose_RulesMissAndModelFlags_UrgentReplyWithThePredictedKind()
+    public void ComposeRulesMissAndModelFlagsUrgentReplyWithThePredictedKind()
     {
         var composer = Composer(Shipped.Value);
 
@@ -59,7 +59,7 @@ public sealed class LearnedSecondOpinionTests
     }
 
     [Fact]
-    public void Compose_ModelMissing_RulesAloneDecide()
+    public void ComposeModelMissingRulesAloneDecide()
     {
         using var empty = new TempContentDirectory();
         var missing = LearnedSecondOpinion.LoadNow(empty.Path);
@@ -74,7 +74,7 @@ public sealed class LearnedSecondOpinionTests
     [InlineData(LearnedTriageModel.DetectorFile)]
     [InlineData(LearnedTriageModel.KindsFile)]
     [InlineData(LearnedTriageModel.ThresholdFile)]
-    public void Load_OneModelFileBroken_BrokenAndRulesAloneDecide(string file)
+    public void LoadOneModelFileBrokenBrokenAndRulesAloneDecide(string file)
     {
         using var folder = CopyOfShippedModel();
         File.WriteAllText(Path.Combine(folder.Path, file), "not a model");
@@ -87,7 +87,7 @@ public sealed class LearnedSecondOpinionTests
     }
 
     [Fact]
-    public void Load_OneModelFileMissing_Broken()
+    public void LoadOneModelFileMissingBroken()
     {
         using var folder = CopyOfShippedModel();
         File.Delete(Path.Combine(folder.Path, LearnedTriageModel.KindsFile));
@@ -96,7 +96,7 @@ public sealed class LearnedSecondOpinionTests
     }
 
     [Fact]
-    public void Consult_NotLoadedOrOff_NoOpinion()
+    public void ConsultNotLoadedOrOffNoOpinion()
     {
         var message = AddedByModel.Value[0];
 
@@ -106,7 +106,7 @@ public sealed class LearnedSecondOpinionTests
     }
 
     [Fact]
-    public void Compose_RulesFlag_SecondOpinionNotConsulted()
+    public void ComposeRulesFlagSecondOpinionNotConsulted()
     {
         var counting = new CountingSecondOpinion();
         var composer = Composer(counting);
@@ -120,7 +120,7 @@ public sealed class LearnedSecondOpinionTests
     }
 
     [Fact]
-    public void Consult_ManyThreadsAtOnce_SameOpinionsAsOneThread()
+    public void ConsultManyThreadsAtOnceSameOpinionsAsOneThread()
     {
         var messages = AddedByModel.Value.Concat(File.ReadLines(ContentTestFiles.DataFile("dev-qa.tsv")).Skip(1).Select(l => l.Split('\t')[0])).ToList();
         var expected = messages.Select(Shipped.Value.Consult).ToList();

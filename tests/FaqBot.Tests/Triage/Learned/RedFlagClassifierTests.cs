@@ -4,6 +4,7 @@ using FaqBot.Triage.Learned;
 
 namespace FaqBot.Tests.Triage.Learned;
 
+[Trait("Category", "Content")]
 public sealed class RedFlagClassifierTests
 {
     private static readonly Lazy<IReadOnlyList<LabelledMessage>> DevMessages = new(() =>
@@ -77,7 +78,7 @@ public sealed class RedFlagClassifierTests
     }
 
     [Fact]
-    public void Train_SameSetsTwice_SameThresholdAndSameOpinions()
+    public void TrainSameSetsTwiceSameThresholdAndSameOpinions()
     {
         var (sets, rules) = SmallTrainingSets();
         var texts = sets.SelectMany(s => s.Messages).Select(m => m.Text).ToList();
@@ -91,7 +92,7 @@ public sealed class RedFlagClassifierTests
     }
 
     [Fact]
-    public void Save_ThenLoad_SameThresholdAndSameOpinions()
+    public void SaveThenLoadSameThresholdAndSameOpinions()
     {
         var (sets, rules) = SmallTrainingSets();
         var texts = sets.SelectMany(s => s.Messages).Select(m => m.Text).ToList();
@@ -108,7 +109,7 @@ public sealed class RedFlagClassifierTests
     }
 
     [Fact]
-    public void KindsPredict_TrainingRedFlags_MostlyTheRulesKind()
+    public void KindsPredictTrainingRedFlagsMostlyTheRulesKind()
     {
         var (sets, rules) = SmallTrainingSets();
         var labelled = sets.SelectMany(s => s.Messages).Where(m => m.IsRedFlag)

@@ -1,30 +1,8 @@
 using System.Text;
 
-namespace FaqBot.Tests.Content;
+namespace FaqBot.Tests.TestSupport;
 
-/// <summary>Paths of the real content and a scratch directory for bad-content cases.</summary>
-internal static class ContentTestFiles
-{
-    /// <summary>The repository's <c>content/</c> folder, found from the test output upwards so tests read the real articles.</summary>
-    public static string ContentDirectory => Path.Combine(RepositoryRoot(), "content");
-
-    public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaqBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No FaqBot.sln above {AppContext.BaseDirectory}");
-    }
-}
-
-/// <summary>A temporary content directory, deleted after the test.</summary>
+/// <summary>A temporary directory (content, rules, lexicons), deleted after the test.</summary>
 internal sealed class TempContentDirectory : IDisposable
 {
     public const string GoodArticle = """
@@ -51,7 +29,7 @@ internal sealed class TempContentDirectory : IDisposable
         return path;
     }
 
-    /// <summary>A writable copy of the shipped content, to break or remove one file of.</summary>
+    /// <summary>A writable copy of the shipped content, to break one file of.</summary>
     public static TempContentDirectory CopyOfShippedContent()
     {
         var copy = new TempContentDirectory();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>A real Kestrel server on 127.0.0.1 and a free port, so test HTTP really crosses a socket.</summary>
 public sealed class LoopbackServer : IAsyncDisposable

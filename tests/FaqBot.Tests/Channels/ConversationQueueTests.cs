@@ -3,13 +3,13 @@ using FaqBot.Channels.Activities.Queue;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.Channels;
 
 /// <summary>The outbound queue is bounded per conversation and in total, so a Connector that never answers cannot pile up work.</summary>
-public sealed class ConversationOutboxTests
+public sealed class ConversationQueueTests
 {
     [Fact]
-    public async Task A_stuck_conversation_cannot_queue_more_than_its_share_nor_all_of_them_more_than_the_total()
+    public async Task AStuckConversationCannotQueueMoreThanItsShareNorAllOfThemMoreThanTheTotal()
     {
         using var outbox = new ConversationQueue(
             Options.Create(new TurnOptions { MaxQueuedRepliesPerConversation = 2, MaxQueuedReplies = 3 }),

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using FaqBot.Conversation;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>
 /// A stand-in for the domain's composer with realistic replies of each kind, chosen by keywords, so the channel can be
@@ -45,59 +45,37 @@ public sealed class FakeReplyComposer : IReplyComposer
 
         if (lower.Contains("lade vandet", StringComparison.Ordinal) || lower.Contains("følelsesløs", StringComparison.Ordinal))
         {
-            return new Reply(
-                ReplyKind.Answer,
+            return Reply.Answer(
                 [new ReplyMessage(UrgentAdvice), new ReplyMessage(AnswerMarkdown)],
                 AnswerPassageId,
                 AnswerTitle,
                 0.71,
-                RedFlag: true,
-                RedFlags: ["caudaEquina"],
-                SuggestedQuestions: [],
-                new SourceCitation(AnswerTitle, AnswerUrl));
+                relatedQuestions: [],
+                new SourceCitation(AnswerTitle, AnswerUrl),
+                redFlag: true,
+                redFlags: ["caudaEquina"]);
         }
 
         if (lower is "hej" or "tak" or "hej!")
         {
-            return new Reply(ReplyKind.SmallTalk, [new ReplyMessage("Hej! Spørg mig om iskias, så finder jeg svaret i klinikkens vejledning.")], null, null, null, false, [], [], null);
+            return Reply.SmallTalk("Hej! Spørg mig om iskias, så finder jeg svaret i klinikkens vejledning.", []);
         }
 
         if (lower.Contains("iskias", StringComparison.Ordinal))
         {
-            return new Reply(
-                ReplyKind.Answer,
+            return Reply.Answer(
                 [new ReplyMessage(AnswerMarkdown)],
                 AnswerPassageId,
                 AnswerTitle,
                 0.8734,
-                false,
-                [],
                 RelatedQuestions,
                 new SourceCitation(AnswerTitle, AnswerUrl));
         }
 
-        return new Reply(
-            ReplyKind.NoMatch,
-            [new ReplyMessage("Det kan jeg desværre ikke finde svar på i klinikkens vejledning. Mente du et af disse spørgsmål?")],
-            null,
-            null,
-            null,
-            false,
-            [],
-            DidYouMean,
-            null);
+        return Reply.NoMatch("Det kan jeg desværre ikke finde svar på i klinikkens vejledning. Mente du et af disse spørgsmål?", DidYouMean);
     }
 
-    public Reply Welcome() => new(
-        ReplyKind.SmallTalk,
-        [new ReplyMessage("Velkommen! Jeg svarer på spørgsmål om iskias ud fra klinikkens vejledning. Du kan fx spørge:")],
-        null,
-        null,
-        null,
-        false,
-        [],
-        WelcomeExamples,
-        null);
+    public Reply Welcome() => Reply.SmallTalk("Velkommen! Jeg svarer på spørgsmål om iskias ud fra klinikkens vejledning. Du kan fx spørge:", WelcomeExamples);
 
     public const string AnswerMarkdown = "## Hvad er iskias?\n\nIskias er **smerter, der stråler ned i benet**, fordi en nerverod i lænden er i klemme.";
 }

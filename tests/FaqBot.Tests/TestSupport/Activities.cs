@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>Inbound activities as channels send them, as JSON (so tests do not depend on the bot's own schema types).</summary>
 public static class Activities

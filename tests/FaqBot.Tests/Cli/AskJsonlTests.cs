@@ -2,7 +2,7 @@ using System.Text.Json;
 using FaqBot.Cli;
 using FaqBot.Tests.Content;
 
-namespace FaqBot.Tests.Conversation;
+namespace FaqBot.Tests.Cli;
 
 public sealed class AskJsonlTests
 {

@@ -2,16 +2,20 @@ using System.Text.Json.Nodes;
 using FaqBot.Channels.Activities.Schema;
 using FaqBot.Channels.Activities.Turns;
 using FaqBot.Conversation;
+using FaqBot.Screening;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.Channels;
 
-/// <summary>The urgent advice as activities: a warning card with tap-to-call numbers, the advice kept as the text.</summary>
-public sealed class UrgentReplyTests
+/// <summary>
+/// Reply → activities: the urgent advice as a warning card with tap-to-call numbers (the advice kept as the text), and the
+/// passage each bubble shows carried beside it, never read back out of channelData.
+/// </summary>
+public sealed class ActivityMapperTests
 {
     private const string Advice = "**Ring 112 nu.** Det skal undersøges med det samme.";
 
     [Fact]
-    public void The_urgent_bubble_is_an_attention_card_with_tel_links_and_the_advice_as_text()
+    public void TheUrgentBubbleIsAnAttentionCardWithTelLinksAndTheAdviceAsText()
     {
         var activities = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.ForRegion("syddanmark")!), Inbound("directline")).Select(reply => reply.Activity).ToList();
 
@@ -40,7 +44,7 @@ public sealed class UrgentReplyTests
     }
 
     [Fact]
-    public void Without_a_region_the_card_offers_only_112()
+    public void WithoutARegionTheCardOffersOnly112()
     {
         var urgent = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.Default), Inbound("webchat"))[0].Activity;
 
@@ -49,7 +53,7 @@ public sealed class UrgentReplyTests
     }
 
     [Fact]
-    public void The_unavailable_apology_is_urgent_advice_with_112_to_tap()
+    public void TheUnavailableApologyIsUrgentAdviceWith112ToTap()
     {
         var apology = Assert.Single(ActivityMapper.ToActivities(((IReplyComposer)new DefaultApologyComposer()).Unavailable(), Inbound("directline"))).Activity;
 
@@ -60,11 +64,11 @@ public sealed class UrgentReplyTests
     }
 
     [Fact]
-    public async Task Teams_gets_the_card_and_the_region_filled_into_the_real_advice()
+    public async Task TeamsGetsTheCardAndTheRegionFilledIntoTheRealAdvice()
     {
-        await using var factory = new BotApplicationFactory
+        await using var factory = new BotTestHost
         {
-            FakeComposer = false,
+            ServedComposer = null,
             Settings = new Dictionary<string, string?> { ["Safety:Region"] = "midtjylland" },
         };
         using var client = factory.CreateClient();
@@ -82,10 +86,32 @@ public sealed class UrgentReplyTests
         Assert.All(replies.Skip(1), reply => Assert.Null(reply!["attachments"]));
     }
 
-    private static Reply RedFlagReply(UrgentContacts contacts) => new(
-        ReplyKind.Answer,
+    [Fact]
+    public void ToActivitiesAnswerWithScreeningQuestionPassageBesideEveryBubbleButTheQuestion()
+    {
+        var reply = Reply.Answer(
+            [ReplyMessage.UrgentAdvice("**Ring 112 nu.**", UrgentContacts.Default), new ReplyMessage("**Svar**\n\nTekst.")],
+            "iskias#svar", "Svar", 0.9, [], source: null, redFlag: true, redFlags: ["caudaEquina"])
+            with
+        { Screening = new ScreeningQuestion("caudaEquina", "Kan du mærke, når du skal tisse?") };
+
+        var activities = ActivityMapper.ToActivities(reply, Inbound("msteams"));
+
+        Assert.Equal(["iskias#svar", "iskias#svar", null], activities.Select(outbound => outbound.PassageId));
+        Assert.Equal("Kan du mærke, når du skal tisse?", activities[^1].Activity.Text);
+    }
+
+    [Fact]
+    public void ToActivitiesSmallTalkNoPassage()
+    {
+        var activities = ActivityMapper.ToActivities(Reply.SmallTalk("Hej!", []), Inbound("msteams"));
+
+        Assert.Null(Assert.Single(activities).PassageId);
+    }
+
+    private static Reply RedFlagReply(UrgentContacts contacts) => Reply.Answer(
         [ReplyMessage.UrgentAdvice(Advice, contacts), new ReplyMessage("**Svar**\n\nTekst.")],
-        "iskias#svar", "Svar", 0.9, true, ["caudaEquina"], [], null);
+        "iskias#svar", "Svar", 0.9, [], source: null, redFlag: true, redFlags: ["caudaEquina"]);
 
     private static Activity Inbound(string channelId) => new()
     {

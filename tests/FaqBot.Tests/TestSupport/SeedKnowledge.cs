@@ -1,7 +1,7 @@
 using FaqBot.Answering;
 using FaqBot.Tests.Content;
 
-namespace FaqBot.Tests.Search;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>The knowledge base over the repository's real content, built once for all tests.</summary>
 internal static class SeedKnowledge

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>The bot with an app id, trusting a <see cref="TestTokenIssuer"/>, and a <see cref="FakeConnector"/> to reply to.</summary>
 public sealed class AuthenticatedBot : IAsyncDisposable
@@ -11,7 +11,7 @@ public sealed class AuthenticatedBot : IAsyncDisposable
     public const string AppId = "8f7b2a4e-0000-4000-8000-000000000001";
     public const string ConnectorToken = "connector-token-from-msal";
 
-    private AuthenticatedBot(TestTokenIssuer issuer, FakeConnector connector, BotApplicationFactory factory)
+    private AuthenticatedBot(TestTokenIssuer issuer, FakeConnector connector, BotTestHost factory)
     {
         Issuer = issuer;
         Connector = connector;
@@ -21,7 +21,7 @@ public sealed class AuthenticatedBot : IAsyncDisposable
 
     public TestTokenIssuer Issuer { get; }
     public FakeConnector Connector { get; }
-    public BotApplicationFactory Factory { get; }
+    public BotTestHost Factory { get; }
     public HttpClient Client { get; }
 
     /// <summary>
@@ -51,7 +51,7 @@ public sealed class AuthenticatedBot : IAsyncDisposable
             allSettings[key] = value;
         }
 
-        var factory = new BotApplicationFactory
+        var factory = new BotTestHost
         {
             Settings = allSettings,
             ConnectorTokens = tokenService is null ? new FixedConnectorTokens(ConnectorToken) : null,

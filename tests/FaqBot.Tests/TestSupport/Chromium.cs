@@ -1,4 +1,4 @@
-namespace FaqBot.Tests.WebChat;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>
 /// Finds the system's chromium (Debian's package) and the system's node for Playwright's driver. Locally a missing

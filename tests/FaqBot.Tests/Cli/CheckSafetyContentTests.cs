@@ -1,18 +1,19 @@
 using FaqBot.Cli;
 using FaqBot.Tests.Content;
 
-namespace FaqBot.Tests.Triage;
+namespace FaqBot.Tests.Cli;
 
 public sealed class CheckSafetyContentTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "faqbot-check-" + Guid.NewGuid().ToString("N"));
+    private readonly TempContentDirectory _content = TempContentDirectory.CopyOfShippedContent();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    private string _directory => _content.Path;
+
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public void CheckReportsBrokenSafetyAndConversationFilesWithFileAndLine()
     {
-        CopyDirectory(ContentTestFiles.ContentDirectory, _directory);
         var rules = Path.Combine(_directory, "safety", "red-flags.txt");
         File.AppendAllText(rules, "\n[trauma2]\nurgency: today\n(faldt + ryg\n");
         var lineOfBrokenRule = File.ReadAllLines(rules).Length;
@@ -30,7 +31,6 @@ public sealed class CheckSafetyContentTests : IDisposable
     [Fact]
     public void CheckReportsAMisspeltPlaceholderInTheUrgentAdvice()
     {
-        CopyDirectory(ContentTestFiles.ContentDirectory, _directory);
         var advice = Path.Combine(_directory, "safety", "urgent-advice.txt");
         File.AppendAllText(advice, "\n[nightPain2]\nKontakt {laegevagt} i dag.\n");
         var line = File.ReadAllLines(advice).Length - 1;
@@ -41,15 +41,5 @@ public sealed class CheckSafetyContentTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains($"{advice}:{line}: advice '[nightPain2]' has the unknown placeholder '{{laegevagt}}'", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("'{lægevagt}'", output.ToString(), StringComparison.Ordinal);
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }

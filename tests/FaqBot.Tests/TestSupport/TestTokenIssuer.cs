@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FaqBot.Tests.BotChannel;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>
 /// A local stand-in for login.botframework.com and Entra ID: its own RSA keys, OpenID metadata and JWKS (channel keys

@@ -1,6 +1,6 @@
 using FaqBot.Conversation;
 
-namespace FaqBot.Tests.DirectLine;
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>
 /// A deterministic composer for the chat tests: an answer has a title, a safety note line and suggested questions; a
@@ -29,11 +29,11 @@ public sealed class ChatTestComposer : IReplyComposer
         var answer = new ReplyMessage($"**{title}**\n\nSvar på: {message}\n\n_{SafetyNote}_\n\nAkut? [Ring 112](tel:112)");
         if (message.Contains("lade vandet", StringComparison.OrdinalIgnoreCase))
         {
-            return new Reply(ReplyKind.Answer, [ReplyMessage.UrgentAdvice($"**{UrgentAdvice}**", OutOfHours), answer], "test#akut", title, 0.9, true, ["caudaEquina"], [], null);
+            return Reply.Answer([ReplyMessage.UrgentAdvice($"**{UrgentAdvice}**", OutOfHours), answer], "test#akut", title, 0.9, [], source: null, redFlag: true, redFlags: ["caudaEquina"]);
         }
 
-        return new Reply(ReplyKind.Answer, [answer], "test#svar", title, 0.9, false, [], [FirstSuggestion, SecondSuggestion], null);
+        return Reply.Answer([answer], "test#svar", title, 0.9, [FirstSuggestion, SecondSuggestion], source: null);
     }
 
-    Reply IReplyComposer.Welcome() => new(ReplyKind.SmallTalk, [new ReplyMessage(Welcome)], null, null, null, false, [], [], null);
+    Reply IReplyComposer.Welcome() => Reply.SmallTalk(Welcome, []);
 }

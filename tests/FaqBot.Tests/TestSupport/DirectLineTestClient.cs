@@ -3,81 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using FaqBot.Channels.Activities.Schema;
 using FaqBot.Channels.DirectLine;
-using FaqBot.Conversation;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace FaqBot.Tests.DirectLine;
-
-/// <summary>The real server (Program) on Kestrel at 127.0.0.1 and a free port, optionally with a test composer.</summary>
-public sealed class DirectLineTestHost : WebApplicationFactory<Program>
-{
-    public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS0zMi1ieXRlcy1sb25nLSEhIQ==";
-
-    /// <summary>Settings on top of the defaults.</summary>
-    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
-
-    /// <summary>The composer to serve; null keeps the real one.</summary>
-    public IReplyComposer? Composer { get; init; } = new ChatTestComposer();
-
-    /// <summary><c>http://127.0.0.1:{port}</c>, no trailing slash.</summary>
-    public Uri BaseAddress
-    {
-        get
-        {
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new Uri(address.TrimEnd('/'));
-        }
-    }
-
-    public static async Task<DirectLineTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool realComposer = false, IReplyComposer? composer = null)
-    {
-        var host = new DirectLineTestHost
-        {
-            Settings = settings ?? new Dictionary<string, string?>(),
-            Composer = realComposer ? null : composer ?? new ChatTestComposer(),
-        };
-        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        host.StartServer();
-        await Task.CompletedTask;
-        return host;
-    }
-
-    /// <summary>A plain HTTP client against the loopback server.</summary>
-    public HttpClient NewClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(configuration => configuration
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["DirectLine:TokenSigningKey"] = SigningKey,
-                ["DirectLine:TokenRequestsPerMinute"] = "1000",
-                ["DirectLine:MessagesPerMinute"] = "1000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                // A fake composer never consults the learned second opinion: do not spend a test's CPU loading it.
-                ["Triage:LearnedSecondOpinion"] = Composer is null ? null : "false",
-            })
-            .AddInMemoryCollection(Settings));
-        builder.ConfigureTestServices(services =>
-        {
-            if (Composer is not null)
-            {
-                services.RemoveAll<IReplyComposer>();
-                services.AddSingleton(Composer);
-            }
-        });
-    }
-}
+namespace FaqBot.Tests.TestSupport;
 
 /// <summary>A Direct Line client over HTTP, as DirectLineJS would call it.</summary>
 public sealed class DirectLineTestClient(HttpClient http)
@@ -186,12 +113,4 @@ public static class DirectLineTestClientExtensions
         response.EnsureSuccessStatusCode();
         return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<DirectLineActivitySet>(response.Content, BotJson.Options))!;
     }
-}
-
-/// <summary>A clock the test sets, for stores and limiters that are tested without waiting.</summary>
-public sealed class FixedTime(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }

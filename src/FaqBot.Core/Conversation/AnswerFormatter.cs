@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using FaqBot.Answering;
+using FaqBot.Content;
+using FaqBot.Search;
+using FaqBot.Triage;
+
+namespace FaqBot.Conversation;
+
+/// <summary>
+/// The composer's last step: a found passage as the answer a patient reads (title, excerpt, link, safety note, related
+/// questions, citation), or a near miss as "did you mean" questions.
+/// </summary>
+public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyContent safety, ConversationContent conversation, ReplyOptions options)
+{
+    private const int MaxSuggestions = 3;
+
+    /// <summary>Related questions depend on the passage only, so each passage's are searched for once.</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _related = new(StringComparer.Ordinal);
+
+    /// <summary>The answer to append after any urgent advice, with the reply's red-flag findings.</summary>
+    public Reply Answer(List<ReplyMessage> messages, SearchHit best, TriageResult triage)
+    {
+        var passage = best.Passage;
+        var url = PassageUrl(passage);
+        messages.Add(new ReplyMessage(AnswerMarkdown(passage, url)));
+        return Reply.Answer(
+            messages, passage.Id, passage.Title, Math.Round(best.Confidence, 3), RelatedQuestions(passage),
+            new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url), triage.IsRedFlag, triage.Kinds);
+    }
+
+    /// <summary>The honest "not covered", with the near misses as questions to tap.</summary>
+    public Reply NoMatch(FaqAnswer answer)
+    {
+        IReadOnlyList<string> suggestions = [.. answer.Candidates
+            .Where(hit => hit.Confidence >= options.DidYouMeanMinConfidence)
+            .Select(hit => QuestionText(hit.Passage))
+            .Distinct()
+            .Take(MaxSuggestions)];
+        var text = suggestions.Count == 0 ? conversation.NoMatch : $"{conversation.NoMatch}\n\n{conversation.DidYouMean}";
+        return Reply.NoMatch(text, suggestions);
+    }
+
+    private string AnswerMarkdown(Passage passage, string url)
+    {
+        var builder = new StringBuilder();
+        builder.Append("**").Append(passage.Title).Append("**\n\n");
+        builder.Append(PassageExcerpt.Trim(passage.Text, options.MaxAnswerChars));
+        builder.Append("\n\n[").Append(conversation.ReadMore).Append("](").Append(url).Append(')');
+        if (safety.SafetyNote.Length > 0)
+        {
+            builder.Append("\n\n").Append(safety.SafetyNote);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><c>{base}/{articleId}#{slug}</c>; the intro links to the article itself.</summary>
+    private string PassageUrl(Passage passage)
+    {
+        var articleUrl = $"{options.ArticleBaseUrl.TrimEnd('/')}/{passage.ArticleId}";
+        var hash = passage.Id.IndexOf('#', StringComparison.Ordinal);
+        return passage.Kind == PassageKind.Intro || hash < 0 ? articleUrl : $"{articleUrl}#{passage.Id[(hash + 1)..]}";
+    }
+
+    /// <summary>Other passages of the same article, most similar to this one first, as questions to tap.</summary>
+    private IReadOnlyList<string> RelatedQuestions(Passage passage) => _related.GetOrAdd(passage.Id, _ =>
+    {
+        var sameArticle = knowledge.Content.Passages.Where(p => p.ArticleId == passage.ArticleId).ToList();
+        var siblings = knowledge.Searcher.Search(passage.Title, 20)
+            .Select(hit => hit.Passage)
+            .Concat(sameArticle.Where(p => p.Kind == PassageKind.FaqItem))
+            .Concat(sameArticle)
+            .Where(p => p.ArticleId == passage.ArticleId && p.Id != passage.Id && p.Kind != PassageKind.Intro);
+        return [.. siblings.Select(QuestionText).Distinct().Take(MaxSuggestions)];
+    });
+
+    /// <summary>A passage title as a patient would tap it: without the article's list numbering ("3. ").</summary>
+    private static string QuestionText(Passage passage) => ListNumber().Replace(passage.Title, "");
+
+    [GeneratedRegex(@"^\d+\.\s+")]
+    private static partial Regex ListNumber();
+}
