@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using FaqBot.Answering;
 using FaqBot.Conversation;
 using FaqBot.Triage;
+using FaqBot.Triage.Learned;
 
 namespace FaqBot.Benchmarks;
 
@@ -26,7 +27,9 @@ public class WorstCaseMessageBenchmarks
     public void Setup()
     {
         var content = ContentFolder.Find();
-        _composer = ReplyComposer.Create(KnowledgeBase.Load(content), content);
+        // As the server composes: with the learned second opinion, which reads the first 2,000 characters.
+        var secondOpinion = LearnedSecondOpinion.LoadNow(Path.Combine(content, SafetyContent.Folder, LearnedTriageModel.Folder));
+        _composer = new ReplyComposer(KnowledgeBase.Load(content), SafetyContent.Load(content), ConversationContent.Load(content), null, secondOpinion);
 
         // One unbroken "word": a compound-looking run of Danish letters, so stemming, folding and the rules' typo
         // tolerance all see a plausible word.
