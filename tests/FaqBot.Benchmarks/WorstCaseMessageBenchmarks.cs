@@ -23,12 +23,18 @@ public class WorstCaseMessageBenchmarks
     private string _distinctWords = null!;
     private string _longestSearched = null!;
 
+    /// <summary>Whether the learned second opinion is consulted (the server's default) or the rules alone decide.</summary>
+    [Params(false, true)]
+    public bool SecondOpinion { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var content = ContentFolder.Find();
-        // As the server composes: with the learned second opinion, which reads the first 2,000 characters.
-        var secondOpinion = LearnedSecondOpinion.LoadNow(Path.Combine(content, SafetyContent.Folder, LearnedTriageModel.Folder));
+        // As the server composes: with the learned second opinion (it reads the first 1,000 characters), or without.
+        var secondOpinion = SecondOpinion
+            ? LearnedSecondOpinion.LoadNow(Path.Combine(content, SafetyContent.Folder, LearnedTriageModel.Folder))
+            : LearnedSecondOpinion.Off();
         _composer = new ReplyComposer(KnowledgeBase.Load(content), SafetyContent.Load(content), ConversationContent.Load(content), null, secondOpinion);
 
         // One unbroken "word": a compound-looking run of Danish letters, so stemming, folding and the rules' typo
