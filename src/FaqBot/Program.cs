@@ -1,10 +1,11 @@
 using System.Text;
-using FaqBot.BotChannel;
+using FaqBot.Channels.BotChannel;
+using FaqBot.Channels.DirectLine;
+using FaqBot.Channels.DirectLine.WebChat;
 using FaqBot.Cli;
-using FaqBot.DirectLine;
 using FaqBot.Hosting;
+using FaqBot.RateLimiting;
 using FaqBot.Triage;
-using FaqBot.WebChat;
 using Microsoft.Extensions.Options;
 
 if (!CliApp.RunsServer(args))
@@ -27,10 +28,19 @@ try
     builder.Services.AddBotChannel(builder.Configuration);
     builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddWebChatPage(builder.Configuration);
+    builder.Services.AddRateLimiter(limiter => limiter.RejectWithErrorBody());
 
     var app = builder.Build();
     // First, so the client's address, scheme and host are right for the origin checks, rate limits and streamUrl.
     app.UseForwardedHeaders();
+    // CORS before authorization, so a browser's preflight (which carries no token) is answered, not refused.
+    app.UseCors();
+    // Before authentication: the page-token and anonymous quotas count requests whatever their token.
+    app.UseRateLimiter();
+    app.UseWebSockets();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseResponseCompression();
     app.MapHealth();
     app.MapBotMessages();
     app.MapDirectLine();

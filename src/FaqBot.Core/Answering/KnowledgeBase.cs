@@ -50,7 +50,7 @@ public sealed class KnowledgeBase
         ranking ??= new RankingOptions();
         var lexiconWords = lexicon.SynonymGroups.SelectMany(g => g)
             .Concat(lexicon.EnglishToDanish.Values.SelectMany(d => d))
-            .SelectMany(phrase => Tokenizer.Tokenize(phrase));
+            .SelectMany(phrase => WordTokens.Of(phrase));
         var index = PassageIndex.Build(content.Passages, analyzer, ranking, lexiconWords);
         var searcher = new PassageSearcher(index, lexicon, ranking);
         return new KnowledgeBase(content, lexicon, new FaqAnswerer(searcher));

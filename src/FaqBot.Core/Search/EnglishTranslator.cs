@@ -22,7 +22,7 @@ internal sealed class EnglishTranslator
         _stopwords = lexicon.EnglishStopwords;
         foreach (var (english, danish) in lexicon.EnglishToDanish)
         {
-            var tokens = Tokenizer.Tokenize(english);
+            var tokens = WordTokens.Of(english);
             _byPhrase[string.Join(' ', tokens)] =
                 [.. danish.Select(analyzer.Terms).Where(t => t.Count > 0).Select(t => new TermAlternative([.. t], TranslationWeight))];
             _longestPhrase = Math.Max(_longestPhrase, tokens.Count);

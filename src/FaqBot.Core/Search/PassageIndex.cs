@@ -152,9 +152,9 @@ public sealed class PassageIndex
         var surfaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            surfaces.UnionWith(Tokenizer.Tokenize(text.Title));
-            surfaces.UnionWith(text.Questions.SelectMany(q => Tokenizer.Tokenize(q)));
-            surfaces.UnionWith(Tokenizer.Tokenize(text.Body));
+            surfaces.UnionWith(WordTokens.Of(text.Title));
+            surfaces.UnionWith(text.Questions.SelectMany(q => WordTokens.Of(q)));
+            surfaces.UnionWith(WordTokens.Of(text.Body));
         }
 
         var known = new HashSet<string>(surfaces.Concat(knownWords).Where(w => !DanishStopwords.Contains(w)), StringComparer.Ordinal);
@@ -176,7 +176,7 @@ public sealed class PassageIndex
     private static List<string> Analyse(string text, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface, Dictionary<string, string[]> compoundParts)
     {
         var terms = new List<string>();
-        foreach (var token in Tokenizer.Tokenize(text))
+        foreach (var token in WordTokens.Of(text))
         {
             if (DanishStopwords.Contains(token))
             {

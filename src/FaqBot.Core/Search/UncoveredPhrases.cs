@@ -9,7 +9,7 @@ namespace FaqBot.Search;
 internal sealed class UncoveredPhrases(IEnumerable<string> phrases)
 {
     private readonly string[][] _phrases = [.. phrases
-        .Select(p => Tokenizer.Tokenize(p).Select(DanishFolding.ToDigraphs).ToArray())
+        .Select(p => WordTokens.Of(p).Select(DanishFolding.ToDigraphs).ToArray())
         .Where(p => p.Length > 0)];
 
     /// <summary>

@@ -39,12 +39,37 @@ public static class NegationScope
             }
 
             var reach = tokens[i].Surface == "uden" && i + 1 < tokens.Count && tokens[i + 1].Surface == "at" ? UdenAtReach : ForwardReach;
+            if (IsDenial(tokens, i, vocabulary))
+            {
+                tokens[i].IsDenial = true;
+                reach = tokens.Count;
+            }
+
             for (var j = i + 1; j < tokens.Count && j <= i + reach && tokens[j].Clause == tokens[i].Clause; j++)
             {
                 tokens[j].IsNegated = true;
             }
         }
 
+        MarkClausesThatOnlyNegate(tokens, vocabulary);
+    }
+
+    /// <summary>A cue followed, within two words of its clause, by a denial word: "ingen problemer", "ikke nogen problemer".</summary>
+    private static bool IsDenial(IReadOnlyList<TriageToken> tokens, int cue, TriageVocabulary vocabulary)
+    {
+        for (var j = cue + 1; j <= cue + 2 && j < tokens.Count && tokens[j].Clause == tokens[cue].Clause; j++)
+        {
+            if (vocabulary.Denials.Contains(tokens[j].Surface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void MarkClausesThatOnlyNegate(IReadOnlyList<TriageToken> tokens, TriageVocabulary vocabulary)
+    {
         // Clause numbers only grow along the message, so each clause is one run of tokens; one pass over the runs
         // keeps this linear in the message (a message of thousands of clauses must not cost their square).
         var previousStart = -1;

@@ -28,6 +28,8 @@ namespace FaqBot.Triage;
 /// negation in the message ("ingen problemer med at tisse") does not count unless the part itself contains a
 /// negation. A line starting with <c>|</c>, <c>+</c>, <c>&amp;&amp;</c> or <c>unless</c> continues the line above.
 /// Concepts are expanded here, so the detector sees the same patterns as if every rule spelt its words out.
+/// <para>Over 250 lines on purpose: the format is read in one pass by one reader (<c>RuleFile</c>) whose steps share
+/// its concepts, idioms and problem list with line numbers; split up, every part would need all of that state.</para>
 /// </summary>
 public static partial class RedFlagRuleParser
 {
@@ -255,7 +257,7 @@ public static partial class RedFlagRuleParser
         private TriageVocabulary ReadVocabulary(TextSection section)
         {
             var lists = new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase);
-            string[] names = ["cues", "clause breaks", "negating clause words"];
+            string[] names = ["cues", "clause breaks", "negating clause words", "denials"];
             foreach (var (line, text) in LogicalLines(section))
             {
                 var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -276,7 +278,7 @@ public static partial class RedFlagRuleParser
                 lists[name] = TriageVocabulary.Set(words.Select(w => w.ToLowerInvariant()));
             }
 
-            foreach (var missing in names.Where(n => !lists.ContainsKey(n)))
+            foreach (var missing in names.Where(n => !lists.ContainsKey(n) && n != "denials"))
             {
                 problems.Add(new(path, section.Line, $"[{NegationSection}] needs a '{missing}:' line"));
             }
@@ -284,7 +286,8 @@ public static partial class RedFlagRuleParser
             return new TriageVocabulary(
                 lists.GetValueOrDefault("cues") ?? TriageVocabulary.Default.NegationCues,
                 lists.GetValueOrDefault("clause breaks") ?? TriageVocabulary.Default.ClauseBreaks,
-                lists.GetValueOrDefault("negating clause words") ?? TriageVocabulary.Default.NegatingClauseWords);
+                lists.GetValueOrDefault("negating clause words") ?? TriageVocabulary.Default.NegatingClauseWords,
+                lists.GetValueOrDefault("denials") ?? TriageVocabulary.Default.Denials);
         }
 
         private void ReadDefinitions(TextSection section)

@@ -87,7 +87,7 @@ public static class TriageText
     }
 
     /// <summary>The stem of a normalised word.</summary>
-    public static string StemOf(string form) => DanishStemmer.Instance.Stem(form);
+    public static string StemOf(string form) => DanishStemming.Stem(form);
 
     private static TriageToken Token(string surface, int sentence, int clause, TriageVocabulary vocabulary)
     {

@@ -23,6 +23,9 @@ public sealed record TriageToken(string Surface, string Form, string Stem, int S
     /// <summary>Whether a negation cue outside the word governs it ("ingen problemer med at <em>tisse</em>").</summary>
     public bool IsNegated { get; set; }
 
+    /// <summary>Whether the word is a negation cue that denies the rest of its clause ("ingen problemer med …"): not the "ikke" of a rule.</summary>
+    public bool IsDenial { get; set; }
+
     /// <summary>Whether the word is part of an everyday idiom ("hænger det sammen med …"), so never a symptom.</summary>
     public bool IsIdiom { get; set; }
 

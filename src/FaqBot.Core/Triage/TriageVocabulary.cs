@@ -9,10 +9,15 @@ namespace FaqBot.Triage;
 /// <param name="NegationCues">Negation words; "t" is what the tokenizer leaves of "can't".</param>
 /// <param name="ClauseBreaks">Words that end a clause for negation purposes, besides punctuation.</param>
 /// <param name="NegatingClauseWords">Words that may stand beside a cue in a clause that does nothing but negate.</param>
+/// <param name="Denials">
+/// Words that make the cue before them a denial of the rest of its clause ("ikke problemer med at tisse eller holde på
+/// afføringen"): every word of the clause after it is negated, and a rule written with "ikke" does not count it.
+/// </param>
 public sealed record TriageVocabulary(
     IReadOnlySet<string> NegationCues,
     IReadOnlySet<string> ClauseBreaks,
-    IReadOnlySet<string> NegatingClauseWords)
+    IReadOnlySet<string> NegatingClauseWords,
+    IReadOnlySet<string> Denials)
 {
     /// <summary>The lists used when no rule file gives them.</summary>
     public static TriageVocabulary Default { get; } = new(
@@ -21,7 +26,9 @@ public sealed record TriageVocabulary(
             "not", "no", "never", "without", "cannot", "t", "nor", "none", "nothing",
             "cant", "dont", "doesnt", "didnt", "couldnt", "wont", "isnt", "wasnt", "havent", "hasnt"),
         Set("men", "but", "og", "and", "selvom", "although", "mens", "while", "fordi", "because"),
-        Set("slet", "overhovedet", "altså", "nu", "gør", "har", "haft", "is", "i", "do", "don", "have", "haven", "it", "that"));
+        Set("slet", "overhovedet", "altså", "nu", "gør", "har", "haft", "is", "i", "do", "don", "have", "haven", "it", "that",
+            "which", "m", "am", "are", "re"),
+        Set("problemer", "problem", "besvær", "vanskeligheder", "trouble", "problems", "issues", "difficulty", "difficulties"));
 
     /// <summary>Whether <paramref name="word"/> (lower case) is a negation cue.</summary>
     public bool IsNegationCue(string word) => NegationCues.Contains(word);

@@ -13,6 +13,10 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     /// <summary>The window when a pattern gives none.</summary>
     public const int DefaultWindow = 8;
 
+    // Elements that are nothing but a negation ("ikke"): such a negation must stand in the clause of another element,
+    // so "det svier når jeg tisser, men ingen feber" is not "ikke + tisse", and must not be a denial.
+    private readonly bool[] _isNegationOnly = [.. Elements.Select(e => e.All(phrase => phrase.Count == 1 && phrase[0].IsNegation))];
+
     /// <summary>Whether the pattern occurs in <paramref name="tokens"/>.</summary>
     /// <param name="message">The analysed message.</param>
     /// <param name="asContext">
@@ -62,7 +66,7 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
             {
                 lastSentence = sentence;
                 lastWindowStart = windowStart;
-                if (WindowMatches(occurrences, cursors, tokens, windowStart, windowStart + Window - 1, sentence, asContext))
+                if (WindowMatches(occurrences, cursors, tokens, windowStart, windowStart + Window - 1, sentence, asContext, _isNegationOnly))
                 {
                     return true;
                 }
@@ -79,7 +83,8 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
     /// element's cursor skips, for good, the occurrences before the window or in an earlier sentence.
     /// </summary>
     private static bool WindowMatches(
-        List<Occurrence>[] occurrences, int[] cursors, IReadOnlyList<TriageToken> tokens, int windowStart, int windowEnd, int sentence, bool asContext)
+        List<Occurrence>[] occurrences, int[] cursors, IReadOnlyList<TriageToken> tokens, int windowStart, int windowEnd, int sentence, bool asContext,
+        bool[] isNegationOnly)
     {
         var patternHasNegation = false;
         var allHaveUnnegated = true;
@@ -111,7 +116,51 @@ public sealed record WindowPattern(IReadOnlyList<IReadOnlyList<IReadOnlyList<Ter
             allHaveUnnegated &= hasUnnegated;
         }
 
+        for (var e = 0; e < occurrences.Length; e++)
+        {
+            if (isNegationOnly[e] && occurrences.Length > 1 && !SharesClause(occurrences, cursors, tokens, e, windowEnd, sentence))
+            {
+                return false;
+            }
+        }
+
         return asContext || patternHasNegation || allHaveUnnegated;
+    }
+
+    /// <summary>
+    /// Whether a cue of element <paramref name="cue"/> in the window stands in the clause of another element's word
+    /// there, or that word is negated anyway.
+    /// </summary>
+    private static bool SharesClause(List<Occurrence>[] occurrences, int[] cursors, IReadOnlyList<TriageToken> tokens, int cue, int windowEnd, int sentence)
+    {
+        for (var k = cursors[cue]; k < occurrences[cue].Count && occurrences[cue][k].Start <= windowEnd; k++)
+        {
+            // A denial ("ingen problemer med …") negates its clause; it is not the negation a rule's "ikke" means.
+            if (tokens[occurrences[cue][k].Start].IsDenial)
+            {
+                continue;
+            }
+
+            var clause = tokens[occurrences[cue][k].Start].Clause;
+            for (var e = 0; e < occurrences.Length; e++)
+            {
+                if (e == cue)
+                {
+                    continue;
+                }
+
+                for (var m = cursors[e]; m < occurrences[e].Count && occurrences[e][m].Start <= windowEnd && tokens[occurrences[e][m].Start].Sentence == sentence; m++)
+                {
+                    // A word another cue governs is negated all the same ("on a diet, which I'm not").
+                    if (tokens[occurrences[e][m].Start].Clause == clause || tokens[occurrences[e][m].Start].IsNegated)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the pattern's first element occurs: for idioms, whose words are then marked.</summary>

@@ -7,14 +7,14 @@ public class AnalysisChainTests
     [Fact]
     public void Tokenizer_splits_on_punctuation_and_hyphens_and_lower_cases()
     {
-        Assert.Equal(["iskias", "smerter", "er", "mr", "scanning", "nødvendig", "30", "km"], Tokenizer.Tokenize("Iskias-smerter: er MR-scanning nødvendig? 30 km"));
+        Assert.Equal(["iskias", "smerter", "er", "mr", "scanning", "nødvendig", "30", "km"], WordTokens.Of("Iskias-smerter: er MR-scanning nødvendig? 30 km"));
     }
 
     [Fact]
     public void Tokenizer_handles_tokens_longer_than_its_buffer()
     {
         var longWord = new string('a', 100);
-        Assert.Equal([longWord, "b"], Tokenizer.Tokenize(longWord.ToUpperInvariant() + " B"));
+        Assert.Equal([longWord, "b"], WordTokens.Of(longWord.ToUpperInvariant() + " B"));
     }
 
     [Theory]
@@ -57,6 +57,13 @@ public class AnalysisChainTests
         var luceneLike = new DanishTermAnalyzer(AnalysisOptions.LuceneEquivalent);
         Assert.Equal(withFilter.Term("scannes"), withFilter.Term("scanning"));
         Assert.NotEqual(luceneLike.Term("scannes"), luceneLike.Term("scanning"));
+    }
+
+    [Fact]
+    public void Terms_LuceneChain_DropsStopwordsAndStems()
+    {
+        var analyzer = new DanishTermAnalyzer(new AnalysisOptions());
+        Assert.Equal(["iskias", "scan", "hjælp"], analyzer.Terms("Iskiassen og scanningen, hjælper det?"));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using FaqBot.BotChannel.Connector;
-using FaqBot.BotChannel.Feedback;
+using FaqBot.Channels.BotChannel.Connector;
+using FaqBot.Channels.BotChannel.Feedback;
 using FaqBot.Conversation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

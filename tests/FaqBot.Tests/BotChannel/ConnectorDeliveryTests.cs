@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using FaqBot.BotChannel.Connector;
-using FaqBot.BotChannel.Feedback;
+using FaqBot.Channels.Activities.Queue;
+using FaqBot.Channels.BotChannel.Connector;
+using FaqBot.Channels.BotChannel.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Tests.BotChannel;
@@ -125,7 +126,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
         using var response = await _bot.PostAsync(Message("jeg kan ikke lade vandet"), _bot.ValidToken());
 
         var requests = await _bot.Connector.NextAsync(2);
-        await _bot.Factory.Services.GetRequiredService<ConversationOutbox>().WhenIdleAsync();
+        await _bot.Factory.Services.GetRequiredService<ConversationQueue>().WhenIdleAsync();
         Assert.Equal(["typing", "message"], requests.Select(request => request.Type));
         Assert.False(_bot.Connector.HasMoreRequests);
     }
@@ -135,7 +136,7 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
     {
         using var response = await _bot.PostAsync(Message("hvad er iskias"), _bot.ValidToken());
         var requests = await _bot.Connector.NextAsync(2);
-        await _bot.Factory.Services.GetRequiredService<ConversationOutbox>().WhenIdleAsync();
+        await _bot.Factory.Services.GetRequiredService<ConversationQueue>().WhenIdleAsync();
 
         // The fake Connector numbered the answer "m-2" (typing was "m-1").
         using var feedback = await _bot.PostAsync(WithServiceUrl(Activities.Feedback("like", replyToId: "m-2")), _bot.ValidToken());

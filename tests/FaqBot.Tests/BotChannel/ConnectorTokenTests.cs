@@ -1,5 +1,6 @@
 using System.Net;
-using FaqBot.BotChannel.Connector;
+using FaqBot.Channels.Activities.Queue;
+using FaqBot.Channels.BotChannel.Connector;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Tests.BotChannel;
@@ -28,7 +29,7 @@ public sealed class ConnectorTokenTests
         }
 
         var requests = await bot.Connector.NextAsync(4);
-        await bot.Factory.Services.GetRequiredService<ConversationOutbox>().WhenIdleAsync();
+        await bot.Factory.Services.GetRequiredService<ConversationQueue>().WhenIdleAsync();
         Assert.All(requests, request => Assert.Equal($"Bearer {FakeTokenService.AccessToken}", request.Authorization));
         var (path, form) = Assert.Single(tokenService.Requests);
         Assert.Equal(tokenPath, path);

@@ -1,4 +1,4 @@
-using FaqBot.BotChannel.Memory;
+using FaqBot.Channels.Activities.Memory;
 using FaqBot.Tests.TestSupport;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using FaqBot.BotChannel;
-using FaqBot.BotChannel.Connector;
+using FaqBot.Channels.Activities;
+using FaqBot.Channels.Activities.Queue;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +11,9 @@ public sealed class ConversationOutboxTests
     [Fact]
     public async Task A_stuck_conversation_cannot_queue_more_than_its_share_nor_all_of_them_more_than_the_total()
     {
-        using var outbox = new ConversationOutbox(
-            Options.Create(new BotChannelOptions { MaxQueuedRepliesPerConversation = 2, MaxQueuedReplies = 3 }),
-            NullLogger<ConversationOutbox>.Instance);
+        using var outbox = new ConversationQueue(
+            Options.Create(new TurnOptions { MaxQueuedRepliesPerConversation = 2, MaxQueuedReplies = 3 }),
+            NullLogger<ConversationQueue>.Instance);
         var never = new TaskCompletionSource();
         Func<CancellationToken, Task> stuck = _ => never.Task;
 

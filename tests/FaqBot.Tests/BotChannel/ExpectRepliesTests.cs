@@ -234,7 +234,7 @@ public sealed class ExpectRepliesTests(BotApplicationFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var record = Assert.Single(await factory.Feedback.ReadAllAsync(CancellationToken.None), r => r.Rating == FaqBot.BotChannel.Feedback.FeedbackRating.Dislike);
+        var record = Assert.Single(await factory.Feedback.ReadAllAsync(CancellationToken.None), r => r.Rating == FaqBot.Channels.BotChannel.Feedback.FeedbackRating.Dislike);
         Assert.Null(record.PassageId);
     }
 

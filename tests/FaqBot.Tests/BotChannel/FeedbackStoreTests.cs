@@ -1,4 +1,4 @@
-using FaqBot.BotChannel.Feedback;
+using FaqBot.Channels.BotChannel.Feedback;
 
 namespace FaqBot.Tests.BotChannel;
 

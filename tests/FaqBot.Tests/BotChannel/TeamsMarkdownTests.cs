@@ -1,4 +1,4 @@
-using FaqBot.BotChannel.Turns;
+using FaqBot.Channels.Activities.Turns;
 
 namespace FaqBot.Tests.BotChannel;
 

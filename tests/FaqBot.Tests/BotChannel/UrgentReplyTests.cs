@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using FaqBot.BotChannel.Schema;
-using FaqBot.BotChannel.Turns;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Turns;
 using FaqBot.Conversation;
 
 namespace FaqBot.Tests.BotChannel;
@@ -13,7 +13,7 @@ public sealed class UrgentReplyTests
     [Fact]
     public void The_urgent_bubble_is_an_attention_card_with_tel_links_and_the_advice_as_text()
     {
-        var activities = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.ForRegion("syddanmark")!), Inbound("directline"));
+        var activities = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.ForRegion("syddanmark")!), Inbound("directline")).Select(reply => reply.Activity).ToList();
 
         Assert.Equal(2, activities.Count);
         var urgent = activities[0];
@@ -42,7 +42,7 @@ public sealed class UrgentReplyTests
     [Fact]
     public void Without_a_region_the_card_offers_only_112()
     {
-        var urgent = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.Default), Inbound("webchat"))[0];
+        var urgent = ActivityMapper.ToActivities(RedFlagReply(UrgentContacts.Default), Inbound("webchat"))[0].Activity;
 
         var actions = urgent.Attachments![0]!["content"]!["actions"]!.AsArray();
         Assert.Equal("tel:112", (string?)Assert.Single(actions)!["url"]);
@@ -51,7 +51,7 @@ public sealed class UrgentReplyTests
     [Fact]
     public void The_unavailable_apology_is_urgent_advice_with_112_to_tap()
     {
-        var apology = Assert.Single(ActivityMapper.ToActivities(((IReplyComposer)new DefaultApologyComposer()).Unavailable(), Inbound("directline")));
+        var apology = Assert.Single(ActivityMapper.ToActivities(((IReplyComposer)new DefaultApologyComposer()).Unavailable(), Inbound("directline"))).Activity;
 
         Assert.Contains("ring 112", apology.Text, StringComparison.Ordinal);
         Assert.Contains("lægevagten i din region", apology.Text, StringComparison.Ordinal);

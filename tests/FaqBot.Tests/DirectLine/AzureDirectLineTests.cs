@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using FaqBot.BotChannel.Schema;
-using FaqBot.DirectLine;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.DirectLine;
 using FaqBot.Tests.BotChannel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

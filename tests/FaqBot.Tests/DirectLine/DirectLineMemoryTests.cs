@@ -1,5 +1,5 @@
 using System.Globalization;
-using FaqBot.DirectLine;
+using FaqBot.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using FaqBot.BotChannel.Schema;
-using FaqBot.DirectLine;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Tests.DirectLine;

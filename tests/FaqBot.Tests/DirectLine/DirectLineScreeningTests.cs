@@ -1,4 +1,4 @@
-using FaqBot.BotChannel.Schema;
+using FaqBot.Channels.Activities.Schema;
 
 namespace FaqBot.Tests.DirectLine;
 

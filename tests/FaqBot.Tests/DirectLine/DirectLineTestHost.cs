@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using FaqBot.BotChannel.Schema;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.DirectLine;
 using FaqBot.Conversation;
-using FaqBot.DirectLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using FaqBot.BotChannel.Schema;
-using FaqBot.DirectLine;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.DirectLine;
 using FaqBot.Tests.DirectLine;
 
 namespace FaqBot.Tests.Hosting;

@@ -57,7 +57,7 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
 
         output.WriteLine($"screened as the right kind: {caught.Count}/{misses.Count}");
         Assert.True(misses.Count >= 4);
-        Assert.True(caught.Count >= Floor.MissesCaught, $"{caught.Count}/{misses.Count} misses screened as their kind");
+        Assert.True(caught.Count >= Floor.ShareOfMissesCaught * misses.Count, $"{caught.Count}/{misses.Count} misses screened as their kind");
         // Each reported miss is now either a red flag of the rules or asked about.
         Assert.All(ReportedMisses, miss => Assert.True(
             Composer.Value.RedFlags.Detect(miss.Message).Kinds.Contains(miss.Kind) || caught.Contains(miss), miss.Message));
@@ -120,7 +120,8 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
     /// <summary>The levels reached when the screening questions were introduced: 15/15 misses (8/8 after the clinical vocabulary of the rules caught seven of them outright), 0 % of each QA set, 2.8 % (9/321) of the unflagged OK rows.</summary>
     private static class Floor
     {
-        public const int MissesCaught = 8;
+        // A share, not a count: each widening of the rules turns some screened misses into red flags.
+        public const double ShareOfMissesCaught = 0.85;
         public const double MaxShareOfOkRowsAsked = 0.05;
     }
 }

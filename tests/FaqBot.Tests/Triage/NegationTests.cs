@@ -21,6 +21,8 @@ public sealed class NegationTests
     [InlineData("Jeg har fin kraft i benene")]
     [InlineData("I don't have any numbness in my groin")]
     [InlineData("Lægen spurgte om jeg havde problemer med blæren, men det har jeg slet ikke.")]
+    [InlineData("Jeg har ikke problemer med at tisse eller holde på afføringen")]
+    [InlineData("Det svier når jeg tisser, men ingen feber")]
     public void NegatedSymptomsRaiseNoFlag(string message) => Assert.Empty(Detector.Value.Detect(message).Kinds);
 
     [Theory]
@@ -38,6 +40,21 @@ public sealed class NegationTests
         Assert.True(tokens.Single(t => t.Surface == "feber").IsNegated);
         Assert.False(tokens.Single(t => t.Surface == "tisser").IsNegated);
     }
+
+    [Fact]
+    public void DenialNegatesTheRestOfItsClause()
+    {
+        var tokens = TriageText.Analyze("ingen problemer med at tisse eller at holde på afføringen, men ondt i benet");
+
+        Assert.True(tokens.Single(t => t.Surface == "ingen").IsDenial);
+        Assert.True(tokens.Single(t => t.Surface == "afføringen").IsNegated);
+        Assert.False(tokens.Single(t => t.Surface == "benet").IsNegated);
+    }
+
+    [Theory]
+    [InlineData("Jeg kan ikke holde på afføringen, men jeg har ingen problemer med at tisse")]
+    [InlineData("ingen problemer med ryggen før, men nu kan jeg ikke tisse")]
+    public void NegationOfItsOwnClauseStillFires(string message) => Assert.NotEmpty(Detector.Value.Detect(message).Kinds);
 
     [Fact]
     public void DigraphsAreReadAsDanishLetters() =>

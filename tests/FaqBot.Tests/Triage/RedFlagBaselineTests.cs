@@ -22,7 +22,7 @@ public sealed class RedFlagBaselineTests
         var detector = new RedFlagDetector(SafetyContent.Load(ContentTestFiles.ContentDirectory).Rules);
         var actual = new StringBuilder("file\tline\tkinds\n");
         var files = MessageFiles().ToList();
-        Assert.Equal(26, files.Count);
+        Assert.Equal(32, files.Count);
         foreach (var file in MessageFiles())
         {
             var lines = File.ReadAllLines(ContentTestFiles.DataFile(file));

@@ -21,12 +21,12 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Fourteen red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
+    /// Red-flag sets written by helpers who never saw the rules (<c>Data/extra-redflags*.tsv</c>). Their first
     /// runs found misses (recall between 73 % and 98 %); the rules were then widened with general wording, so they
     /// now guard against regressions rather than measure generalisation. Each row states the level reached.
     /// </summary>
     [Theory]
-    [InlineData("extra-redflags.tsv", 90, 1.0, 0.10)]
+    [InlineData("extra-redflags.tsv", 90, 1.0, 0.05)]
     [InlineData("extra-redflags-2.tsv", 80, 1.0, 0.10)]
     [InlineData("extra-redflags-3.tsv", 80, 1.0, 0.10)]
     [InlineData("extra-redflags-4.tsv", 80, 1.0, 0.10)]
@@ -47,8 +47,25 @@ public sealed class RedFlagDevSetTests
     // (the two new false alarms: a doctor's question retold, "hvad betyder droppefod?"). "Severe uncontrolled pain",
     // a kind these rules do not have, is set 16's remaining misses.
     [InlineData("extra-redflags-15.tsv", 110, 0.95, 0.08)]
-    [InlineData("extra-redflags-16.tsv", 110, 0.94, 0.30)]
+    [InlineData("extra-redflags-16.tsv", 110, 0.95, 0.28)]
     [InlineData("extra-redflags-17.tsv", 100, 1.0, 0.28)]
+    // Written in stop 19 by four more helpers who saw only a list of kinds. First runs, on the rules before any change
+    // they prompted: 18 47/50 with 6/30 false alarms, 19 42/45 with 5/35; 20 and 21 were scored on both the old rules
+    // and the rules widened after 18 and 19: 20 48/55 → 50/55 (7/35 → 6/35), 21 47/50 both (9/40 both). Clinical and
+    // lay vocabulary by concept (ridebukseanæstesi, sphincterpåvirkning, nedsat følesans/sensibilitet, inkontinens for
+    // afføring, strong painkillers that do not help, Swedish and Norwegian words) and exclusions by concept (a question
+    // about what a sign means, the back said to be fine, stable or denied weakness, a resolved infection, a cold, sore
+    // muscles after exercise, someone else's cancer, work on a cancer ward). Sets 22 (metaphors, indirect words) and 23
+    // (buried, hedged, misspelt) were then written and scored first on those rules: 22 39/48 (5/32 false alarms), 23
+    // 44/45 (8/35). Two mechanisms followed — a rule's "ikke" must stand in the clause of the words it negates ("det
+    // svier når jeg tisser, men ingen feber"), and "ingen problemer med …" denies its whole clause — with words for the
+    // urge to pass urine, leaking unnoticed, a knee that "gav efter", flu-like illness and appetite gone. Levels below.
+    [InlineData("extra-redflags-18.tsv", 80, 1.0, 0.05)]
+    [InlineData("extra-redflags-19.tsv", 80, 1.0, 0.05)]
+    [InlineData("extra-redflags-20.tsv", 90, 1.0, 0.10)]
+    [InlineData("extra-redflags-21.tsv", 90, 1.0, 0.05)]
+    [InlineData("extra-redflags-22.tsv", 80, 1.0, 0.13)]
+    [InlineData("extra-redflags-23.tsv", 80, 1.0, 0.06)]
     public void IndependentSetsKeepTheirRecall(string file, int rows, double minRecall, double maxFalseAlarms)
     {
         var evaluation = RedFlagEvaluation.Run(new RedFlagDetector(Safety.Value.Rules), ContentTestFiles.DataFile(file));
@@ -59,10 +76,9 @@ public sealed class RedFlagDevSetTests
     }
 
     /// <summary>
-    /// Ordinary questions about sciatica, the 640 of the seven QA sets, raise next to no alarm. The four that do are
-    /// left on the safe side: three in <c>extra-qa-4.tsv</c>, which asks near red flags on purpose ("kan hverken gå
-    /// tur med hunden", a steroid injection in the back, prostate cancer as a cause), and "hvordan skal jeg ligge om
-    /// natten, så det ikke gør så ondt" (night pain that lying does not ease is a red flag).
+    /// Ordinary questions about sciatica, the 640 of the seven QA sets, raise next to no alarm. The three that do are
+    /// left on the safe side, all in <c>extra-qa-4.tsv</c>, which asks near red flags on purpose ("kan hverken gå tur
+    /// med hunden", a steroid injection in the back, prostate cancer as a cause).
     /// </summary>
     [Fact]
     public void OrdinaryQuestionsRaiseNextToNoAlarm()
@@ -75,7 +91,7 @@ public sealed class RedFlagDevSetTests
 
         Assert.Equal(640, questions.Count);
         var alarms = questions.Where(q => detector.Detect(q).IsRedFlag).ToList();
-        Assert.True(alarms.Count <= 4, string.Join(" | ", alarms));
+        Assert.True(alarms.Count <= 3, string.Join(" | ", alarms));
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using FaqBot.BotChannel.Turns;
+using FaqBot.Channels.Activities.Turns;
 using FaqBot.Conversation;
 using FaqBot.Tests.DirectLine;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,14 @@
+namespace FaqBot.Channels.Activities.Memory;
+
+/// <summary>
+/// What the bot remembers of one conversation between turns. Serialisable, and never the patient's text: only which
+/// screening question waits for an answer and which have been asked.
+/// </summary>
+/// <param name="Pending">The screening question asked in the last reply, if its answer is still awaited.</param>
+/// <param name="AskedKinds">The red-flag kinds a screening question has been asked about; never asked again.</param>
+public sealed record ConversationState(PendingScreening? Pending, IReadOnlyList<string> AskedKinds);
+
+/// <summary>A screening question waiting for its yes or no.</summary>
+/// <param name="Kind">The red-flag kind asked about.</param>
+/// <param name="AskedAt">When it was asked; an answer after <see cref="ConversationMemoryOptions.PendingQuestionLifetime"/> is not taken as one.</param>
+public sealed record PendingScreening(string Kind, DateTimeOffset AskedAt);

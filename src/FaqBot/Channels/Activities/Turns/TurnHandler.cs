@@ -1,0 +1,123 @@
+using FaqBot.Channels.Activities.Memory;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Conversation;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Channels.Activities.Turns;
+
+/// <summary>
+/// Decides what the bot says for one inbound activity, on every channel; delivery is the channel's job. A singleton:
+/// all it uses lives as long as the host.
+/// </summary>
+public sealed class TurnHandler(
+    IReplyComposer composer,
+    IConversationMemory memory,
+    TimeProvider timeProvider,
+    IOptions<TurnOptions> options,
+    IOptions<ConversationMemoryOptions> memoryOptions,
+    ILogger<TurnHandler> logger)
+{
+    /// <summary>The activities that answer <paramref name="inbound"/>; empty for activities the bot ignores.</summary>
+    public IReadOnlyList<OutboundActivity> Respond(Activity inbound)
+    {
+        switch (inbound.Type)
+        {
+            case ActivityTypes.Message:
+                var started = timeProvider.GetTimestamp();
+                var question = MentionText.Strip(inbound);
+                // A bare @mention or a card submit has nothing to search for; the welcome explains what to ask.
+                var reply = question.Length == 0 ? composer.Welcome() : Converse(question, inbound);
+                // One line per turn, for operations: never the patient's text, nor the conversation.
+                logger.LogInformation(
+                    "Turn on {Channel}: {Kind}, passage {PassageId}, red flags [{RedFlags}], {DurationMs:0.0} ms",
+                    inbound.ChannelId,
+                    reply.Kind,
+                    reply.PassageId,
+                    string.Join(",", reply.RedFlags),
+                    timeProvider.GetElapsedTime(started).TotalMilliseconds);
+                return ActivityMapper.ToActivities(reply, inbound);
+
+            case ActivityTypes.ConversationUpdate when WelcomeIsDue(inbound):
+                return ActivityMapper.ToActivities(composer.Welcome(), inbound);
+
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>
+    /// The reply to <paramref name="question"/> within its conversation: the answer to a pending screening question
+    /// if it is a yes or no, else the composed reply; a screening question the reply carries is remembered as
+    /// pending, or left out when it was asked before in the conversation or cannot be remembered.
+    /// </summary>
+    private Reply Converse(string question, Activity inbound)
+    {
+        var conversationId = inbound.Conversation?.Id;
+        var state = conversationId is null ? null : memory.Get(conversationId);
+        Reply? reply = null;
+        if (conversationId is not null && state?.Pending is { } pending)
+        {
+            // Answered or not, the question is no longer pending: anything else is an ordinary message.
+            state = state with { Pending = null };
+            memory.Set(conversationId, state);
+            if (timeProvider.GetUtcNow() - pending.AskedAt <= memoryOptions.Value.PendingQuestionLifetime)
+            {
+                reply = ComposeOrApologise(_ => composer.AnswerScreening(pending.Kind, question), inbound.ChannelId);
+            }
+        }
+
+        reply ??= ComposeOrApologise(budget => composer.Compose(question, budget), inbound.ChannelId)!;
+        if (reply.Screening is not { } screening)
+        {
+            return reply;
+        }
+
+        var asked = state?.AskedKinds ?? [];
+        var remembered = conversationId is not null
+            && !asked.Contains(screening.Kind)
+            && memory.Set(conversationId, new ConversationState(
+                new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]));
+        // Unremembered, a "ja" could not be understood, so the question is not asked at all.
+        return remembered ? reply : reply with { Screening = null };
+    }
+
+    /// <summary>
+    /// The composed reply, or, when composing fails (a bug, bad content) or runs out of the turn's time budget, an
+    /// apology with what to do if it is urgent: the patient is never left without an answer. The exception is logged,
+    /// the message is not.
+    /// </summary>
+    private Reply? ComposeOrApologise(Func<CancellationToken, Reply?> compose, string? channelId)
+    {
+        using var budget = new CancellationTokenSource(options.Value.TurnBudget, timeProvider);
+        try
+        {
+            return compose(budget.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            logger.LogWarning("Composing a reply on {Channel} ran out of its {Budget} budget; sent the apology instead", channelId, options.Value.TurnBudget);
+            return composer.Unavailable();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Composing a reply on {Channel} failed; sent the apology instead", channelId);
+            return composer.Unavailable();
+        }
+    }
+
+    /// <summary>
+    /// Welcome a member other than the bot joining. Teams' personal install is the exception: there the bot itself is the
+    /// member added, and that is the moment to greet.
+    /// </summary>
+    private static bool WelcomeIsDue(Activity inbound)
+    {
+        var botId = inbound.Recipient?.Id;
+        var added = inbound.MembersAdded ?? [];
+        if (string.Equals(inbound.ChannelId, ActivityMapper.MsTeams, StringComparison.OrdinalIgnoreCase))
+        {
+            return inbound.Conversation?.ConversationType == "personal" && added.Any(member => member.Id == botId);
+        }
+
+        return added.Any(member => member.Id is not null && member.Id != botId);
+    }
+}

@@ -1,0 +1,76 @@
+using FaqBot.Channels.Activities.Queue;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Turns;
+using FaqBot.Conversation;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Channels.DirectLine;
+
+/// <summary>
+/// Hands Direct Line activities to the <see cref="TurnHandler"/> every channel shares, in-process and
+/// in the background (so the client's POST returns at once), one turn at a time per conversation, and appends the
+/// typing indicator and the replies to the conversation's log.
+/// </summary>
+public sealed class DirectLineBot(
+    TurnHandler turns,
+    ConversationQueue queue,
+    IReplyComposer composer,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The bot as a member of every Direct Line conversation.</summary>
+    public ChannelAccount Account => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+
+    /// <summary>Tells the bot a patient opened the chat, so it greets them; the update itself is never shown to clients.</summary>
+    public void ConversationStarted(DirectLineConversation conversation, string? locale)
+    {
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            ChannelId = DirectLineConversation.ChannelId,
+            From = new ChannelAccount { Id = conversation.UserId, Role = "user" },
+            Recipient = Account,
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            MembersAdded = [Account, new ChannelAccount { Id = conversation.UserId, Role = "user" }],
+            Locale = locale,
+        };
+        Enqueue(conversation, update, showTyping: false);
+    }
+
+    /// <summary>Queues a turn for a user message already in the log.</summary>
+    public void MessageReceived(DirectLineConversation conversation, Activity message) => Enqueue(conversation, message, showTyping: true);
+
+    /// <summary>Completes when all queued turns have run (tests and shutdown).</summary>
+    public Task WhenIdleAsync() => queue.WhenIdleAsync();
+
+    private void Enqueue(DirectLineConversation conversation, Activity inbound, bool showTyping)
+    {
+        var queued = queue.TryEnqueue("directline|" + conversation.Id, _ =>
+        {
+            if (conversation.Ended.IsCancellationRequested)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (showTyping)
+            {
+                conversation.Append(ActivityMapper.Typing(inbound), time.GetUtcNow());
+            }
+
+            foreach (var reply in turns.Respond(inbound))
+            {
+                conversation.Append(reply.Activity, time.GetUtcNow());
+            }
+
+            return Task.CompletedTask;
+        });
+        if (!queued && inbound.Type == ActivityTypes.Message)
+        {
+            // Too much work is waiting: the patient gets the apology with the urgent-advice numbers now, never silence.
+            foreach (var reply in ActivityMapper.ToActivities(composer.Unavailable(), inbound))
+            {
+                conversation.Append(reply.Activity, time.GetUtcNow());
+            }
+        }
+    }
+}

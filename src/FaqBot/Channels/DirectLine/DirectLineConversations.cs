@@ -1,0 +1,95 @@
+using System.Globalization;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.DirectLine.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Channels.DirectLine;
+
+/// <summary>
+/// What the conversation endpoints do: start or resume a caller's conversation (greeting it when new), take in a user's
+/// activity and hand it to the bot, and describe a conversation with fresh tokens and its <c>streamUrl</c>.
+/// </summary>
+public sealed class DirectLineConversations(
+    DirectLineConversationStore store,
+    DirectLineBot bot,
+    DirectLineTokenService tokens,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The live conversation <paramref name="conversationId"/>, if any.</summary>
+    public DirectLineConversation? Find(string conversationId) => store.Find(conversationId);
+
+    /// <summary>The caller's conversation (a new one for the secret), started and greeted if it did not exist.</summary>
+    public (DirectLineConversation Conversation, bool Created) Start(DirectLineCaller caller, DirectLineStartRequest? start)
+    {
+        var grant = caller.Grant ?? new DirectLineGrant(DirectLineTokenService.NewConversationId(), DirectLineStartBody.UserIdFor(start), IsStreamToken: false);
+        return GetOrStart(grant, start?.Locale);
+    }
+
+    /// <summary>
+    /// Resume or reconnect: a token's conversation that was forgotten while idle starts again; the secret may resume
+    /// any live conversation.
+    /// </summary>
+    public DirectLineConversation? Resume(DirectLineCaller caller, string conversationId) =>
+        caller.Grant is { } grant ? GetOrStart(grant, locale: null).Conversation : store.Find(conversationId);
+
+    /// <summary>
+    /// Stores the user's <paramref name="activity"/> as <paramref name="userId"/> (the client sees it echoed with the
+    /// returned id, which is how Web Chat marks it sent) and queues the bot's turn for a message.
+    /// </summary>
+    public string Receive(DirectLineConversation conversation, Activity activity, string userId)
+    {
+        // The token decides who is speaking, as Azure does; the rest (channelData.clientActivityID, locale …) is kept
+        // unchanged for the echo.
+        activity.From = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user" };
+        activity.Recipient = bot.Account;
+        activity.ServiceUrl = null;
+        activity.DeliveryMode = null;
+        var id = conversation.Append(activity, time.GetUtcNow());
+        if (activity.Type == ActivityTypes.Message)
+        {
+            bot.MessageReceived(conversation, activity);
+        }
+
+        return id;
+    }
+
+    /// <summary>The conversation with a fresh token and a <c>streamUrl</c> (resuming after <paramref name="watermark"/>).</summary>
+    public DirectLineConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, string? watermark)
+    {
+        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : options.Value.PublicBaseUrl.TrimEnd('/');
+        var socketBase = baseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? "wss://" + baseUrl["https://".Length..]
+            : "ws://" + baseUrl[(baseUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var streamUrl = $"{socketBase}{DirectLineEndpoints.RoutePrefix}/conversations/{Uri.EscapeDataString(conversation.Id)}/stream"
+            + $"?t={Uri.EscapeDataString(tokens.IssueStreamToken(conversation.Id, conversation.UserId))}";
+        if (DirectLineConversation.ParseWatermark(watermark) is > 0 and var resumeFrom)
+        {
+            streamUrl += "&watermark=" + resumeFrom.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new DirectLineConversationResponse(
+            conversation.Id,
+            tokens.Issue(conversation.Id, conversation.UserId),
+            tokens.LifetimeSeconds,
+            streamUrl);
+    }
+
+    /// <summary>The answer for a conversation that is not (or no longer) there.</summary>
+    public static JsonHttpResult<ErrorResponse> NotFound() =>
+        ErrorResults.Of(StatusCodes.Status404NotFound, "BadArgument", "The conversation does not exist or has ended.");
+
+    private (DirectLineConversation Conversation, bool Created) GetOrStart(DirectLineGrant grant, string? locale)
+    {
+        var (conversation, created) = store.GetOrStart(grant.ConversationId, grant.UserId);
+        if (created)
+        {
+            bot.ConversationStarted(conversation, locale);
+        }
+
+        return (conversation, created);
+    }
+}
