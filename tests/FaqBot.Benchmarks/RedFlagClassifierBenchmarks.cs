@@ -5,7 +5,7 @@ namespace FaqBot.Benchmarks;
 
 /// <summary>
 /// The learned second opinion's cost per message (target for triage: ≤ 100 µs median), next to the rules for the same
-/// message. Trained once in setup on the repository's labelled sets.
+/// message. The shipped model (<c>content/safety/model/</c>).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -22,9 +22,7 @@ public class RedFlagClassifierBenchmarks
     public void Setup()
     {
         var content = ContentFolder.Find();
-        var data = Path.Combine(Path.GetDirectoryName(content)!, "tests", "FaqBot.Tests", "Data");
-        var sets = LabelledSet.LoadFolder(data);
-        _scorer = RedFlagClassifier.Train(sets.SelectMany(s => s.Messages)).CreateScorer();
+        _scorer = LearnedTriageModel.Load(Path.Combine(content, FaqBot.Triage.SafetyContent.Folder, LearnedTriageModel.Folder)).Detector.CreateScorer();
         _rules = new FaqBot.Triage.RedFlagDetector(FaqBot.Triage.SafetyContent.Load(content).Rules);
     }
 

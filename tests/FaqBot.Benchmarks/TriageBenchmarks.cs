@@ -64,15 +64,15 @@ public class TriageBenchmarks
     public void Setup()
     {
         var content = ContentFolder.Find();
-        var safety = SafetyContent.Load(content).EnsureComplete();
-        _rules = new RedFlagDetector(safety.Rules);
         _secondOpinion = LearnedSecondOpinion.LoadNow(Path.Combine(content, SafetyContent.Folder, LearnedTriageModel.Folder));
         if (_secondOpinion.State != LearnedTriageState.Ready)
         {
             throw new InvalidOperationException(_secondOpinion.Problem);
         }
 
-        _composer = new ReplyComposer(KnowledgeBase.Load(content), safety, ConversationContent.Load(content), null, _secondOpinion);
+        var engine = FaqBotEngine.Load(content, new EngineOptions { SecondOpinion = _secondOpinion });
+        _rules = new RedFlagDetector(engine.Safety.EnsureComplete().Rules);
+        _composer = engine.Composer;
         _messages = Messages[Mix];
     }
 

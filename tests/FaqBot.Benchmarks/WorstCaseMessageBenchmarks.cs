@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using FaqBot.Answering;
 using FaqBot.Conversation;
 using FaqBot.Triage;
+using FaqBot.Triage.Learned;
 
 namespace FaqBot.Benchmarks;
 
@@ -22,11 +23,19 @@ public class WorstCaseMessageBenchmarks
     private string _distinctWords = null!;
     private string _longestSearched = null!;
 
+    /// <summary>Whether the learned second opinion is consulted (the server's default) or the rules alone decide.</summary>
+    [Params(false, true)]
+    public bool SecondOpinion { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var content = ContentFolder.Find();
-        _composer = FaqBotEngine.Load(content).Composer;
+        // As the server composes: with the learned second opinion (it reads the first 1,000 characters), or without.
+        var secondOpinion = SecondOpinion
+            ? LearnedSecondOpinion.LoadNow(Path.Combine(content, SafetyContent.Folder, LearnedTriageModel.Folder))
+            : LearnedSecondOpinion.Off();
+        _composer = FaqBotEngine.Load(content, new EngineOptions { SecondOpinion = secondOpinion }).Composer;
 
         // One unbroken "word": a compound-looking run of Danish letters, so stemming, folding and the rules' typo
         // tolerance all see a plausible word.

@@ -19,6 +19,11 @@ public static partial class RedFlagRulesDocument
         text.AppendLine("of its rules matches. Words in [brackets] are concepts, listed at the end. \"Within N words\" means in one");
         text.AppendLine("sentence, in any order; a word under a negation (\"ingen problemer med at tisse\") does not count unless the");
         text.AppendLine("rule itself names a negation.");
+        text.AppendLine();
+        text.AppendLine("When no rule matches, a learned second opinion (`content/safety/model/`, trained by `faqbot train-triage`");
+        text.AppendLine("on the labelled test messages) may still flag the message with the kind it predicts; it can only add a flag,");
+        text.AppendLine("never remove one, and the setting `Triage:LearnedSecondOpinion` switches it off. The rules below are what a");
+        text.AppendLine("clinician can check; `faqbot eval-redflags` lists what the second opinion adds on a test set.");
         foreach (var kind in rules.Kinds)
         {
             text.AppendLine();

@@ -130,6 +130,16 @@ public sealed class LearnedSecondOpinionTests
         Assert.Equal(expected, parallel);
     }
 
+    [Fact]
+    public void Consult_MessageLongerThanItReads_IgnoresTheRest()
+    {
+        var story = string.Concat(Enumerable.Repeat("Jeg har ondt i ryggen og går til fysioterapeut. ", 60))[..LearnedSecondOpinion.MaxMessageChars];
+
+        Assert.Null(Shipped.Value.Consult(story));
+        Assert.Null(Shipped.Value.Consult(story + " " + AddedByModel.Value[0]));
+        Assert.NotNull(Shipped.Value.Consult(AddedByModel.Value[0]));
+    }
+
     private static ReplyComposer Composer(IRedFlagSecondOpinion secondOpinion) =>
         new(Parts.Value.Knowledge, Parts.Value.Safety, Parts.Value.Conversation, null, secondOpinion);
 
