@@ -3,6 +3,7 @@ using FaqBot.Conversation;
 namespace FaqBot.Tests.DirectLine;
 
 /// <summary>When a conversation already has as many turns waiting as the outbox allows, the patient gets the apology with urgent guidance at once, never silence.</summary>
+[Trait("Category", "Integration")]
 public sealed class DirectLineBackpressureTests
 {
     [Fact]

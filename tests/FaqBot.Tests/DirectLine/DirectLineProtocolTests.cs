@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Tests.DirectLine;
 
 /// <summary>Direct Line 3.0 as DirectLineJS uses it, over real HTTP and WebSockets on loopback.</summary>
+[Trait("Category", "Integration")]
 public sealed class DirectLineProtocolTests : IAsyncLifetime
 {
     private BotTestHost _host = null!;

@@ -10,6 +10,7 @@ namespace FaqBot.Tests.WebChat;
 /// The real Web Chat bundle in headless chromium, on the real page served by the real server over loopback: once over
 /// the WebSocket stream and once polling. Screenshots (desktop and a 360 px phone) go to TestResults/screenshots.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
     private const string SendBox = "[data-id='webchat-sendbox-input']";
