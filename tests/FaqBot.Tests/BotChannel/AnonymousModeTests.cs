@@ -8,6 +8,7 @@ namespace FaqBot.Tests.BotChannel;
 /// Without <c>MicrosoftAppId</c>, anonymous <c>/api/messages</c> is for local development: on in Development, off in
 /// Production unless <c>BotChannel:AllowAnonymous</c> turns it on, and then limited per client address.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class AnonymousModeTests
 {
     [Fact]

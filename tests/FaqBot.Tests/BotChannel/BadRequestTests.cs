@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 namespace FaqBot.Tests.BotChannel;
 
 /// <summary>Malformed or oversized bodies get 400/413 with a Bot Framework error body, never 500.</summary>
+[Trait("Category", "Integration")]
 public sealed class BadRequestTests : IDisposable
 {
     private const int MaxRequestBytes = 4096;

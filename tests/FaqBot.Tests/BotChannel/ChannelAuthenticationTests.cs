@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 namespace FaqBot.Tests.BotChannel;
 
 /// <summary>Inbound JWT validation against a local issuer, as Azure Bot Service does it.</summary>
+[Trait("Category", "Integration")]
 public sealed class ChannelAuthenticationTests : IAsyncLifetime
 {
     private AuthenticatedBot _bot = null!;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaqBot.Tests.BotChannel;
 
 /// <summary>Normal delivery: acknowledge at once, then POST typing and the replies to a fake Connector on loopback.</summary>
+[Trait("Category", "Integration")]
 public sealed class ConnectorDeliveryTests : IAsyncLifetime
 {
     private const string ReplyPath =

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaqBot.Tests.BotChannel;
 
 /// <summary>Outbound tokens come from MSAL by client credentials and are reused until near expiry.</summary>
+[Trait("Category", "Integration")]
 public sealed class ConnectorTokenTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 namespace FaqBot.Tests.BotChannel;
 
 /// <summary>The activity round trip in-process with <c>deliveryMode: expectReplies</c>, one test per reply kind.</summary>
+[Trait("Category", "Integration")]
 public sealed class ExpectRepliesTests(BotTestHost factory) : IClassFixture<BotTestHost>
 {
     private readonly HttpClient _client = factory.CreateClient();

@@ -10,6 +10,7 @@ namespace FaqBot.Tests.BotChannel;
 /// answer with "Ja"/"Nej", "Ja" gets the urgent advice, "Nej" an acknowledgement, anything else is an ordinary
 /// message; never asked twice in a conversation; a late answer is not taken as one.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ScreeningConversationTests : IDisposable
 {
     /// <summary>Near leg weakness: strength in the leg, in words the red-flag rules do not take for one.</summary>

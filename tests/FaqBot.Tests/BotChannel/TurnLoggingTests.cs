@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace FaqBot.Tests.BotChannel;
 
 /// <summary>Production logging: one structured line per turn at Information, never the patient's text or the conversation id.</summary>
+[Trait("Category", "Integration")]
 public sealed class TurnLoggingTests
 {
     [Fact]

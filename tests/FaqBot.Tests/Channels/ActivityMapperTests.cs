@@ -64,6 +64,7 @@ public sealed class ActivityMapperTests
     }
 
     [Fact]
+    [Trait("Category", "Integration")]
     public async Task TeamsGetsTheCardAndTheRegionFilledIntoTheRealAdvice()
     {
         await using var factory = new BotTestHost

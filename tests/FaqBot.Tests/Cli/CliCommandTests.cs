@@ -171,6 +171,8 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    // Trains the learned second opinion end to end, seconds of CPU: left out of the quick unit run.
+    [Trait("Category", "Integration")]
     public void EvalRedflagsLosoScoresEachHeldOutSetWithAndWithoutTheClassifierAndPrintsNoMessage()
     {
         var folder = Directory.CreateTempSubdirectory("faqbot-loso-").FullName;
@@ -243,6 +245,8 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    // Trains the learned second opinion end to end, seconds of CPU: left out of the quick unit run.
+    [Trait("Category", "Integration")]
     public void TrainTriageSmallSetsWritesTheModelThatLoads()
     {
         var data = Directory.CreateTempSubdirectory("faqbot-train-");

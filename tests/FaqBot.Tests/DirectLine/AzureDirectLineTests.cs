@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace FaqBot.Tests.DirectLine;
 
 /// <summary>A clinic with an Azure Bot: the page uses Azure's Direct Line, and the secret stays on the server.</summary>
+[Trait("Category", "Integration")]
 public sealed class AzureDirectLineTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using FaqBot.Conversation;
 namespace FaqBot.Tests.DirectLine;
 
 /// <summary>When a conversation already has as many turns waiting as the outbox allows, the patient gets the apology with urgent guidance at once, never silence.</summary>
+[Trait("Category", "Integration")]
 public sealed class DirectLineBackpressureTests
 {
     [Fact]
@@ -14,7 +15,7 @@ public sealed class DirectLineBackpressureTests
             composer: composer);
         var client = new DirectLineTestClient(host.NewClient());
         await client.StartAsync();
-        await client.PollUntilAsync(all => all.Any(a => a.Text == ChatTestComposer.Welcome));
+        await client.PollUntilAsync(all => all.Any(a => a.Text == FakeReplyComposer.WelcomeText));
 
         var held = await client.SendAsync(GatedComposer.HoldMessage);
         await composer.Holding.Task.WaitAsync(TimeSpan.FromSeconds(20));
@@ -51,6 +52,6 @@ public sealed class DirectLineBackpressureTests
             return Reply.Answer([new ReplyMessage("svar")], "test#svar", "Svar", 0.9, [], source: null);
         }
 
-        public Reply Welcome() => Reply.SmallTalk(ChatTestComposer.Welcome, []);
+        public Reply Welcome() => Reply.SmallTalk(FakeReplyComposer.WelcomeText, []);
     }
 }

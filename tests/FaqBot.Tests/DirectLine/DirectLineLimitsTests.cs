@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Tests.DirectLine;
 
 /// <summary>The Direct Line bounds that keep one client from starving the others: memory, capacity, quotas.</summary>
+[Trait("Category", "Integration")]
 public sealed class DirectLineLimitsTests
 {
     [Theory]

@@ -7,6 +7,7 @@ namespace FaqBot.Tests.DirectLine;
 
 /// <summary>What the Direct Line store really keeps in memory when clients fill it, measured over real HTTP.</summary>
 [Collection(MemoryMeasuringCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class DirectLineMemoryTests(ITestOutputHelper output)
 {
     [Fact]

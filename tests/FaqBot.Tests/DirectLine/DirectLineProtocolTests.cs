@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Tests.DirectLine;
 
 /// <summary>Direct Line 3.0 as DirectLineJS uses it, over real HTTP and WebSockets on loopback.</summary>
+[Trait("Category", "Integration")]
 public sealed class DirectLineProtocolTests : IAsyncLifetime
 {
     private BotTestHost _host = null!;
@@ -26,7 +27,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         var id = await client.SendAsync("Hvad er iskias?", "client-1");
 
         var all = await client.PollUntilAsync(activities => activities.Count(IsBotMessage) >= 2);
-        Assert.Equal(ChatTestComposer.Welcome, all[0].Text);
+        Assert.Equal(FakeReplyComposer.WelcomeText, all[0].Text);
         var echo = Assert.Single(all, activity => activity.Id == id);
         Assert.Equal("client-1", echo.ChannelData!["clientActivityID"]!.GetValue<string>());
         Assert.StartsWith("dl_", echo.From!.Id, StringComparison.Ordinal);
@@ -37,8 +38,8 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         var reply = afterEcho.Single(IsBotMessage);
         Assert.Equal(id, reply.ReplyToId);
         Assert.Equal("bot", reply.From!.Role);
-        Assert.Contains(ChatTestComposer.SafetyNote, reply.Text, StringComparison.Ordinal);
-        Assert.Equal([ChatTestComposer.FirstSuggestion, ChatTestComposer.SecondSuggestion], reply.SuggestedActions!.Actions.Select(action => action.Value));
+        Assert.Contains(FakeReplyComposer.SafetyNote, reply.Text, StringComparison.Ordinal);
+        Assert.Equal(FakeReplyComposer.RelatedQuestions, reply.SuggestedActions!.Actions.Select(action => action.Value));
         Assert.Equal([echo.From.Id!], reply.SuggestedActions.To);
         // Ids are {conversation}|{seq}; the watermark is the sequence as a string, and sequence ids follow it.
         Assert.All(all, activity => Assert.StartsWith(client.ConversationId + "|", activity.Id, StringComparison.Ordinal));
@@ -189,7 +190,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         {
             var messages = transcripts[index].Where(IsBotMessage).ToList();
             Assert.Equal(4, messages.Count);
-            Assert.Equal(ChatTestComposer.Welcome, messages[0].Text);
+            Assert.Equal(FakeReplyComposer.WelcomeText, messages[0].Text);
             for (var turn = 0; turn < 3; turn++)
             {
                 Assert.Contains($"Svar på: Spørgsmål {turn} fra samtale {index}\n", messages[turn + 1].Text, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using FaqBot.Channels.Activities.Schema;
 namespace FaqBot.Tests.DirectLine;
 
 /// <summary>The screening question over Direct Line (the web chat), real composer, real server on loopback.</summary>
+[Trait("Category", "Integration")]
 public sealed class DirectLineScreeningTests
 {
     [Fact]

@@ -23,6 +23,7 @@ public sealed class MemoryMeasuringCollection
 /// watermarks get a complete 2xx or a 4xx with a JSON error, never a 5xx or a cut-off body, and memory comes back.
 /// </summary>
 [Collection(MemoryMeasuringCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class EdgeFuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261203;

@@ -11,6 +11,7 @@ namespace FaqBot.Tests.Hosting;
 /// Behind a TLS reverse proxy: a trusted proxy's X-Forwarded-Proto/-For/-Host give <c>wss://</c> stream URLs, the
 /// right origin check and per-client limits; an untrusted sender's forwarded headers are ignored.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ForwardedHeadersTests
 {
     private const string PublicOrigin = "https://bot.klinik.example.dk";

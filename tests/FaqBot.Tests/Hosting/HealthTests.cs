@@ -6,6 +6,7 @@ using FaqBot.Tests.DirectLine;
 namespace FaqBot.Tests.Hosting;
 
 /// <summary><c>/healthz</c> and <c>/readyz</c> for orchestrators, and <c>HEAD /</c> for uptime monitors.</summary>
+[Trait("Category", "Integration")]
 public sealed class HealthTests : IDisposable
 {
     private readonly BotTestHost _factory = new() { Environment = "Production" };

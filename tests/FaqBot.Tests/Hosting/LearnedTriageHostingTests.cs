@@ -9,6 +9,7 @@ namespace FaqBot.Tests.Hosting;
 /// The server loads the learned second opinion in the background: <c>/readyz</c> reports it, degraded (the rules alone
 /// serving) when its model is missing or broken, and the bot answers either way.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class LearnedTriageHostingTests
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace FaqBot.Tests.Hosting;
 /// The server loads all content while it starts and fails closed: without its red-flag rules, urgent advice or safety
 /// note, or with a broken setting, it does not start; a broken article is reported and the rest still serves.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ServerStartTests
 {
     [Theory]

@@ -30,7 +30,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
     public string Environment { get; init; } = "Development";
 
     /// <summary>The composer the host serves; null keeps the real one over the shipped content.</summary>
-    public IReplyComposer? ServedComposer { get; init; } = new FakeReplyComposer();
+    public IReplyComposer? ServedComposer { get; init; } = new FakeReplyComposer(FakeReplyOptions.FixedCitedReplies);
 
     /// <summary>The fake composer the host serves (tests read what it was asked).</summary>
     public FakeReplyComposer Composer => ServedComposer as FakeReplyComposer
@@ -55,7 +55,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The host on Kestrel at a free loopback port, serving <see cref="ChatTestComposer"/> unless told otherwise.</summary>
+    /// <summary>The host on Kestrel at a free loopback port, serving a <see cref="FakeReplyComposer"/> with <see cref="FakeReplyOptions.EchoedReplies"/> unless told otherwise.</summary>
     public static Task<BotTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool realComposer = false, IReplyComposer? composer = null)
     {
         var host = new BotTestHost
@@ -65,7 +65,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
             {
                 ["Logging:LogLevel:Default"] = settings?.GetValueOrDefault("Logging:LogLevel:Default") ?? "Warning",
             },
-            ServedComposer = realComposer ? null : composer ?? new ChatTestComposer(),
+            ServedComposer = realComposer ? null : composer ?? new FakeReplyComposer(FakeReplyOptions.EchoedReplies),
         };
         host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         host.StartServer();

@@ -10,6 +10,7 @@ namespace FaqBot.Tests.WebChat;
 /// The real Web Chat bundle in headless chromium, on the real page served by the real server over loopback: once over
 /// the WebSocket stream and once polling. Screenshots (desktop and a 360 px phone) go to TestResults/screenshots.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
     private const string SendBox = "[data-id='webchat-sendbox-input']";
@@ -80,12 +81,12 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
 
         await AskAsync(page, "Jeg kan ikke lade vandet");
 
-        var card = page.Locator(".webchat__bubble .ac-adaptiveCard").Filter(new() { HasText = ChatTestComposer.UrgentAdvice }).Last;
+        var card = page.Locator(".webchat__bubble .ac-adaptiveCard").Filter(new() { HasText = FakeReplyComposer.UrgentAdvice }).Last;
         await Expect(card);
         await Expect(card.GetByText(UrgentCard.Heading));
         // Shown once, as the card: not also as a plain bubble of the same text.
         Assert.Equal(0, await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)")
-            .Filter(new() { HasText = ChatTestComposer.UrgentAdvice })
+            .Filter(new() { HasText = FakeReplyComposer.UrgentAdvice })
             .Filter(new() { HasNot = page.Locator(".ac-adaptiveCard") }).CountAsync());
         // The attention style is a red background, unlike the answer's plain bubble.
         var background = await card.Locator(".ac-container").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
@@ -133,10 +134,10 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         Assert.Equal("true", await button.GetAttributeAsync("aria-expanded"));
 
         var chat = page.FrameLocator("#faqbot-chat-panel iframe");
-        await Expect(chat.Locator(".webchat__bubble").Filter(new() { HasText = ChatTestComposer.Welcome }).Last);
+        await Expect(chat.Locator(".webchat__bubble").Filter(new() { HasText = FakeReplyComposer.WelcomeText }).Last);
         await chat.Locator(SendBox).FillAsync("Hvad er iskias?");
         await chat.Locator(SendBox).PressAsync("Enter");
-        await Expect(chat.Locator(".webchat__bubble").Filter(new() { HasText = ChatTestComposer.SafetyNote }).Last);
+        await Expect(chat.Locator(".webchat__bubble").Filter(new() { HasText = FakeReplyComposer.SafetyNote }).Last);
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "embed-360px.png") });
 
@@ -150,32 +151,32 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         var sockets = 0;
         var page = await OpenAsync(host, transport, 1280, 800, onSocket: () => Interlocked.Increment(ref sockets));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
-        await Expect(BotBubble(page, ChatTestComposer.Welcome));
+        await Expect(BotBubble(page, FakeReplyComposer.WelcomeText));
 
         // A question: the answer's title, the safety note and the suggested actions.
         await AskAsync(page, "Hvad er iskias?");
         var answer = BotBubble(page, "Svar på: Hvad er iskias?");
         await Expect(answer.Locator("strong", new() { HasText = "Hvad er iskias?" }));
-        await Expect(answer.GetByText(ChatTestComposer.SafetyNote));
-        var suggestion = SuggestedAction(page, ChatTestComposer.FirstSuggestion);
+        await Expect(answer.GetByText(FakeReplyComposer.SafetyNote));
+        var suggestion = SuggestedAction(page, FakeReplyComposer.RelatedQuestions[0]);
         await Expect(suggestion);
-        await Expect(SuggestedAction(page, ChatTestComposer.SecondSuggestion));
+        await Expect(SuggestedAction(page, FakeReplyComposer.RelatedQuestions[1]));
         await ExpectAllSentAsync(page);
 
         // Tapping a suggested action asks it and gets its own answer.
         await suggestion.ClickAsync();
-        await Expect(BotBubble(page, "Svar på: " + ChatTestComposer.FirstSuggestion)
-            .Locator("strong", new() { HasText = ChatTestComposer.TitleFor(ChatTestComposer.FirstSuggestion) }));
+        await Expect(BotBubble(page, "Svar på: " + FakeReplyComposer.RelatedQuestions[0])
+            .Locator("strong", new() { HasText = FakeReplyComposer.TitleFor(FakeReplyComposer.RelatedQuestions[0]) }));
 
         // A red flag: the urgent advice comes first, above the answer.
         await AskAsync(page, "Jeg kan ikke lade vandet");
-        var urgent = BotBubble(page, ChatTestComposer.UrgentAdvice);
+        var urgent = BotBubble(page, FakeReplyComposer.UrgentAdvice);
         var redFlagAnswer = BotBubble(page, "Svar på: Jeg kan ikke lade vandet");
         await Expect(urgent);
         await Expect(redFlagAnswer);
         // Transcript order (the DOM follows Web Chat's order), not screen position, which shifts while it scrolls.
         var bubbles = await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").AllInnerTextsAsync();
-        var urgentIndex = bubbles.ToList().FindLastIndex(text => text.Contains(ChatTestComposer.UrgentAdvice, StringComparison.Ordinal));
+        var urgentIndex = bubbles.ToList().FindLastIndex(text => text.Contains(FakeReplyComposer.UrgentAdvice, StringComparison.Ordinal));
         var answerIndex = bubbles.ToList().FindLastIndex(text => text.Contains("Svar på: Jeg kan ikke lade vandet", StringComparison.Ordinal));
         Assert.True(urgentIndex >= 0 && urgentIndex < answerIndex, "The urgent advice must be shown before the answer.");
         await ExpectAllSentAsync(page);

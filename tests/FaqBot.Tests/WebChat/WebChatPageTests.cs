@@ -5,6 +5,7 @@ using FaqBot.Tests.DirectLine;
 namespace FaqBot.Tests.WebChat;
 
 /// <summary>The page, the bundle and the embed script over HTTP: language, configuration, compression and caching.</summary>
+[Trait("Category", "Integration")]
 public sealed class WebChatPageTests : IAsyncLifetime
 {
     private BotTestHost _host = null!;
