@@ -31,6 +31,10 @@ public static class NegationScope
     /// <summary>Sets <see cref="TriageToken.IsNegated"/> on every governed word, with the words of <paramref name="vocabulary"/>.</summary>
     public static void Apply(IReadOnlyList<TriageToken> tokens, TriageVocabulary vocabulary)
     {
+        // Each cue negates a run of words right after it, so the words up to the end of the previous run are already
+        // marked: starting past it keeps this linear even in a long clause of denials ("ingen problemer, …" × 10,000
+        // without a comma), where each denial reaches the end of the clause.
+        var markedThrough = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!tokens[i].IsNegationCue)
@@ -45,10 +49,13 @@ public static class NegationScope
                 reach = tokens.Count;
             }
 
-            for (var j = i + 1; j < tokens.Count && j <= i + reach && tokens[j].Clause == tokens[i].Clause; j++)
+            var j = Math.Max(i + 1, markedThrough + 1);
+            for (; j < tokens.Count && j <= i + reach && tokens[j].Clause == tokens[i].Clause; j++)
             {
                 tokens[j].IsNegated = true;
             }
+
+            markedThrough = Math.Max(markedThrough, j - 1);
         }
 
         MarkClausesThatOnlyNegate(tokens, vocabulary);
