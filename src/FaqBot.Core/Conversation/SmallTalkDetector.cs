@@ -36,8 +36,7 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
             {
                 foreach (var phrase in intents[n].Phrases)
                 {
-                    if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue
-                        && phrase.Select((word, k) => SameWord(word, words[i + k])).All(same => same))
+                    if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue && PhraseAt(phrase, words, i))
                     {
                         best[i] = Math.Max(best[i], Math.Max(n, best[i + phrase.Count]));
                     }
@@ -46,6 +45,19 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
         }
 
         return best[0] >= 0 ? intents[best[0]] : null;
+    }
+
+    private static bool PhraseAt(IReadOnlyList<string> phrase, List<string> words, int start)
+    {
+        for (var k = 0; k < phrase.Count; k++)
+        {
+            if (!SameWord(phrase[k], words[start + k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // One typo in longer words ("farvl", "goodmorning" is two words and is listed as such).

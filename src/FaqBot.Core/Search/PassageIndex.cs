@@ -37,6 +37,9 @@ public sealed class PassageIndex
     /// </summary>
     public IReadOnlyList<AnsweredQuestion[]> AnsweredQuestions { get; }
 
+    /// <summary>How many distinct terms the index has; term ids run from 0 to one less.</summary>
+    public int TermCount => _postings.Count;
+
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
 
