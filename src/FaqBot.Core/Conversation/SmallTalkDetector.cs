@@ -11,9 +11,17 @@ namespace FaqBot.Conversation;
 public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IReadOnlySet<string> ignoredWords)
 {
     /// <summary>The intent of <paramref name="message"/>, or null when it is not (only) small talk.</summary>
-    public SmallTalkIntent? Detect(string message)
+    public SmallTalkIntent? Detect(string message) => Detect(TriageText.Analyze(message));
+
+    /// <summary>The intent of a message analysed once for its turn (only its words' forms are read).</summary>
+    public SmallTalkIntent? Detect(IReadOnlyList<TriageToken> tokens)
     {
-        var words = TriageText.Analyze(message).Select(t => t.Form).ToList();
+        var words = new List<string>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            words.Add(token.Form);
+        }
+
         if (words.Count == 0)
         {
             return null;
