@@ -3,6 +3,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
+using FaqBot.Channels.Activities.Storage.InMemory;
 using FaqBot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 
@@ -239,8 +241,8 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     public async Task IdleConversationsAreForgottenAndAFullStoreForgetsTheLeastRecentlyUsed()
     {
         var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
-        var store = new DirectLineConversationStore(
-            Options.Create(new DirectLineOptions { MaxConversations = 2, MaxActivitiesPerConversation = 3, IdleTimeout = TimeSpan.FromMinutes(10) }),
+        var store = new InMemoryTranscriptStore(
+            Options.Create(new TranscriptLimits { MaxConversations = 2, MaxActivitiesPerConversation = 3, IdleTimeout = TimeSpan.FromMinutes(10) }),
             time);
 
         var (first, _) = store.GetOrStart("a", "dl_a");
@@ -254,17 +256,16 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         Assert.True(second.Ended.IsCancellationRequested);
         for (var i = 0; i < 5; i++)
         {
-            first.Append(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
+            await first.AppendAsync(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
         }
 
-        Assert.Equal(["2", "3", "4"], first.After(0).Activities.Select(activity => activity.Text));
+        Assert.Equal(["2", "3", "4"], (await first.ReadAfterAsync(0, default)).Activities.Select(activity => activity.Text));
         time.Now = time.Now.AddMinutes(11);
         Assert.Equal(2, store.RemoveIdle());
         Assert.Null(store.Find("a"));
         Assert.True(first.Ended.IsCancellationRequested);
         Assert.True(third.Ended.IsCancellationRequested);
         Assert.Equal(0, store.TotalBytes);
-        await Task.CompletedTask;
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using FaqBot.Channels.Activities;
+using FaqBot.Channels.Activities.Storage;
+using FaqBot.Channels.Activities.Storage.InMemory;
 using FaqBot.Channels.BotChannel.Authentication;
 using FaqBot.Channels.BotChannel.Connector;
 using FaqBot.Channels.BotChannel.Feedback;
@@ -42,7 +44,6 @@ public static class BotChannelServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ConnectorClient>>()));
         // Singletons: delivery runs in the background after the request's scope has ended.
         services.AddSingleton<ReplyDelivery>();
-        services.AddSingleton<SentAnswerIndex>();
         services.AddSingleton<TeamsFeedbackInvoke>();
         services.AddHostedService<AnonymousModeWarning>();
 
