@@ -83,13 +83,13 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
                         DELETE FROM faqbot_transcript WHERE id IN (
                             SELECT id FROM faqbot_transcript WHERE id <> $1 ORDER BY touched_at DESC, id OFFSET $2)
                         RETURNING id)
-                    SELECT count(pg_notify($3, 'e:' || id)) FROM gone
+                    SELECT id, pg_notify($3, 'e:' || id) FROM gone
                     """,
                     connection);
                 evict.Parameters.AddWithValue(conversationId);
                 evict.Parameters.AddWithValue(Math.Max(0, Limits.MaxConversations - 1));
                 evict.Parameters.AddWithValue(Channel);
-                await evict.ExecuteScalarAsync(token);
+                await ForgetAllAsync(evict, token);
                 return (userId, 0L, true);
             },
             cancellationToken);
@@ -99,6 +99,19 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
     public async Task<int> RemoveIdleAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - Limits.IdleTimeout;
+        var removed = await database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var remove = new NpgsqlCommand(
+                    "WITH gone AS (DELETE FROM faqbot_transcript WHERE touched_at < $1 RETURNING id) SELECT id, pg_notify($2, 'e:' || id) FROM gone",
+                    connection);
+                remove.Parameters.AddWithValue(cutoff);
+                remove.Parameters.AddWithValue(Channel);
+                return await ForgetAllAsync(remove, token);
+            },
+            cancellationToken);
+
+        // Handles of transcripts other replicas keep in use are let go here once unused here.
         foreach (var (id, held) in _held)
         {
             if (held.IsIdleSince(cutoff))
@@ -107,17 +120,7 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
             }
         }
 
-        return await database.RunAsync(
-            async (connection, token) =>
-            {
-                await using var remove = new NpgsqlCommand(
-                    "WITH gone AS (DELETE FROM faqbot_transcript WHERE touched_at < $1 RETURNING id) SELECT count(pg_notify($2, 'e:' || id)) FROM gone",
-                    connection);
-                remove.Parameters.AddWithValue(cutoff);
-                remove.Parameters.AddWithValue(Channel);
-                return Convert.ToInt32(await remove.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
-            },
-            cancellationToken);
+        return removed;
     }
 
     /// <summary>
@@ -177,13 +180,13 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
                         SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, touched_at DESC, id) AS running FROM faqbot_transcript),
                     gone AS (
                         DELETE FROM faqbot_transcript t USING ranked r WHERE t.id = r.id AND t.id <> $1 AND r.running > $2 RETURNING t.id)
-                    SELECT count(pg_notify($3, 'e:' || id)) FROM gone
+                    SELECT id, pg_notify($3, 'e:' || id) FROM gone
                     """,
                     connection);
                 evict.Parameters.AddWithValue(conversationId);
                 evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
                 evict.Parameters.AddWithValue(Channel);
-                return await evict.ExecuteScalarAsync(token);
+                return await ForgetAllAsync(evict, token);
             },
             CancellationToken.None);
 
@@ -275,6 +278,22 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
             // A handle of an earlier transcript of the same id that was forgotten: a new one replaces it.
             _held.TryRemove(new KeyValuePair<string, PostgresTranscript>(conversationId, held));
         }
+    }
+
+    /// <summary>Runs a deletion that returns the ids it removed; their handles here end now (other replicas hear it).</summary>
+    private async Task<int> ForgetAllAsync(NpgsqlCommand deletion, CancellationToken cancellationToken)
+    {
+        var forgotten = new List<string>();
+        await using (var reader = await deletion.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                forgotten.Add(reader.GetString(0));
+            }
+        }
+
+        forgotten.ForEach(Forgotten);
+        return forgotten.Count;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
