@@ -168,8 +168,8 @@ stop_server
 #    streaming from the other and posting to both in turn. Needs Debian's postgresql (initdb, pg_ctl); skipped without it.
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [[ -n $pg_bin && -x $pg_bin/pg_ctl && ${LOAD_REPLICAS:-1} != 0 ]]; then
-    pg_dir=$work/postgres
-    mkdir -p "$pg_dir"
+    # Its own temporary directory: as root, PostgreSQL runs as the postgres user, who cannot enter $work.
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/faqbot-load-pg.XXXXXX")
     as_pg=()
     if [[ $(id -u) == 0 ]]; then
         chown postgres "$pg_dir"
@@ -183,11 +183,12 @@ if [[ -n $pg_bin && -x $pg_bin/pg_ctl && ${LOAD_REPLICAS:-1} != 0 ]]; then
             break
         fi
     done
-    "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U faqbot --auth=trust -E UTF8 --no-sync >"$work/initdb.log" 2>&1
+    "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U faqbot --auth=trust -E UTF8 --no-sync >"$work/initdb.log" 2>&1 \
+        || { cat "$work/initdb.log" >&2; exit 2; }
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
         -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_dir -c max_connections=300" start >/dev/null
     stop_postgres() { "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true; }
-    trap 'stop_server; stop_replica; stop_postgres; rm -rf "$work"' EXIT
+    trap 'stop_server; stop_replica; stop_postgres; rm -rf "$work" "$pg_dir"' EXIT
     signing_key=$(head -c 32 /dev/urandom | base64)
     export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=faqbot;Database=postgres;Maximum Pool Size=100"
     export DirectLine__TokenSigningKey=$signing_key

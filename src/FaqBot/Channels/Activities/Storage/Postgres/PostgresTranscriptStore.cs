@@ -13,7 +13,11 @@ namespace FaqBot.Channels.Activities.Storage.Postgres;
 /// holds a handle per conversation in use here, which keeps what could not be written while the database was away.
 /// (Over 250 lines: the SQL of each bound reads best beside the call that runs it.)
 /// </summary>
-public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<TranscriptLimits> options, TimeProvider time) : ITranscriptStore
+public sealed class PostgresTranscriptStore(
+    PostgresDatabase database,
+    IOptions<TranscriptLimits> options,
+    TimeProvider time,
+    ILogger<PostgresTranscriptStore> logger) : ITranscriptStore
 {
     /// <summary>The notification channel: <c>a:{sequence}:{id}</c> for an append, <c>e:{id}</c> for a forgotten transcript.</summary>
     public const string Channel = "faqbot_transcript";
@@ -165,30 +169,42 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
                 batch.BatchCommands.Add(Command("SELECT pg_notify($1, 'a:' || $2 || ':' || $3)", Channel, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationId));
                 await batch.ExecuteNonQueryAsync(token);
                 await transaction.CommitAsync(token);
+                await EvictOverTotalAsync(connection, conversationId, token);
                 return (sequence, id);
             },
             CancellationToken.None);
 
-    /// <summary>Over the total the least recently used other transcripts are forgotten (the one written to stays).</summary>
-    internal Task EvictOverTotalAsync(string conversationId) =>
-        database.RunAsync(
-            async (connection, token) =>
-            {
-                await using var evict = new NpgsqlCommand(
-                    """
+    /// <summary>A handle began keeping activities because the database did not take them (never says what they hold).</summary>
+    internal void KeptWhileUnavailable() =>
+        logger.LogWarning("The database did not take a transcript's activity; it is kept here and written when the database answers");
+
+    /// <summary>
+    /// Over the total the least recently used other transcripts are forgotten (the one written to stays). After the
+    /// append's commit and on its connection; a failure here is left to the next append, so the append is never retried.
+    /// </summary>
+    private async Task EvictOverTotalAsync(NpgsqlConnection connection, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var evict = new NpgsqlCommand(
+                """
                     WITH ranked AS (
                         SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, touched_at DESC, id) AS running FROM faqbot_transcript),
                     gone AS (
                         DELETE FROM faqbot_transcript t USING ranked r WHERE t.id = r.id AND t.id <> $1 AND r.running > $2 RETURNING t.id)
                     SELECT id, pg_notify($3, 'e:' || id) FROM gone
                     """,
-                    connection);
-                evict.Parameters.AddWithValue(conversationId);
-                evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
-                evict.Parameters.AddWithValue(Channel);
-                return await ForgetAllAsync(evict, token);
-            },
-            CancellationToken.None);
+                connection);
+            evict.Parameters.AddWithValue(conversationId);
+            evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
+            evict.Parameters.AddWithValue(Channel);
+            await ForgetAllAsync(evict, cancellationToken);
+        }
+        catch (Exception exception) when (PostgresDatabase.IsUnavailable(exception))
+        {
+            logger.LogWarning("Could not forget transcripts over DirectLine:MaxTotalBytes; the next append tries again");
+        }
+    }
 
     /// <summary>The activities after <paramref name="watermark"/> and the last number given; null when the transcript is gone.</summary>
     internal Task<TranscriptPage?> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
