@@ -1,6 +1,7 @@
 using FaqBot.Channels.Activities.Memory;
 using FaqBot.Channels.Activities.Schema;
 using FaqBot.Conversation;
+using FaqBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Channels.Activities.Turns;
@@ -35,6 +36,7 @@ public sealed class TurnHandler(
                     reply.PassageId,
                     string.Join(",", reply.RedFlags),
                     timeProvider.GetElapsedTime(started).TotalMilliseconds);
+                ReplyTelemetry.Replied(reply, inbound.ChannelId);
                 return ActivityMapper.ToActivities(reply, inbound);
 
             case ActivityTypes.ConversationUpdate when WelcomeIsDue(inbound):
@@ -78,7 +80,13 @@ public sealed class TurnHandler(
             && memory.Set(conversationId, new ConversationState(
                 new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]));
         // Unremembered, a "ja" could not be understood, so the question is not asked at all.
-        return remembered ? reply : reply with { Screening = null };
+        if (!remembered)
+        {
+            return reply with { Screening = null };
+        }
+
+        ReplyTelemetry.ScreeningAsked(screening.Kind);
+        return reply;
     }
 
     /// <summary>
