@@ -11,8 +11,9 @@ namespace FaqBot.Tests.Telemetry;
 /// <summary>
 /// The canary: messages carrying a unique marker, a CPR-like number, a phone number and an e-mail address go through
 /// every channel — Bot Framework <c>/api/messages</c> (inline and via the Connector), Direct Line over REST and over its
-/// WebSocket — and into error pages, with telemetry exported over OTLP to a collector on loopback. Afterwards no log
-/// line, exported span or metric, or error page contains any of them; the telemetry itself did arrive.
+/// WebSocket — into Teams feedback and into error pages, with telemetry exported over OTLP to a collector on loopback.
+/// Afterwards no log line, exported span or metric, stored feedback or error page contains any of them; the telemetry
+/// itself did arrive.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class TelemetryCanaryTests
@@ -63,6 +64,10 @@ public sealed class TelemetryCanaryTests
                 await connector.NextAsync();
             }
 
+            // Teams feedback with the canaries in its comment: only the rating is kept.
+            using var feedback = await http.PostAsJsonAsync("/api/messages", Activities.Feedback("dislike", "reply-1", new JsonObject { ["feedbackText"] = Details }.ToJsonString()));
+            Assert.True(feedback.IsSuccessStatusCode, $"{feedback.StatusCode}");
+
             var directLine = new DirectLineTestClient(http);
             await directLine.StartAsync();
             conversationId = directLine.ConversationId;
@@ -85,6 +90,8 @@ public sealed class TelemetryCanaryTests
             await host.DisposeAsync();
         }
 
+        var stored = System.Text.Json.JsonSerializer.Serialize(await host.Feedback.ReadAllAsync(CancellationToken.None));
+        Assert.Contains("dislike", stored, StringComparison.Ordinal);
         var exports = collector.Exports;
         var traces = string.Concat(exports.Where(e => e.Path == "/v1/traces").Select(e => e.Text));
         var metrics = string.Concat(exports.Where(e => e.Path == "/v1/metrics").Select(e => e.Text));
@@ -106,6 +113,7 @@ public sealed class TelemetryCanaryTests
             Assert.DoesNotContain(canary, traces, StringComparison.Ordinal);
             Assert.DoesNotContain(canary, metrics, StringComparison.Ordinal);
             Assert.DoesNotContain(errorPages, page => page.Contains(canary, StringComparison.Ordinal));
+            Assert.DoesNotContain(canary, stored, StringComparison.Ordinal);
         }
 
         // Nor the conversation's id: spans name the route, not the path.
