@@ -71,6 +71,8 @@ public sealed class ReplyComposer : IReplyComposer
             triage = _triage.Run(message, cancellationToken);
         }
 
+        // Analysed once: small talk and the screening question read triage's tokens (read again only when triage failed).
+        AnalysedMessage Analysed() => triage.Message ?? _triage.Detector.Analyse(message);
         var messages = new List<ReplyMessage>();
         if (triage.Advice is { } advice)
         {
@@ -85,7 +87,7 @@ public sealed class ReplyComposer : IReplyComposer
             return Reply.TooLong(messages, triage.IsRedFlag, triage.Kinds);
         }
 
-        if (!triage.IsRedFlag && _smallTalk.Detect(message) is { } intent)
+        if (!triage.IsRedFlag && _smallTalk.Detect(Analysed().Tokens) is { } intent)
         {
             // Greeting and help offer example questions to tap; thanks and goodbye need none.
             return Reply.SmallTalk(intent.Reply, intent.Name is "help" or "greeting" ? _conversation.Examples : []);
@@ -101,14 +103,14 @@ public sealed class ReplyComposer : IReplyComposer
         {
             return _formatter.Answer(messages, best, triage) with
             {
-                Screening = triage.IsRedFlag ? null : Screening.Nearest(message, cancellationToken),
+                Screening = triage.IsRedFlag ? null : Screening.Nearest(Analysed(), cancellationToken),
             };
         }
 
         // A red flag no passage answers: the urgent advice is the reply; "not covered" after it would only distract.
         return triage.IsRedFlag
             ? Reply.UrgentAdviceOnly(messages, triage.Kinds)
-            : _formatter.NoMatch(answer) with { Screening = Screening.Nearest(message, cancellationToken) };
+            : _formatter.NoMatch(answer) with { Screening = Screening.Nearest(Analysed(), cancellationToken) };
     }
 
     /// <inheritdoc/>

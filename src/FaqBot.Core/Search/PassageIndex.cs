@@ -37,6 +37,9 @@ public sealed class PassageIndex
     /// </summary>
     public IReadOnlyList<AnsweredQuestion[]> AnsweredQuestions { get; }
 
+    /// <summary>How many distinct terms the index has; term ids run from 0 to one less.</summary>
+    public int TermCount => _postings.Count;
+
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
 
@@ -57,11 +60,12 @@ public sealed class PassageIndex
     public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking, IEnumerable<string>? knownWords = null)
     {
         var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each field's text is tokenized once, for the compound parts and the terms alike.
         var texts = passages.Select(p => new FieldTexts(
-            p.Title,
-            ranking.AlternativeQuestions ? p.AlternativeQuestions : [],
-            MarkdownPlainText.From(p.Text),
-            p.ArticleTitle)).ToArray();
+            WordTokens.Of(p.Title),
+            [.. (ranking.AlternativeQuestions ? p.AlternativeQuestions : []).Select(WordTokens.Of)],
+            WordTokens.Of(MarkdownPlainText.From(p.Text)),
+            WordTokens.Of(p.ArticleTitle))).ToArray();
         var compoundParts = analyzer.Options.CompoundSplitting
             ? CompoundPartsOf(texts, knownWords ?? [], analyzer)
             : new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -152,9 +156,13 @@ public sealed class PassageIndex
         var surfaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            surfaces.UnionWith(WordTokens.Of(text.Title));
-            surfaces.UnionWith(text.Questions.SelectMany(q => WordTokens.Of(q)));
-            surfaces.UnionWith(WordTokens.Of(text.Body));
+            surfaces.UnionWith(text.Title);
+            foreach (var question in text.Questions)
+            {
+                surfaces.UnionWith(question);
+            }
+
+            surfaces.UnionWith(text.Body);
         }
 
         var known = new HashSet<string>(surfaces.Concat(knownWords).Where(w => !DanishStopwords.Contains(w)), StringComparer.Ordinal);
@@ -173,10 +181,10 @@ public sealed class PassageIndex
         return parts;
     }
 
-    private static List<string> Analyse(string text, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface, Dictionary<string, string[]> compoundParts)
+    private static List<string> Analyse(List<string> tokens, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface, Dictionary<string, string[]> compoundParts)
     {
-        var terms = new List<string>();
-        foreach (var token in WordTokens.Of(text))
+        var terms = new List<string>(tokens.Count);
+        foreach (var token in tokens)
         {
             if (DanishStopwords.Contains(token))
             {
@@ -212,8 +220,8 @@ public sealed class PassageIndex
         }
     }
 
-    /// <summary>A passage's searchable texts, one per field; the alternative questions empty when switched off.</summary>
-    private sealed record FieldTexts(string Title, IReadOnlyList<string> Questions, string Body, string Article);
+    /// <summary>A passage's searchable texts as tokens, one list per field; the alternative questions empty when switched off.</summary>
+    private sealed record FieldTexts(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article);
 
     private sealed record FieldTerms(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article)
     {

@@ -54,7 +54,7 @@ internal static class CliApp
                 "rules" => RulesCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
                 "build-vocabulary" => BuildVocabularyCommand.Run(CliArguments.Parse(rest), output),
                 "check" => CheckCommand.Run(CliArguments.Parse(rest, "content"), output, error),
-                "teams-package" => TeamsPackageCommand.Run(CliArguments.Parse(rest, "bot-id", "output"), output, error),
+                "teams-package" => TeamsPackageCommand.Run(CliArguments.Parse(rest, TeamsPackageCommand.Options), output, error),
                 "probe" => ProbeCommand.Run(CliArguments.Parse(rest), output, error),
                 "help" or "--help" or "-h" => PrintUsage(output),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),

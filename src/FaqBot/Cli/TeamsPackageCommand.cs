@@ -13,6 +13,9 @@ internal static class TeamsPackageCommand
 {
     public const string BotIdPlaceholder = "{{BOT_ID}}";
 
+    /// <summary>The options the command takes (listed by help).</summary>
+    public static readonly string[] Options = ["bot-id", "output"];
+
     /// <summary>The manifest fields Teams requires (schema v1.22), as paths.</summary>
     public static readonly string[] RequiredFields =
     [

@@ -1,12 +1,13 @@
 using System.Text.Json;
+using FaqBot.Channels.Activities.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FaqBot.Hosting;
 
 /// <summary>
-/// <c>/healthz</c> (the process is alive) and <c>/readyz</c> (content and safety rules loaded: send it patients) for
-/// orchestrators and load balancers, on ASP.NET Core's health checks.
+/// <c>/healthz</c> (the process is alive) and <c>/readyz</c> (content and safety rules loaded, the database answering when
+/// one is configured: send it patients) for orchestrators and load balancers, on ASP.NET Core's health checks.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -18,7 +19,8 @@ public static class HealthEndpoints
     public static IServiceCollection AddFaqBotHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [ReadyTag])
-            .AddCheck<LearnedTriageHealthCheck>("learnedTriage", tags: [ReadyTag]);
+            .AddCheck<LearnedTriageHealthCheck>("learnedTriage", tags: [ReadyTag])
+            .AddCheck<StorageHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using FaqBot.Channels.Activities.Queue;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.BotChannel.Connector;
-using FaqBot.Channels.BotChannel.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Tests.BotChannel;

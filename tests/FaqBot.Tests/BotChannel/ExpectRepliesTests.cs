@@ -235,7 +235,7 @@ public sealed class ExpectRepliesTests(BotTestHost factory) : IClassFixture<BotT
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var record = Assert.Single(await factory.Feedback.ReadAllAsync(CancellationToken.None), r => r.Rating == FaqBot.Channels.BotChannel.Feedback.FeedbackRating.Dislike);
+        var record = Assert.Single(await factory.Feedback.ReadAllAsync(CancellationToken.None), r => r.Rating == FaqBot.Channels.Activities.Storage.FeedbackRating.Dislike);
         Assert.Null(record.PassageId);
     }
 

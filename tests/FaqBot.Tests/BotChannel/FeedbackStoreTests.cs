@@ -1,3 +1,4 @@
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.BotChannel.Feedback;
 
 namespace FaqBot.Tests.BotChannel;

@@ -93,7 +93,7 @@ public sealed class CliCommandTests
     public void TheHelpListsEveryOptionThatExistsAndNoneThatDoesNot()
     {
         var (exit, output, _) = Run("", "help");
-        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. TrainTriageCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
+        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. TrainTriageCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. TeamsPackageCommand.Options, .. CliApp.ServerOptions];
 
         var listed = System.Text.RegularExpressions.Regex.Matches(output, @"--([a-z][a-z-]*)").Select(m => m.Groups[1].Value).ToHashSet();
 

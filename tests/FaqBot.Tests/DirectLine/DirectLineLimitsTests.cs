@@ -4,6 +4,8 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
+using FaqBot.Channels.Activities.Storage.InMemory;
 using FaqBot.Channels.DirectLine;
 using FaqBot.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,15 +20,15 @@ public sealed class DirectLineLimitsTests
     [Theory]
     [InlineData(null)]
     [InlineData(8L * 1024 * 1024)]
-    public void FiftyConversationsOf200EventsOf30KBStayWithinTheByteBounds(long? maxTotalBytes)
+    public async Task FiftyConversationsOf200EventsOf30KBStayWithinTheByteBounds(long? maxTotalBytes)
     {
-        var options = new DirectLineOptions();
+        var options = new TranscriptLimits();
         options.MaxTotalBytes = maxTotalBytes ?? options.MaxTotalBytes;
         var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
-        var store = new DirectLineConversationStore(Options.Create(options), time);
+        var store = new InMemoryTranscriptStore(Options.Create(options), time);
         var payload = new string('x', 30 * 1024);
 
-        var conversations = new List<DirectLineConversation>();
+        var conversations = new List<InMemoryTranscript>();
         for (var c = 0; c < 50; c++)
         {
             var (conversation, _) = store.GetOrStart($"conversation-{c}", $"dl_{c}");
@@ -34,7 +36,7 @@ public sealed class DirectLineLimitsTests
             for (var e = 0; e < 200; e++)
             {
                 time.Now = time.Now.AddMilliseconds(1);
-                conversation.Append(new Activity { Type = "event", Name = "fill", Text = payload }, time.GetUtcNow());
+                await conversation.AppendAsync(new Activity { Type = "event", Name = "fill", Text = payload }, time.GetUtcNow());
                 Assert.True(conversation.Bytes <= options.MaxConversationBytes, $"{conversation.Bytes} bytes in the conversation");
                 Assert.True(store.TotalBytes <= options.MaxTotalBytes, $"{store.TotalBytes} bytes in the store");
             }
@@ -45,7 +47,7 @@ public sealed class DirectLineLimitsTests
         Assert.Equal(live.Sum(conversation => conversation.Bytes), store.TotalBytes);
         Assert.True(store.TotalBytes > Math.Min(options.MaxTotalBytes, 50 * options.MaxConversationBytes) / 2, $"{store.TotalBytes} bytes kept");
         Assert.Equal(conversations.TakeLast(live.Count), live);
-        var (kept, watermark) = conversations[^1].After(0);
+        var (kept, watermark) = await conversations[^1].ReadAfterAsync(0, default);
         Assert.Equal(200, watermark);
         Assert.Equal(Enumerable.Range(201 - kept.Count, kept.Count).Select(n => (long)n), kept.Select(activity => activity.ChannelData!["webchat:sequence-id"]!.GetValue<long>()));
         if (maxTotalBytes is not null)
@@ -82,7 +84,7 @@ public sealed class DirectLineLimitsTests
         Assert.Equal("13", after.Watermark);
         Assert.InRange(after.Activities.Count, 1, 4);
         Assert.Equal($"{client.ConversationId}|0000013", after.Activities[^1].Id);
-        Assert.True(host.Services.GetRequiredService<DirectLineConversationStore>().TotalBytes <= 65536);
+        Assert.True(host.Services.GetRequiredService<InMemoryTranscriptStore>().TotalBytes <= 65536);
     }
 
     [Theory]

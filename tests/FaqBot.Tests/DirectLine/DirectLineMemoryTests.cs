@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaqBot.Channels.Activities.Storage.InMemory;
 using FaqBot.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -42,7 +43,7 @@ public sealed class DirectLineMemoryTests(ITestOutputHelper output)
         }));
         await host.Services.GetRequiredService<DirectLineBot>().WhenIdleAsync();
         var after = EdgeFuzzTests.SettledMemory();
-        var stored = host.Services.GetRequiredService<DirectLineConversationStore>().TotalBytes;
+        var stored = host.Services.GetRequiredService<InMemoryTranscriptStore>().TotalBytes;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"300 MB posted; {stored / 1024 / 1024.0:F1} MB stored; managed memory {before / 1024 / 1024} MB before, {after / 1024 / 1024} MB after."));
 
         var options = new DirectLineOptions();

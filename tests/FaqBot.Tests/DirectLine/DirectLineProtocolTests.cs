@@ -3,6 +3,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
+using FaqBot.Channels.Activities.Storage.InMemory;
 using FaqBot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 
@@ -66,10 +68,10 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         var seen = new List<Activity>();
 
         string watermark;
-        using (var socket = await ConnectAsync(client.StreamUrl!))
+        using (var socket = await DirectLineSocket.ConnectAsync(client.StreamUrl!))
         {
             await client.SendAsync("Hvad er iskias?");
-            watermark = await ReceiveUntilAsync(socket, seen, () => seen.Count(IsBotMessage) >= 2);
+            watermark = await DirectLineSocket.ReceiveUntilAsync(socket, seen, () => seen.Count(IsBotMessage) >= 2);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
 
@@ -83,9 +85,9 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         resume.EnsureSuccessStatusCode();
         var resumed = JsonSerializer.Deserialize<DirectLineConversationResponse>(await resume.Content.ReadAsStringAsync(), BotJson.Options)!;
         Assert.Contains("watermark=" + watermark, resumed.StreamUrl, StringComparison.Ordinal);
-        using (var socket = await ConnectAsync(resumed.StreamUrl!))
+        using (var socket = await DirectLineSocket.ConnectAsync(resumed.StreamUrl!))
         {
-            await ReceiveUntilAsync(socket, seen, () => seen.Count(IsBotMessage) >= 4);
+            await DirectLineSocket.ReceiveUntilAsync(socket, seen, () => seen.Count(IsBotMessage) >= 4);
         }
 
         var ids = seen.Select(activity => activity.Id!).ToList();
@@ -120,7 +122,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         // Alice's stream token opens only Alice's stream.
         var alicesStream = new Uri(alice.StreamUrl!);
         var stolen = alice.StreamUrl!.Replace(alice.ConversationId, bob.ConversationId, StringComparison.Ordinal);
-        var exception = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(stolen));
+        var exception = await Assert.ThrowsAsync<WebSocketException>(() => DirectLineSocket.ConnectAsync(stolen));
         Assert.Contains("403", exception.Message, StringComparison.Ordinal);
         Assert.NotNull(alicesStream);
 
@@ -239,8 +241,8 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     public async Task IdleConversationsAreForgottenAndAFullStoreForgetsTheLeastRecentlyUsed()
     {
         var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
-        var store = new DirectLineConversationStore(
-            Options.Create(new DirectLineOptions { MaxConversations = 2, MaxActivitiesPerConversation = 3, IdleTimeout = TimeSpan.FromMinutes(10) }),
+        var store = new InMemoryTranscriptStore(
+            Options.Create(new TranscriptLimits { MaxConversations = 2, MaxActivitiesPerConversation = 3, IdleTimeout = TimeSpan.FromMinutes(10) }),
             time);
 
         var (first, _) = store.GetOrStart("a", "dl_a");
@@ -254,17 +256,16 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         Assert.True(second.Ended.IsCancellationRequested);
         for (var i = 0; i < 5; i++)
         {
-            first.Append(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
+            await first.AppendAsync(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
         }
 
-        Assert.Equal(["2", "3", "4"], first.After(0).Activities.Select(activity => activity.Text));
+        Assert.Equal(["2", "3", "4"], (await first.ReadAfterAsync(0, default)).Activities.Select(activity => activity.Text));
         time.Now = time.Now.AddMinutes(11);
         Assert.Equal(2, store.RemoveIdle());
         Assert.Null(store.Find("a"));
         Assert.True(first.Ended.IsCancellationRequested);
         Assert.True(third.Ended.IsCancellationRequested);
         Assert.Equal(0, store.TotalBytes);
-        await Task.CompletedTask;
     }
 
     [Fact]
@@ -274,8 +275,8 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         var client = new DirectLineTestClient(host.NewClient());
         await client.StartAsync();
 
-        using var first = await ConnectAsync(client.StreamUrl!);
-        using var second = await ConnectAsync(client.StreamUrl!);
+        using var first = await DirectLineSocket.ConnectAsync(client.StreamUrl!);
+        using var second = await DirectLineSocket.ConnectAsync(client.StreamUrl!);
         var buffer = new byte[64 * 1024];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         WebSocketReceiveResult result;
@@ -329,43 +330,5 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     private static bool IsBotMessage(Activity activity) => activity.Type == ActivityTypes.Message && activity.From?.Role == "bot";
 
     private static long Sequence(string id) => long.Parse(id[(id.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<ClientWebSocket> ConnectAsync(string streamUrl)
-    {
-        var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await socket.ConnectAsync(new Uri(streamUrl), timeout.Token);
-        return socket;
-    }
-
-    /// <summary>Reads ActivitySet frames (skipping empty keep-alives) until <paramref name="done"/>; returns the last watermark.</summary>
-    private static async Task<string> ReceiveUntilAsync(ClientWebSocket socket, List<Activity> seen, Func<bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var watermark = "";
-        var buffer = new byte[64 * 1024];
-        while (!done())
-        {
-            using var frame = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, timeout.Token);
-                frame.Write(buffer, 0, result.Count);
-            }
-            while (!result.EndOfMessage);
-
-            if (frame.Length == 0)
-            {
-                continue;
-            }
-
-            var set = JsonSerializer.Deserialize<DirectLineActivitySet>(Encoding.UTF8.GetString(frame.ToArray()), BotJson.Options)!;
-            seen.AddRange(set.Activities);
-            watermark = set.Watermark;
-        }
-
-        return watermark;
-    }
 
 }

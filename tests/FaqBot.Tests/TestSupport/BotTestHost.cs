@@ -1,6 +1,7 @@
 using System.Net;
+using FaqBot.Channels.Activities.Storage;
+using FaqBot.Channels.Activities.Storage.InMemory;
 using FaqBot.Channels.BotChannel.Connector;
-using FaqBot.Channels.BotChannel.Feedback;
 using FaqBot.Conversation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

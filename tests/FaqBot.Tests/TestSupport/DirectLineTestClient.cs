@@ -16,6 +16,10 @@ public sealed class DirectLineTestClient(HttpClient http)
 
     public HttpClient Http => http;
 
+    /// <summary>The same conversation and token over <paramref name="other"/> (another replica behind the load balancer).</summary>
+    public DirectLineTestClient Via(HttpClient other) =>
+        new(other) { Token = Token, ConversationId = ConversationId, StreamUrl = StreamUrl, UserId = UserId };
+
     /// <summary>Gets a page token and starts its conversation, like the chat page.</summary>
     public async Task StartAsync()
     {

@@ -10,10 +10,10 @@ namespace FaqBot.Tests.TestSupport;
 public sealed class ServerSurface
 {
     /// <summary>
-    /// Settings the deploy files set ahead of the code that reads them (#14 §1 adds the PostgreSQL store on another branch).
+    /// Settings the deploy files set ahead of the code that reads them (none now; #14 kept ConnectionStrings:Postgres here until its store landed).
     /// A test fails as soon as the server reads one, so this list empties itself.
     /// </summary>
-    public static readonly string[] AwaitedSettings = ["ConnectionStrings:Postgres"];
+    public static readonly string[] AwaitedSettings = [];
 
     private static readonly Lazy<Task<ServerSurface>> Measured = new(MeasureAsync);
 

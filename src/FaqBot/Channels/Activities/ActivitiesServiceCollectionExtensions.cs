@@ -1,5 +1,6 @@
 using FaqBot.Channels.Activities.Memory;
 using FaqBot.Channels.Activities.Queue;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.Activities.Turns;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,7 @@ public static class ActivitiesServiceCollectionExtensions
             .Validate(o => o.Lifetime > TimeSpan.Zero && o.PendingQuestionLifetime > TimeSpan.Zero && o.MaxConversations > 0,
                 "ConversationMemory:Lifetime, PendingQuestionLifetime and MaxConversations must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
+        services.AddChannelStorage();
         // Singletons: turns run in the background after the request's scope has ended, and all they use is a singleton.
         services.AddSingleton<TurnHandler>();
         services.AddSingleton<ConversationQueue>();

@@ -1,5 +1,8 @@
 using System.Threading.RateLimiting;
 using FaqBot.Channels.Activities;
+using FaqBot.Channels.Activities.Storage;
+using FaqBot.Channels.Activities.Storage.InMemory;
+using FaqBot.Channels.Activities.Storage.Postgres;
 using FaqBot.Channels.BotChannel.Authentication;
 using FaqBot.Channels.BotChannel.Connector;
 using FaqBot.Channels.BotChannel.Feedback;
@@ -42,14 +45,14 @@ public static class BotChannelServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ConnectorClient>>()));
         // Singletons: delivery runs in the background after the request's scope has ended.
         services.AddSingleton<ReplyDelivery>();
-        services.AddSingleton<SentAnswerIndex>();
         services.AddSingleton<TeamsFeedbackInvoke>();
         services.AddHostedService<AnonymousModeWarning>();
 
+        // The shared database when there is one, else the configured file, else memory.
         services.TryAddSingleton<IFeedbackStore>(provider =>
-            provider.GetRequiredService<IOptions<BotChannelOptions>>().Value.FeedbackFile is { Length: > 0 } path
-                ? new JsonLinesFeedbackStore(path)
-                : new InMemoryFeedbackStore());
+            StorageServiceCollectionExtensions.UsesPostgres(provider) ? provider.GetRequiredService<PostgresFeedbackStore>()
+            : provider.GetRequiredService<IOptions<BotChannelOptions>>().Value.FeedbackFile is { Length: > 0 } path ? new JsonLinesFeedbackStore(path)
+            : new InMemoryFeedbackStore());
 
         // Anonymous requests are limited per client network; channel traffic with a token is not (it comes from Azure).
         services.AddRateLimiter(limiter => limiter.AddPolicy(BotMessagesEndpoints.AnonymousRateLimitPolicy, context =>

@@ -1,5 +1,6 @@
 using FaqBot.Channels.Activities.Queue;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.Activities.Turns;
 using FaqBot.Channels.BotChannel.Authentication;
 using FaqBot.Channels.BotChannel.Connector;
@@ -22,6 +23,7 @@ public static class BotMessagesEndpoints
             .RequireAuthorization(ChannelAuthentication.Policy)
             .AddEndpointFilter<ChannelActivityFilter>()
             .RequireRateLimiting(AnonymousRateLimitPolicy)
+            .AddEndpointFilter<StorageUnavailableFilter>()
             .WithTags("Bot Framework");
 
         group.MapPost("/messages", HandleAsync)

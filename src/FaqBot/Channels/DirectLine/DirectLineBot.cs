@@ -1,5 +1,6 @@
 using FaqBot.Channels.Activities.Queue;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.Activities.Turns;
 using FaqBot.Conversation;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class DirectLineBot(
     public ChannelAccount Account => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
     /// <summary>Tells the bot a patient opened the chat, so it greets them; the update itself is never shown to clients.</summary>
-    public void ConversationStarted(DirectLineConversation conversation, string? locale)
+    public Task ConversationStartedAsync(ITranscript conversation, string? locale)
     {
         var update = new Activity
         {
@@ -34,42 +35,40 @@ public sealed class DirectLineBot(
             MembersAdded = [Account, new ChannelAccount { Id = conversation.UserId, Role = "user" }],
             Locale = locale,
         };
-        Enqueue(conversation, update, showTyping: false);
+        return EnqueueAsync(conversation, update, showTyping: false);
     }
 
     /// <summary>Queues a turn for a user message already in the log.</summary>
-    public void MessageReceived(DirectLineConversation conversation, Activity message) => Enqueue(conversation, message, showTyping: true);
+    public Task MessageReceivedAsync(ITranscript conversation, Activity message) => EnqueueAsync(conversation, message, showTyping: true);
 
     /// <summary>Completes when all queued turns have run (tests and shutdown).</summary>
     public Task WhenIdleAsync() => queue.WhenIdleAsync();
 
-    private void Enqueue(DirectLineConversation conversation, Activity inbound, bool showTyping)
+    private async Task EnqueueAsync(ITranscript conversation, Activity inbound, bool showTyping)
     {
-        var queued = queue.TryEnqueue("directline|" + conversation.Id, _ =>
+        var queued = queue.TryEnqueue("directline|" + conversation.Id, async cancellationToken =>
         {
             if (conversation.Ended.IsCancellationRequested)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             if (showTyping)
             {
-                conversation.Append(ActivityMapper.Typing(inbound), time.GetUtcNow());
+                await conversation.AppendAsync(ActivityMapper.Typing(inbound), time.GetUtcNow(), cancellationToken);
             }
 
             foreach (var reply in turns.Respond(inbound))
             {
-                conversation.Append(reply.Activity, time.GetUtcNow());
+                await conversation.AppendAsync(reply.Activity, time.GetUtcNow(), cancellationToken);
             }
-
-            return Task.CompletedTask;
         });
         if (!queued && inbound.Type == ActivityTypes.Message)
         {
             // Too much work is waiting: the patient gets the apology with the urgent-advice numbers now, never silence.
             foreach (var reply in ActivityMapper.ToActivities(composer.Unavailable(), inbound))
             {
-                conversation.Append(reply.Activity, time.GetUtcNow());
+                await conversation.AppendAsync(reply.Activity, time.GetUtcNow());
             }
         }
     }

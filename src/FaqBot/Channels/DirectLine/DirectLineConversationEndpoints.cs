@@ -1,6 +1,7 @@
 using System.Globalization;
 using FaqBot.Channels.Activities.Inbound;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.DirectLine.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal static class DirectLineConversationEndpoints
             return error;
         }
 
-        var (conversation, created) = conversations.Start(DirectLineCaller.Of(context), start);
+        var (conversation, created) = await conversations.StartAsync(DirectLineCaller.Of(context), start, context.RequestAborted);
         DirectLineTokenEndpoints.NoStore(context);
         return TypedResults.Json(
             conversations.Describe(context.Request, conversation, watermark: null),
@@ -32,13 +33,13 @@ internal static class DirectLineConversationEndpoints
     }
 
     /// <summary><c>GET /conversations/{id}</c>: resume or reconnect, with a new token and <c>streamUrl</c>.</summary>
-    public static Results<JsonHttpResult<DirectLineConversationResponse>, JsonHttpResult<ErrorResponse>> Resume(
+    public static async Task<Results<JsonHttpResult<DirectLineConversationResponse>, JsonHttpResult<ErrorResponse>>> ResumeAsync(
         HttpContext context,
         string conversationId,
         string? watermark,
         DirectLineConversations conversations)
     {
-        if (conversations.Resume(DirectLineCaller.Of(context), conversationId) is not { } conversation)
+        if (await conversations.ResumeAsync(DirectLineCaller.Of(context), conversationId, context.RequestAborted) is not { } conversation)
         {
             return DirectLineConversations.NotFound();
         }
@@ -49,20 +50,31 @@ internal static class DirectLineConversationEndpoints
 
     /// <summary>
     /// <c>GET …/activities?watermark=</c> (polling). Always 200 for a live conversation: DirectLineJS stops polling for
-    /// good on any error other than 403/404.
+    /// good on any error other than 403/404. While the store is unreachable that is nothing new, at the same watermark.
     /// </summary>
-    public static Results<JsonHttpResult<DirectLineActivitySet>, JsonHttpResult<ErrorResponse>> GetActivities(
+    public static async Task<Results<JsonHttpResult<DirectLineActivitySet>, JsonHttpResult<ErrorResponse>>> GetActivitiesAsync(
+        HttpContext context,
         string conversationId,
         string? watermark,
         DirectLineConversations conversations)
     {
-        if (conversations.Find(conversationId) is not { } conversation)
+        var from = DirectLineConversation.ParseWatermark(watermark);
+        TranscriptPage page;
+        try
         {
-            return DirectLineConversations.NotFound();
+            if (await conversations.FindAsync(conversationId, context.RequestAborted) is not { } conversation)
+            {
+                return DirectLineConversations.NotFound();
+            }
+
+            page = await conversation.ReadAfterAsync(from, context.RequestAborted);
+        }
+        catch (StorageUnavailableException)
+        {
+            page = new TranscriptPage([], from);
         }
 
-        var (activities, next) = conversation.After(DirectLineConversation.ParseWatermark(watermark));
-        return TypedResults.Json(new DirectLineActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), BotJson.Options);
+        return TypedResults.Json(new DirectLineActivitySet(page.Activities, page.Watermark.ToString(CultureInfo.InvariantCulture)), BotJson.Options);
     }
 
     /// <summary><c>POST …/activities</c>: stores the user's activity and queues the bot's turn, so this returns at once.</summary>
@@ -72,7 +84,7 @@ internal static class DirectLineConversationEndpoints
         DirectLineConversations conversations,
         IOptions<DirectLineOptions> options)
     {
-        if (conversations.Find(conversationId) is not { } conversation)
+        if (await conversations.FindAsync(conversationId, context.RequestAborted) is not { } conversation)
         {
             return DirectLineConversations.NotFound();
         }
@@ -94,6 +106,6 @@ internal static class DirectLineConversationEndpoints
             return ErrorResults.Of(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no from.id.");
         }
 
-        return TypedResults.Json(new DirectLineResourceResponse(conversations.Receive(conversation, activity, userId)), BotJson.Options);
+        return TypedResults.Json(new DirectLineResourceResponse(await conversations.ReceiveAsync(conversation, activity, userId, CancellationToken.None)), BotJson.Options);
     }
 }

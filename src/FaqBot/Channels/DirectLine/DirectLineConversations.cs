@@ -1,5 +1,6 @@
 using System.Globalization;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.DirectLine.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -11,34 +12,36 @@ namespace FaqBot.Channels.DirectLine;
 /// activity and hand it to the bot, and describe a conversation with fresh tokens and its <c>streamUrl</c>.
 /// </summary>
 public sealed class DirectLineConversations(
-    DirectLineConversationStore store,
+    ITranscriptStore store,
     DirectLineBot bot,
     DirectLineTokenService tokens,
     IOptions<DirectLineOptions> options,
     TimeProvider time)
 {
     /// <summary>The live conversation <paramref name="conversationId"/>, if any.</summary>
-    public DirectLineConversation? Find(string conversationId) => store.Find(conversationId);
+    public Task<ITranscript?> FindAsync(string conversationId, CancellationToken cancellationToken) => store.FindAsync(conversationId, cancellationToken);
 
     /// <summary>The caller's conversation (a new one for the secret), started and greeted if it did not exist.</summary>
-    public (DirectLineConversation Conversation, bool Created) Start(DirectLineCaller caller, DirectLineStartRequest? start)
+    public Task<(ITranscript Conversation, bool Created)> StartAsync(DirectLineCaller caller, DirectLineStartRequest? start, CancellationToken cancellationToken)
     {
         var grant = caller.Grant ?? new DirectLineGrant(DirectLineTokenService.NewConversationId(), DirectLineStartBody.UserIdFor(start), IsStreamToken: false);
-        return GetOrStart(grant, start?.Locale);
+        return GetOrStartAsync(grant, start?.Locale, cancellationToken);
     }
 
     /// <summary>
     /// Resume or reconnect: a token's conversation that was forgotten while idle starts again; the secret may resume
     /// any live conversation.
     /// </summary>
-    public DirectLineConversation? Resume(DirectLineCaller caller, string conversationId) =>
-        caller.Grant is { } grant ? GetOrStart(grant, locale: null).Conversation : store.Find(conversationId);
+    public async Task<ITranscript?> ResumeAsync(DirectLineCaller caller, string conversationId, CancellationToken cancellationToken) =>
+        caller.Grant is { } grant
+            ? (await GetOrStartAsync(grant, locale: null, cancellationToken)).Conversation
+            : await store.FindAsync(conversationId, cancellationToken);
 
     /// <summary>
     /// Stores the user's <paramref name="activity"/> as <paramref name="userId"/> (the client sees it echoed with the
     /// returned id, which is how Web Chat marks it sent) and queues the bot's turn for a message.
     /// </summary>
-    public string Receive(DirectLineConversation conversation, Activity activity, string userId)
+    public async Task<string> ReceiveAsync(ITranscript conversation, Activity activity, string userId, CancellationToken cancellationToken)
     {
         // The token decides who is speaking, as Azure does; the rest (channelData.clientActivityID, locale …) is kept
         // unchanged for the echo.
@@ -46,17 +49,17 @@ public sealed class DirectLineConversations(
         activity.Recipient = bot.Account;
         activity.ServiceUrl = null;
         activity.DeliveryMode = null;
-        var id = conversation.Append(activity, time.GetUtcNow());
+        var id = await conversation.AppendAsync(activity, time.GetUtcNow(), cancellationToken);
         if (activity.Type == ActivityTypes.Message)
         {
-            bot.MessageReceived(conversation, activity);
+            await bot.MessageReceivedAsync(conversation, activity);
         }
 
         return id;
     }
 
     /// <summary>The conversation with a fresh token and a <c>streamUrl</c> (resuming after <paramref name="watermark"/>).</summary>
-    public DirectLineConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, string? watermark)
+    public DirectLineConversationResponse Describe(HttpRequest request, ITranscript conversation, string? watermark)
     {
         var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
             ? $"{request.Scheme}://{request.Host}{request.PathBase}"
@@ -82,12 +85,12 @@ public sealed class DirectLineConversations(
     public static JsonHttpResult<ErrorResponse> NotFound() =>
         ErrorResults.Of(StatusCodes.Status404NotFound, "BadArgument", "The conversation does not exist or has ended.");
 
-    private (DirectLineConversation Conversation, bool Created) GetOrStart(DirectLineGrant grant, string? locale)
+    private async Task<(ITranscript Conversation, bool Created)> GetOrStartAsync(DirectLineGrant grant, string? locale, CancellationToken cancellationToken)
     {
-        var (conversation, created) = store.GetOrStart(grant.ConversationId, grant.UserId);
+        var (conversation, created) = await store.GetOrStartAsync(grant.ConversationId, grant.UserId, cancellationToken);
         if (created)
         {
-            bot.ConversationStarted(conversation, locale);
+            await bot.ConversationStartedAsync(conversation, locale);
         }
 
         return (conversation, created);

@@ -1,3 +1,4 @@
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.DirectLine.Authentication;
 
 namespace FaqBot.Channels.DirectLine;
@@ -29,13 +30,14 @@ public static class DirectLineEndpoints
             .RequireAuthorization(DirectLineAuthentication.Policy)
             .RequireCors(CorsPolicy)
             .DisableAntiforgery()
+            .AddEndpointFilter<StorageUnavailableFilter>()
             .WithTags("Direct Line");
 
         group.MapPost("/tokens/generate", DirectLineTokenEndpoints.GenerateAsync);
         group.MapPost("/tokens/refresh", DirectLineTokenEndpoints.Refresh);
         group.MapPost("/conversations", DirectLineConversationEndpoints.StartAsync);
-        group.MapGet("/conversations/{conversationId}", DirectLineConversationEndpoints.Resume);
-        group.MapGet("/conversations/{conversationId}/activities", DirectLineConversationEndpoints.GetActivities);
+        group.MapGet("/conversations/{conversationId}", DirectLineConversationEndpoints.ResumeAsync);
+        group.MapGet("/conversations/{conversationId}/activities", DirectLineConversationEndpoints.GetActivitiesAsync);
         // Limited after the group's authorization, per the token's conversation: no token, no quota spent.
         group.MapPost("/conversations/{conversationId}/activities", DirectLineConversationEndpoints.PostActivityAsync)
             .AddEndpointFilter<DirectLineMessageRateFilter>();

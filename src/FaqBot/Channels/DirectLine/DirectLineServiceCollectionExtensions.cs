@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using FaqBot.Channels.Activities;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.DirectLine.Authentication;
 using FaqBot.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -18,9 +19,17 @@ public static class DirectLineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.AddChannelActivities();
+        // Direct Line keeps the transcripts, so its settings bound them, in memory and in the database alike.
+        services.AddOptions<TranscriptLimits>().Configure<IOptions<DirectLineOptions>>((limits, directLine) =>
+        {
+            limits.IdleTimeout = directLine.Value.IdleTimeout;
+            limits.MaxConversations = directLine.Value.MaxConversations;
+            limits.MaxActivitiesPerConversation = directLine.Value.MaxActivitiesPerConversation;
+            limits.MaxConversationBytes = directLine.Value.MaxConversationBytes;
+            limits.MaxTotalBytes = directLine.Value.MaxTotalBytes;
+        });
 
         services.AddSingleton<DirectLineTokenService>();
-        services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineWebSocketStreamer>();
         services.AddSingleton<DirectLineOrigins>();

@@ -25,7 +25,7 @@ internal static class DirectLineStreamEndpoint
             return ErrorResults.Of(StatusCodes.Status403Forbidden, "Forbidden", "This site may not use the chat.");
         }
 
-        if (conversations.Find(conversationId) is not { } conversation)
+        if (await conversations.FindAsync(conversationId, context.RequestAborted) is not { } conversation)
         {
             return DirectLineConversations.NotFound();
         }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Channels.DirectLine;
@@ -32,7 +33,7 @@ public sealed class DirectLineWebSocketStreamer(
     /// <summary>Whether one more socket may be opened.</summary>
     public bool HasCapacity => OpenSockets < options.Value.MaxOpenSockets;
 
-    public async Task StreamAsync(HttpContext context, DirectLineConversation conversation, long watermark)
+    public async Task StreamAsync(HttpContext context, ITranscript conversation, long watermark)
     {
         if (Interlocked.Increment(ref _open) > options.Value.MaxOpenSockets)
         {
@@ -46,7 +47,7 @@ public sealed class DirectLineWebSocketStreamer(
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            using var registration = conversation.SocketOpened();
+            using var registration = conversation.StreamOpened();
             TakeOver(conversation.Id, replaced);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(
                 context.RequestAborted, conversation.Ended, replaced.Token, clientGone.Token, lifetime.ApplicationStopping);
@@ -68,11 +69,11 @@ public sealed class DirectLineWebSocketStreamer(
         }
     }
 
-    private async Task SendAsync(WebSocket socket, DirectLineConversation conversation, long watermark, CancellationToken cancellationToken)
+    private async Task SendAsync(WebSocket socket, ITranscript conversation, long watermark, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
-            var (activities, next) = conversation.After(watermark);
+            var (activities, next) = await ReadAfterAsync(conversation, watermark, cancellationToken);
             if (activities.Count > 0)
             {
                 var frame = JsonSerializer.SerializeToUtf8Bytes(new DirectLineActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)), BotJson.Options);
@@ -80,6 +81,9 @@ public sealed class DirectLineWebSocketStreamer(
                 watermark = next;
                 continue;
             }
+
+            // Activities dropped by a bound (or never kept) are skipped, so the wait below does not return at once forever.
+            watermark = Math.Max(watermark, next);
 
             try
             {
@@ -97,6 +101,20 @@ public sealed class DirectLineWebSocketStreamer(
         }
     }
 
+    /// <summary>The activities after <paramref name="watermark"/>; none while the store is unreachable (the next wake-up tries again).</summary>
+    private async Task<TranscriptPage> ReadAfterAsync(ITranscript conversation, long watermark, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await conversation.ReadAfterAsync(watermark, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogDebug("A Direct Line socket could not read its conversation: the store is unavailable");
+            return new TranscriptPage([], watermark);
+        }
+    }
+
     /// <summary>
     /// Sends one frame to completion. Not with the stream's stop token: cancelling a send aborts the socket, so a
     /// socket replaced mid-send would vanish without its "collision" close frame.
@@ -108,7 +126,7 @@ public sealed class DirectLineWebSocketStreamer(
     }
 
     /// <summary>Reads and ignores the client's frames (empty pings every 20 s); a close or error ends the stream.</summary>
-    private static async Task ReceiveAsync(WebSocket socket, DirectLineConversation conversation, CancellationTokenSource stop)
+    private static async Task ReceiveAsync(WebSocket socket, ITranscript conversation, CancellationTokenSource stop)
     {
         var buffer = new byte[1024];
         try
@@ -123,7 +141,7 @@ public sealed class DirectLineWebSocketStreamer(
                 }
 
                 // A live socket keeps its conversation from being forgotten as idle.
-                conversation.Touch(DateTimeOffset.UtcNow);
+                conversation.Touch();
             }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -1,5 +1,6 @@
 using FaqBot.Channels.Activities.Memory;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 using FaqBot.Conversation;
 using FaqBot.Telemetry;
 using Microsoft.Extensions.Options;
@@ -55,13 +56,24 @@ public sealed class TurnHandler(
     private Reply Converse(string question, Activity inbound)
     {
         var conversationId = inbound.Conversation?.Id;
-        var state = conversationId is null ? null : memory.Get(conversationId);
+        ConversationState? state;
+        try
+        {
+            state = conversationId is null ? null : memory.Get(conversationId);
+        }
+        catch (StorageUnavailableException)
+        {
+            // Without the conversation's state a "ja" could answer a question nobody sees: apologise, with the urgent numbers.
+            logger.LogWarning("The conversation memory on {Channel} is unavailable; sent the apology instead", inbound.ChannelId);
+            return composer.Unavailable();
+        }
+
         Reply? reply = null;
         if (conversationId is not null && state?.Pending is { } pending)
         {
             // Answered or not, the question is no longer pending: anything else is an ordinary message.
             state = state with { Pending = null };
-            memory.Set(conversationId, state);
+            TryRemember(conversationId, state);
             if (timeProvider.GetUtcNow() - pending.AskedAt <= memoryOptions.Value.PendingQuestionLifetime)
             {
                 reply = ComposeOrApologise(_ => composer.AnswerScreening(pending.Kind, question), inbound.ChannelId);
@@ -77,7 +89,7 @@ public sealed class TurnHandler(
         var asked = state?.AskedKinds ?? [];
         var remembered = conversationId is not null
             && !asked.Contains(screening.Kind)
-            && memory.Set(conversationId, new ConversationState(
+            && TryRemember(conversationId, new ConversationState(
                 new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]));
         // Unremembered, a "ja" could not be understood, so the question is not asked at all.
         if (!remembered)
@@ -87,6 +99,19 @@ public sealed class TurnHandler(
 
         ReplyTelemetry.ScreeningAsked(screening.Kind);
         return reply;
+    }
+
+    /// <summary>Stores <paramref name="state"/>; false when it could not be kept (the store is full or unreachable).</summary>
+    private bool TryRemember(string conversationId, ConversationState state)
+    {
+        try
+        {
+            return memory.Set(conversationId, state);
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 
 namespace FaqBot.Channels.BotChannel.Feedback;
 

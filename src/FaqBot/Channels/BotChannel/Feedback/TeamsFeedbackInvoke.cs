@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FaqBot.Channels.Activities.Schema;
-using FaqBot.Channels.BotChannel.Connector;
+using FaqBot.Channels.Activities.Storage;
 
 namespace FaqBot.Channels.BotChannel.Feedback;
 
@@ -10,7 +10,7 @@ namespace FaqBot.Channels.BotChannel.Feedback;
 /// </summary>
 public sealed class TeamsFeedbackInvoke(
     IFeedbackStore feedbackStore,
-    SentAnswerIndex sentAnswers,
+    ISentAnswerIndex sentAnswers,
     TimeProvider timeProvider,
     ILogger<TeamsFeedbackInvoke> logger)
 {
@@ -26,7 +26,7 @@ public sealed class TeamsFeedbackInvoke(
         }
 
         // Only the rating and the passage; the optional free-text comment is health data and is dropped unread.
-        var passageId = sentAnswers.Find(inbound.Conversation?.Id, inbound.ReplyToId);
+        var passageId = await sentAnswers.FindAsync(inbound.Conversation?.Id, inbound.ReplyToId, cancellationToken);
         await feedbackStore.AppendAsync(new FeedbackRecord(timeProvider.GetUtcNow(), rating, passageId), cancellationToken);
         logger.LogInformation("Stored {Rating} feedback for passage {PassageId}", rating, passageId);
         return StatusCodes.Status200OK;

@@ -1,4 +1,4 @@
-namespace FaqBot.Channels.BotChannel.Feedback;
+namespace FaqBot.Channels.Activities.Storage;
 
 /// <summary>Where ratings of answers are kept.</summary>
 public interface IFeedbackStore

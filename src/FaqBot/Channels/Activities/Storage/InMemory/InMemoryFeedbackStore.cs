@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace FaqBot.Channels.BotChannel.Feedback;
+namespace FaqBot.Channels.Activities.Storage.InMemory;
 
 /// <summary>Keeps ratings for the life of the process; the default when no feedback file is configured.</summary>
 public sealed class InMemoryFeedbackStore : IFeedbackStore

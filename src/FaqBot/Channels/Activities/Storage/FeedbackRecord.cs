@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FaqBot.Channels.BotChannel.Feedback;
+namespace FaqBot.Channels.Activities.Storage;
 
 /// <summary>
 /// One thumbs-up or thumbs-down. Deliberately nothing else: no user id, no question, no free-text comment — the

@@ -1,0 +1,288 @@
+using FaqBot.Channels.Activities.Schema;
+
+namespace FaqBot.Channels.Activities.Storage.Postgres;
+
+/// <summary>
+/// This process's handle on one transcript in the database. It wakes local streams when any replica appends, and while
+/// the database is away it keeps the activities appended here (the patient's message, the apology) numbered after the
+/// last it knew, serves them to readers here, and writes them in order once the database is back.
+/// </summary>
+internal sealed class PostgresTranscript(PostgresTranscriptStore store, string id, string userId, long lastSequence) : ITranscript
+{
+    /// <summary>A use is written to the database at most this often (idle expiry is counted in minutes).</summary>
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly List<(Activity Activity, TranscriptStamp Stamp, long Sequence)> _unsaved = [];
+    private readonly CancellationTokenSource _ended = new();
+    private TaskCompletionSource _changed = NewSignal();
+    private long _known = lastSequence;
+    private long _lastUsedTicks = store.Time.GetUtcNow().UtcTicks;
+    private long _lastTouchWrittenTicks = store.Time.GetUtcNow().UtcTicks;
+    private int _openStreams;
+
+    public string Id { get; } = id;
+
+    public string UserId { get; } = userId;
+
+    public CancellationToken Ended => _ended.Token;
+
+    public IDisposable StreamOpened()
+    {
+        Interlocked.Increment(ref _openStreams);
+        return new StreamRegistration(this);
+    }
+
+    public void Touch()
+    {
+        var now = store.Time.GetUtcNow().UtcTicks;
+        Interlocked.Exchange(ref _lastUsedTicks, now);
+        var written = Interlocked.Read(ref _lastTouchWrittenTicks);
+        if (now - written >= TouchInterval.Ticks && Interlocked.CompareExchange(ref _lastTouchWrittenTicks, now, written) == written)
+        {
+            _ = TouchInBackgroundAsync();
+        }
+    }
+
+    public async Task<string> AppendAsync(Activity activity, TranscriptStamp stamp, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (await FlushHeldAsync())
+            {
+                try
+                {
+                    if (await store.WriteAsync(Id, activity, stamp) is not var (sequence, written))
+                    {
+                        // Forgotten meanwhile (expired or evicted): nobody can read it any more, so it is not kept.
+                        End();
+                        return stamp(activity, Interlocked.Read(ref _known) + 1);
+                    }
+
+                    Advanced(sequence);
+                    await EvictOverTotalAsync();
+                    return written;
+                }
+                catch (StorageUnavailableException)
+                {
+                    // Kept below until the database is back.
+                }
+            }
+
+            return Keep(activity, stamp);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<TranscriptPage> ReadAfterAsync(long watermark, CancellationToken cancellationToken)
+    {
+        if (HasUnsaved && !await FlushAsync())
+        {
+            return UnsavedAfter(watermark);
+        }
+
+        try
+        {
+            if (await store.ReadAsync(Id, watermark, cancellationToken) is not { } page)
+            {
+                End();
+                return new TranscriptPage([], watermark);
+            }
+
+            Advanced(page.Watermark);
+            return page;
+        }
+        catch (StorageUnavailableException)
+        {
+            return UnsavedAfter(watermark);
+        }
+    }
+
+    public Task WaitForActivityAfterAsync(long watermark, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var highest = Math.Max(_known, _unsaved.Count > 0 ? _unsaved[^1].Sequence : 0);
+            return highest > watermark ? Task.CompletedTask : _changed.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Whether nothing used this handle since <paramref name="cutoff"/> and it holds nothing unwritten.</summary>
+    public bool IsIdleSince(DateTimeOffset cutoff) =>
+        Interlocked.Read(ref _lastUsedTicks) < cutoff.UtcTicks && Volatile.Read(ref _openStreams) == 0 && !HasUnsaved;
+
+    /// <summary>Writes the activities kept while the database was away, in order; true when none is left.</summary>
+    public async Task<bool> FlushAsync()
+    {
+        await _writeGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            return await FlushHeldAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Some replica appended activity <paramref name="sequence"/>: streams here wake up.</summary>
+    public void Advanced(long sequence)
+    {
+        TaskCompletionSource? changed = null;
+        lock (_gate)
+        {
+            if (sequence > _known)
+            {
+                _known = sequence;
+                changed = _changed;
+                _changed = NewSignal();
+            }
+        }
+
+        changed?.TrySetResult();
+    }
+
+    /// <summary>Wakes the streams so they read again (after missed notifications).</summary>
+    public void Wake()
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            changed = _changed;
+            _changed = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
+
+    public void End()
+    {
+        try
+        {
+            _ended.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already ended.
+        }
+    }
+
+    private bool HasUnsaved
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unsaved.Count > 0;
+            }
+        }
+    }
+
+    /// <summary>Under the write gate: writes what was kept, stopping at the first failure.</summary>
+    private async Task<bool> FlushHeldAsync()
+    {
+        while (true)
+        {
+            (Activity Activity, TranscriptStamp Stamp, long Sequence) first;
+            lock (_gate)
+            {
+                if (_unsaved.Count == 0)
+                {
+                    return true;
+                }
+
+                first = _unsaved[0];
+            }
+
+            try
+            {
+                var written = await store.WriteAsync(Id, first.Activity, first.Stamp);
+                lock (_gate)
+                {
+                    _unsaved.RemoveAt(0);
+                }
+
+                if (written is var (sequence, _))
+                {
+                    Advanced(sequence);
+                }
+            }
+            catch (StorageUnavailableException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private string Keep(Activity activity, TranscriptStamp stamp)
+    {
+        string kept;
+        lock (_gate)
+        {
+            var sequence = Math.Max(_known, _unsaved.Count > 0 ? _unsaved[^1].Sequence : 0) + 1;
+            kept = stamp(activity, sequence);
+            _unsaved.Add((activity, stamp, sequence));
+            // Bounded like the transcript itself; the oldest kept activity goes first.
+            if (_unsaved.Count > store.Limits.MaxActivitiesPerConversation)
+            {
+                _unsaved.RemoveAt(0);
+            }
+        }
+
+        Wake();
+        return kept;
+    }
+
+    private TranscriptPage UnsavedAfter(long watermark)
+    {
+        lock (_gate)
+        {
+            var after = _unsaved.Where(entry => entry.Sequence > watermark).ToList();
+            return new TranscriptPage([.. after.Select(entry => entry.Activity)], after.Count > 0 ? after[^1].Sequence : watermark);
+        }
+    }
+
+    private async Task EvictOverTotalAsync()
+    {
+        try
+        {
+            await store.EvictOverTotalAsync(Id);
+        }
+        catch (StorageUnavailableException)
+        {
+            // The next append tries again.
+        }
+    }
+
+    private async Task TouchInBackgroundAsync()
+    {
+        try
+        {
+            await store.TouchAsync(Id);
+        }
+        catch (StorageUnavailableException)
+        {
+            // A missed touch only shortens the idle time by one interval.
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class StreamRegistration(PostgresTranscript transcript) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref transcript._openStreams);
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using FaqBot.Channels.Activities.Schema;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FaqBot.Channels.Activities.Storage.Postgres;
+
+/// <summary>
+/// Transcripts in PostgreSQL, shared by every replica, with the same bounds as in memory: per transcript (count and
+/// bytes, oldest dropped), in total (least recently used forgotten) and idle expiry. Each append notifies the other
+/// replicas (<see cref="PostgresNotifications"/>), so a stream on one sees at once what another wrote. This process
+/// holds a handle per conversation in use here, which keeps what could not be written while the database was away.
+/// (Over 250 lines: the SQL of each bound reads best beside the call that runs it.)
+/// </summary>
+public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<TranscriptLimits> options, TimeProvider time) : ITranscriptStore
+{
+    /// <summary>The notification channel: <c>a:{sequence}:{id}</c> for an append, <c>e:{id}</c> for a forgotten transcript.</summary>
+    public const string Channel = "faqbot_transcript";
+
+    private readonly ConcurrentDictionary<string, PostgresTranscript> _held = new(StringComparer.Ordinal);
+
+    internal TranscriptLimits Limits => options.Value;
+
+    internal TimeProvider Time => time;
+
+    public async Task<ITranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (_held.TryGetValue(conversationId, out var held) && !held.Ended.IsCancellationRequested)
+        {
+            held.Touch();
+            return held;
+        }
+
+        var row = await database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var touch = new NpgsqlCommand(
+                    "UPDATE faqbot_transcript SET touched_at = $2 WHERE id = $1 RETURNING user_id, last_sequence", connection);
+                touch.Parameters.AddWithValue(conversationId);
+                touch.Parameters.AddWithValue(time.GetUtcNow());
+                await using var reader = await touch.ExecuteReaderAsync(token);
+                return await reader.ReadAsync(token) ? (reader.GetString(0), reader.GetInt64(1)) : ((string, long)?)null;
+            },
+            cancellationToken);
+        return row is var (userId, lastSequence) ? Hold(conversationId, userId, lastSequence) : null;
+    }
+
+    public async Task<(ITranscript Transcript, bool Created)> GetOrStartAsync(string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(conversationId, cancellationToken) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var (storedUser, lastSequence, created) = await database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var start = new NpgsqlCommand(
+                    """
+                    INSERT INTO faqbot_transcript (id, user_id, touched_at) VALUES ($1, $2, $3)
+                    ON CONFLICT (id) DO UPDATE SET touched_at = EXCLUDED.touched_at
+                    RETURNING user_id, last_sequence, xmax = 0
+                    """,
+                    connection);
+                start.Parameters.AddWithValue(conversationId);
+                start.Parameters.AddWithValue(userId);
+                start.Parameters.AddWithValue(time.GetUtcNow());
+                await using (var reader = await start.ExecuteReaderAsync(token))
+                {
+                    await reader.ReadAsync(token);
+                    var row = (reader.GetString(0), reader.GetInt64(1), reader.GetBoolean(2));
+                    if (!row.Item3)
+                    {
+                        return row;
+                    }
+                }
+
+                // At the bound the least recently used transcripts make room, as in memory.
+                await using var evict = new NpgsqlCommand(
+                    """
+                    WITH gone AS (
+                        DELETE FROM faqbot_transcript WHERE id IN (
+                            SELECT id FROM faqbot_transcript WHERE id <> $1 ORDER BY touched_at DESC, id OFFSET $2)
+                        RETURNING id)
+                    SELECT count(pg_notify($3, 'e:' || id)) FROM gone
+                    """,
+                    connection);
+                evict.Parameters.AddWithValue(conversationId);
+                evict.Parameters.AddWithValue(Math.Max(0, Limits.MaxConversations - 1));
+                evict.Parameters.AddWithValue(Channel);
+                await evict.ExecuteScalarAsync(token);
+                return (userId, 0L, true);
+            },
+            cancellationToken);
+        return (Hold(conversationId, storedUser, lastSequence), created);
+    }
+
+    public async Task<int> RemoveIdleAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - Limits.IdleTimeout;
+        foreach (var (id, held) in _held)
+        {
+            if (held.IsIdleSince(cutoff))
+            {
+                _held.TryRemove(new KeyValuePair<string, PostgresTranscript>(id, held));
+            }
+        }
+
+        return await database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var remove = new NpgsqlCommand(
+                    "WITH gone AS (DELETE FROM faqbot_transcript WHERE touched_at < $1 RETURNING id) SELECT count(pg_notify($2, 'e:' || id)) FROM gone",
+                    connection);
+                remove.Parameters.AddWithValue(cutoff);
+                remove.Parameters.AddWithValue(Channel);
+                return Convert.ToInt32(await remove.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="activity"/> as the transcript's next activity (stamped with the number the database gives
+    /// it), drops what the bounds no longer allow and tells the other replicas. Null when the transcript is gone.
+    /// </summary>
+    internal Task<(long Sequence, string Id)?> WriteAsync(string conversationId, Activity activity, TranscriptStamp stamp) =>
+        database.RunAsync<(long, string)?>(
+            async (connection, token) =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(token);
+                await using var next = new NpgsqlCommand(
+                    "UPDATE faqbot_transcript SET last_sequence = last_sequence + 1, touched_at = $2 WHERE id = $1 RETURNING last_sequence",
+                    connection,
+                    transaction);
+                next.Parameters.AddWithValue(conversationId);
+                next.Parameters.AddWithValue(time.GetUtcNow());
+                if (await next.ExecuteScalarAsync(token) is not long sequence)
+                {
+                    return null;
+                }
+
+                var id = stamp(activity, sequence);
+                var body = JsonSerializer.Serialize(activity, BotJson.Options);
+                await using var batch = new NpgsqlBatch(connection, transaction);
+                batch.BatchCommands.Add(Command(
+                    "INSERT INTO faqbot_transcript_activity (conversation_id, sequence, bytes, body) VALUES ($1, $2, $3, $4)",
+                    conversationId, sequence, System.Text.Encoding.UTF8.GetByteCount(body), body));
+                // The newest activity always stays, so a reply larger than the bound is still delivered.
+                batch.BatchCommands.Add(Command(
+                    """
+                    DELETE FROM faqbot_transcript_activity WHERE conversation_id = $1 AND sequence IN (
+                        SELECT sequence FROM (
+                            SELECT sequence, row_number() OVER newest AS n, sum(bytes) OVER newest AS running
+                            FROM faqbot_transcript_activity WHERE conversation_id = $1 WINDOW newest AS (ORDER BY sequence DESC)) ranked
+                        WHERE n > 1 AND (n > $2 OR running > $3))
+                    """,
+                    conversationId, (long)Limits.MaxActivitiesPerConversation, Limits.MaxConversationBytes));
+                batch.BatchCommands.Add(Command(
+                    "UPDATE faqbot_transcript SET bytes = (SELECT coalesce(sum(bytes), 0) FROM faqbot_transcript_activity WHERE conversation_id = $1) WHERE id = $1",
+                    conversationId));
+                batch.BatchCommands.Add(Command("SELECT pg_notify($1, 'a:' || $2 || ':' || $3)", Channel, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationId));
+                await batch.ExecuteNonQueryAsync(token);
+                await transaction.CommitAsync(token);
+                return (sequence, id);
+            },
+            CancellationToken.None);
+
+    /// <summary>Over the total the least recently used other transcripts are forgotten (the one written to stays).</summary>
+    internal Task EvictOverTotalAsync(string conversationId) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var evict = new NpgsqlCommand(
+                    """
+                    WITH ranked AS (
+                        SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, touched_at DESC, id) AS running FROM faqbot_transcript),
+                    gone AS (
+                        DELETE FROM faqbot_transcript t USING ranked r WHERE t.id = r.id AND t.id <> $1 AND r.running > $2 RETURNING t.id)
+                    SELECT count(pg_notify($3, 'e:' || id)) FROM gone
+                    """,
+                    connection);
+                evict.Parameters.AddWithValue(conversationId);
+                evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
+                evict.Parameters.AddWithValue(Channel);
+                return await evict.ExecuteScalarAsync(token);
+            },
+            CancellationToken.None);
+
+    /// <summary>The activities after <paramref name="watermark"/> and the last number given; null when the transcript is gone.</summary>
+    internal Task<TranscriptPage?> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                // One statement, one snapshot: the last number and the activities agree.
+                await using var read = new NpgsqlCommand(
+                    """
+                    SELECT t.last_sequence, a.body FROM faqbot_transcript t
+                    LEFT JOIN faqbot_transcript_activity a ON a.conversation_id = t.id AND a.sequence > $2
+                    WHERE t.id = $1 ORDER BY a.sequence
+                    """,
+                    connection);
+                read.Parameters.AddWithValue(conversationId);
+                read.Parameters.AddWithValue(watermark);
+                await using var reader = await read.ExecuteReaderAsync(token);
+                var activities = new List<Activity>();
+                long? last = null;
+                while (await reader.ReadAsync(token))
+                {
+                    last = reader.GetInt64(0);
+                    if (!reader.IsDBNull(1))
+                    {
+                        activities.Add(JsonSerializer.Deserialize<Activity>(reader.GetString(1), BotJson.Options)!);
+                    }
+                }
+
+                return last is { } lastSequence ? new TranscriptPage(activities, Math.Max(watermark, lastSequence)) : null;
+            },
+            cancellationToken);
+
+    /// <summary>Marks the transcript as used now (throttled by the handle).</summary>
+    internal Task TouchAsync(string conversationId) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var touch = new NpgsqlCommand("UPDATE faqbot_transcript SET touched_at = $2 WHERE id = $1", connection);
+                touch.Parameters.AddWithValue(conversationId);
+                touch.Parameters.AddWithValue(time.GetUtcNow());
+                return await touch.ExecuteNonQueryAsync(token);
+            },
+            CancellationToken.None);
+
+    /// <summary>Another replica (or this one) appended activity <paramref name="sequence"/>.</summary>
+    internal void Appended(string conversationId, long sequence)
+    {
+        if (_held.TryGetValue(conversationId, out var held))
+        {
+            held.Advanced(sequence);
+        }
+    }
+
+    /// <summary>The transcript was forgotten in the database: its streams close here too.</summary>
+    internal void Forgotten(string conversationId)
+    {
+        if (_held.TryRemove(conversationId, out var held))
+        {
+            held.End();
+        }
+    }
+
+    /// <summary>
+    /// The notifications resumed after a break: every handle writes what it kept and wakes its streams, which read again
+    /// whatever they may have missed.
+    /// </summary>
+    internal async Task ReconnectedAsync()
+    {
+        foreach (var held in _held.Values)
+        {
+            await held.FlushAsync();
+            held.Wake();
+        }
+    }
+
+    private PostgresTranscript Hold(string conversationId, string userId, long lastSequence)
+    {
+        while (true)
+        {
+            var held = _held.GetOrAdd(conversationId, id => new PostgresTranscript(this, id, userId, lastSequence));
+            if (!held.Ended.IsCancellationRequested)
+            {
+                held.Advanced(lastSequence);
+                return held;
+            }
+
+            // A handle of an earlier transcript of the same id that was forgotten: a new one replaces it.
+            _held.TryRemove(new KeyValuePair<string, PostgresTranscript>(conversationId, held));
+        }
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}
