@@ -19,7 +19,7 @@ public sealed partial class KubernetesManifestTests
     private static readonly List<(string File, JsonObject Manifest)> Manifests = Load();
 
     [Fact]
-    public void EveryManifestParsesWithKindAndNameAndIsListedInTheKustomization()
+    public void EveryManifestParsesWithKindAndNameAndIsListedInTheKustomizationExceptTheExampleSecrets()
     {
         var kustomization = Manifests.Single(m => Kind(m.Manifest) == "Kustomization").Manifest;
         var listed = kustomization["resources"]!.AsArray().Select(r => (string)r!).ToHashSet();
@@ -28,7 +28,8 @@ public sealed partial class KubernetesManifestTests
         {
             Assert.False(string.IsNullOrEmpty((string?)manifest["apiVersion"]), file);
             Assert.False(string.IsNullOrEmpty((string?)manifest["metadata"]?["name"]), file);
-            Assert.Contains(file, listed);
+            // The secrets' example stays out, so applying the folder never overwrites real secrets with placeholders.
+            Assert.Equal(!file.EndsWith(".example.yaml", StringComparison.Ordinal), listed.Contains(file));
         }
 
         Assert.All(listed, file => Assert.True(File.Exists(Path.Combine(Folder, file)), file));

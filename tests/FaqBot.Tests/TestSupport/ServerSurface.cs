@@ -10,10 +10,10 @@ namespace FaqBot.Tests.TestSupport;
 public sealed class ServerSurface
 {
     /// <summary>
-    /// Settings the deploy files set ahead of the code that reads them (#14 §1 adds the PostgreSQL store on another branch, §2 the telemetry).
+    /// Settings the deploy files set ahead of the code that reads them (none now; #14 kept ConnectionStrings:Postgres here until its store landed).
     /// A test fails as soon as the server reads one, so this list empties itself.
     /// </summary>
-    public static readonly string[] AwaitedSettings = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME"];
+    public static readonly string[] AwaitedSettings = [];
 
     private static readonly Lazy<Task<ServerSurface>> Measured = new(MeasureAsync);
 
@@ -59,9 +59,12 @@ public sealed class ServerSurface
     private static async Task<ServerSurface> MeasureAsync()
     {
         var recorded = new RecordingConfigurationSource();
+        // Telemetry on (to a collector on loopback), so its settings are read too.
+        await using var collector = await OtlpReceiver.StartAsync();
         await using var host = new BotTestHost
         {
             ServedComposer = null,
+            Settings = collector.Settings,
             ConfigureConfiguration = configuration => configuration.Add(recorded),
         };
         using var http = host.CreateClient();
