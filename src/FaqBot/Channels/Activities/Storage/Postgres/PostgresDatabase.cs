@@ -68,24 +68,6 @@ public sealed class PostgresDatabase : IDisposable
         }
     }
 
-    /// <summary>The synchronous <see cref="RunAsync{T}"/>, for callers that cannot await (the conversation memory).</summary>
-    public T Run<T>(Func<NpgsqlConnection, T> work)
-    {
-        try
-        {
-            return _retry.Execute(() =>
-            {
-                EnsureSchema();
-                using var connection = _source.OpenConnection();
-                return work(connection);
-            });
-        }
-        catch (Exception exception) when (IsUnavailable(exception))
-        {
-            throw new StorageUnavailableException("The database cannot be reached.", exception);
-        }
-    }
-
     /// <summary>Creates or migrates the tables once; until that succeeds, every use tries again.</summary>
     public void EnsureSchema()
     {
