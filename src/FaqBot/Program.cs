@@ -25,6 +25,7 @@ try
     builder.Services.AddTrustedProxies();
     builder.Services.AddFaqBotDomain();
     builder.Services.AddFaqBotHealthChecks();
+    builder.Services.AddFaqBotTelemetry();
     builder.Services.AddBotChannel(builder.Configuration);
     builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddWebChatPage(builder.Configuration);

@@ -8,8 +8,8 @@ using Lucene.Net.Util;
 namespace FaqBot.Analysis;
 
 /// <summary>
-/// FaqBot's Lucene analysis chain, the same for passages and questions: <see cref="LetterOrDigitTokenizer"/> →
-/// <c>LowerCaseFilter</c> → <c>StopFilter</c> with Lucene's Danish stop set → <c>SnowballFilter</c> with Lucene's
+/// FaqBot's Lucene analysis chain, the same for passages and questions: <see cref="LowerCaseLetterOrDigitTokenizer"/>
+/// (which lower-cases, as Lucene's <c>LowerCaseTokenizer</c>) → <c>StopFilter</c> with Lucene's Danish stop set → <c>SnowballFilter</c> with Lucene's
 /// <c>DanishStemmer</c> → <see cref="DerivationalSuffixFilter"/> (when <see cref="AnalysisOptions.DerivationalStemming"/>).
 /// </summary>
 public sealed class DanishTextAnalyzer(AnalysisOptions options) : Analyzer
@@ -20,9 +20,8 @@ public sealed class DanishTextAnalyzer(AnalysisOptions options) : Analyzer
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = LetterOrDigitTokenizer.Create(reader);
-        TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
-        stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DanishAnalyzer.DefaultStopSet);
+        var tokenizer = LowerCaseLetterOrDigitTokenizer.Create(reader);
+        TokenStream stream = new StopFilter(LuceneVersion.LUCENE_48, tokenizer, DanishAnalyzer.DefaultStopSet);
         stream = new SnowballFilter(stream, new DanishStemmer());
         if (Options.DerivationalStemming)
         {

@@ -16,18 +16,28 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
 {
     private const int MaxSuggestions = 3;
 
-    /// <summary>Related questions depend on the passage only, so each passage's are searched for once.</summary>
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _related = new(StringComparer.Ordinal);
+    /// <summary>
+    /// What an answer shows of a passage depends on the passage only (text, link, related questions, citation), so each
+    /// passage's is made once: the excerpt's sentence search and the related questions' search are not per reply.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, PassageAnswer> _answers = new(StringComparer.Ordinal);
 
     /// <summary>The answer to append after any urgent advice, with the reply's red-flag findings.</summary>
     public Reply Answer(List<ReplyMessage> messages, SearchHit best, TriageResult triage)
     {
         var passage = best.Passage;
-        var url = PassageUrl(passage);
-        messages.Add(new ReplyMessage(AnswerMarkdown(passage, url)));
+        var shown = _answers.GetOrAdd(passage.Id, _ => Show(passage));
+        messages.Add(new ReplyMessage(shown.Markdown));
         return Reply.Answer(
-            messages, passage.Id, passage.Title, Math.Round(best.Confidence, 3), RelatedQuestions(passage),
-            new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url), triage.IsRedFlag, triage.Kinds);
+            messages, passage.Id, passage.Title, Math.Round(best.Confidence, 3), shown.Related, shown.Citation,
+            triage.IsRedFlag, triage.Kinds);
+    }
+
+    private PassageAnswer Show(Passage passage)
+    {
+        var url = PassageUrl(passage);
+        return new PassageAnswer(
+            AnswerMarkdown(passage, url), RelatedQuestions(passage), new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url));
     }
 
     /// <summary>The honest "not covered", with the near misses as questions to tap.</summary>
@@ -65,7 +75,7 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
     }
 
     /// <summary>Other passages of the same article, most similar to this one first, as questions to tap.</summary>
-    private IReadOnlyList<string> RelatedQuestions(Passage passage) => _related.GetOrAdd(passage.Id, _ =>
+    private IReadOnlyList<string> RelatedQuestions(Passage passage)
     {
         var sameArticle = knowledge.Content.Passages.Where(p => p.ArticleId == passage.ArticleId).ToList();
         var siblings = knowledge.Searcher.Search(passage.Title, 20)
@@ -74,11 +84,14 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
             .Concat(sameArticle)
             .Where(p => p.ArticleId == passage.ArticleId && p.Id != passage.Id && p.Kind != PassageKind.Intro);
         return [.. siblings.Select(QuestionText).Distinct().Take(MaxSuggestions)];
-    });
+    }
 
     /// <summary>A passage title as a patient would tap it: without the article's list numbering ("3. ").</summary>
     private static string QuestionText(Passage passage) => ListNumber().Replace(passage.Title, "");
 
     [GeneratedRegex(@"^\d+\.\s+")]
     private static partial Regex ListNumber();
+
+    /// <summary>What an answer with a passage shows, the same in every reply.</summary>
+    private sealed record PassageAnswer(string Markdown, IReadOnlyList<string> Related, SourceCitation Citation);
 }

@@ -3,10 +3,11 @@ using FaqBot.Triage;
 namespace FaqBot.Conversation;
 
 /// <summary>What triage decided: the urgent advice to give first (null when none) and the kinds found.</summary>
-public sealed record TriageResult(string? Advice, IReadOnlyList<string> Kinds)
+/// <param name="Advice">The urgent advice, or null.</param>
+/// <param name="Kinds">The red-flag kinds found, most urgent first.</param>
+/// <param name="Message">The message as analysed for triage, for the turn's other readers; null when triage failed.</param>
+public sealed record TriageResult(string? Advice, IReadOnlyList<string> Kinds, AnalysedMessage? Message = null)
 {
-    public static readonly TriageResult None = new(null, []);
-
     public bool IsRedFlag => Advice is not null;
 }
 
@@ -29,9 +30,11 @@ public sealed class MessageTriage(SafetyContent safety, IRedFlagSecondOpinion? s
     {
         RedFlagDetection detection;
         string? learnedKind;
+        AnalysedMessage analysed;
         try
         {
-            detection = Detector.Detect(message, cancellationToken);
+            analysed = Detector.Analyse(message);
+            detection = Detector.Detect(analysed, cancellationToken);
             learnedKind = detection.IsRedFlag ? null : secondOpinion?.Consult(message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -45,7 +48,7 @@ public sealed class MessageTriage(SafetyContent safety, IRedFlagSecondOpinion? s
             detection = new RedFlagDetection([learnedKind], []);
         }
 
-        return detection.IsRedFlag ? new TriageResult(UrgentAdvice(detection), detection.Kinds) : TriageResult.None;
+        return new TriageResult(detection.IsRedFlag ? UrgentAdvice(detection) : null, detection.Kinds, analysed);
     }
 
     /// <summary>The advice of every kind found, most urgent first, each text once.</summary>

@@ -1,5 +1,6 @@
 using FaqBot.Answering;
 using FaqBot.Screening;
+using FaqBot.Telemetry;
 using FaqBot.Triage;
 
 namespace FaqBot.Conversation;
@@ -58,7 +59,20 @@ public sealed class ReplyComposer : IReplyComposer
     /// <inheritdoc/>
     public Reply Compose(string message, CancellationToken cancellationToken = default)
     {
-        var triage = _triage.Run(message, cancellationToken);
+        using var stage = ReplyTelemetry.Stage(ReplyStage.Compose);
+        return stage.Done(ComposeReply(message, cancellationToken));
+    }
+
+    private Reply ComposeReply(string message, CancellationToken cancellationToken)
+    {
+        TriageResult triage;
+        using (ReplyTelemetry.Stage(ReplyStage.Triage))
+        {
+            triage = _triage.Run(message, cancellationToken);
+        }
+
+        // Analysed once: small talk and the screening question read triage's tokens (read again only when triage failed).
+        AnalysedMessage Analysed() => triage.Message ?? _triage.Detector.Analyse(message);
         var messages = new List<ReplyMessage>();
         if (triage.Advice is { } advice)
         {
@@ -73,25 +87,30 @@ public sealed class ReplyComposer : IReplyComposer
             return Reply.TooLong(messages, triage.IsRedFlag, triage.Kinds);
         }
 
-        if (!triage.IsRedFlag && _smallTalk.Detect(message) is { } intent)
+        if (!triage.IsRedFlag && _smallTalk.Detect(Analysed().Tokens) is { } intent)
         {
             // Greeting and help offer example questions to tap; thanks and goodbye need none.
             return Reply.SmallTalk(intent.Reply, intent.Name is "help" or "greeting" ? _conversation.Examples : []);
         }
 
-        var answer = _answerer.Answer(message, cancellationToken);
+        FaqAnswer answer;
+        using (ReplyTelemetry.Stage(ReplyStage.Search))
+        {
+            answer = _answerer.Answer(message, cancellationToken);
+        }
+
         if (answer.Best is { } best)
         {
             return _formatter.Answer(messages, best, triage) with
             {
-                Screening = triage.IsRedFlag ? null : Screening.Nearest(message, cancellationToken),
+                Screening = triage.IsRedFlag ? null : Screening.Nearest(Analysed(), cancellationToken),
             };
         }
 
         // A red flag no passage answers: the urgent advice is the reply; "not covered" after it would only distract.
         return triage.IsRedFlag
             ? Reply.UrgentAdviceOnly(messages, triage.Kinds)
-            : _formatter.NoMatch(answer) with { Screening = Screening.Nearest(message, cancellationToken) };
+            : _formatter.NoMatch(answer) with { Screening = Screening.Nearest(Analysed(), cancellationToken) };
     }
 
     /// <inheritdoc/>

@@ -11,9 +11,17 @@ namespace FaqBot.Conversation;
 public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IReadOnlySet<string> ignoredWords)
 {
     /// <summary>The intent of <paramref name="message"/>, or null when it is not (only) small talk.</summary>
-    public SmallTalkIntent? Detect(string message)
+    public SmallTalkIntent? Detect(string message) => Detect(TriageText.Analyze(message));
+
+    /// <summary>The intent of a message analysed once for its turn (only its words' forms are read).</summary>
+    public SmallTalkIntent? Detect(IReadOnlyList<TriageToken> tokens)
     {
-        var words = TriageText.Analyze(message).Select(t => t.Form).ToList();
+        var words = new List<string>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            words.Add(token.Form);
+        }
+
         if (words.Count == 0)
         {
             return null;
@@ -36,8 +44,7 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
             {
                 foreach (var phrase in intents[n].Phrases)
                 {
-                    if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue
-                        && phrase.Select((word, k) => SameWord(word, words[i + k])).All(same => same))
+                    if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue && PhraseAt(phrase, words, i))
                     {
                         best[i] = Math.Max(best[i], Math.Max(n, best[i + phrase.Count]));
                     }
@@ -46,6 +53,19 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
         }
 
         return best[0] >= 0 ? intents[best[0]] : null;
+    }
+
+    private static bool PhraseAt(IReadOnlyList<string> phrase, List<string> words, int start)
+    {
+        for (var k = 0; k < phrase.Count; k++)
+        {
+            if (!SameWord(phrase[k], words[start + k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // One typo in longer words ("farvl", "goodmorning" is two words and is listed as such).

@@ -67,6 +67,12 @@ public sealed record ScreeningContent(
         }
 
         var rules = RedFlagRuleParser.Parse(path, [.. shared, .. kinds], problems);
+        if (rules.Vocabulary.HasSameWords(redFlags.Vocabulary))
+        {
+            // The same words as the red-flag rules': a message analysed once for triage serves screening too.
+            rules = rules with { Vocabulary = redFlags.Vocabulary };
+        }
+
         var (yes, no, acknowledgement) = ReadAnswers(path, answers, problems);
         return new ScreeningContent(rules, questions, yes, no, acknowledgement, problems);
     }

@@ -21,7 +21,11 @@ public sealed class ScreeningDetector(ScreeningContent content)
     /// The question about the most urgent red flag <paramref name="message"/> comes near, or null. The caller has
     /// already found that the message meets no red flag.
     /// </summary>
-    public ScreeningQuestion? Nearest(string message, CancellationToken cancellationToken = default)
+    public ScreeningQuestion? Nearest(string message, CancellationToken cancellationToken = default) =>
+        Nearest(_near.Analyse(message), cancellationToken);
+
+    /// <summary>As <see cref="Nearest(string, CancellationToken)"/>, for a message analysed once for its turn.</summary>
+    public ScreeningQuestion? Nearest(AnalysedMessage message, CancellationToken cancellationToken = default)
     {
         if (Content.Rules.Rules.Count == 0)
         {

@@ -37,6 +37,9 @@ public sealed class PassageIndex
     /// </summary>
     public IReadOnlyList<AnsweredQuestion[]> AnsweredQuestions { get; }
 
+    /// <summary>How many distinct terms the index has; term ids run from 0 to one less.</summary>
+    public int TermCount => _postings.Count;
+
     /// <summary>The analyzer that produced the terms; queries must use the same.</summary>
     public DanishTermAnalyzer Analyzer { get; }
 
@@ -57,11 +60,13 @@ public sealed class PassageIndex
     public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking, IEnumerable<string>? knownWords = null)
     {
         var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each field's text is tokenized once, for the compound parts and the terms alike, each distinct word one string.
+        var words = new WordStrings();
         var texts = passages.Select(p => new FieldTexts(
-            p.Title,
-            ranking.AlternativeQuestions ? p.AlternativeQuestions : [],
-            MarkdownPlainText.From(p.Text),
-            p.ArticleTitle)).ToArray();
+            words.Tokens(p.Title),
+            [.. (ranking.AlternativeQuestions ? p.AlternativeQuestions : []).Select(words.Tokens)],
+            words.Tokens(MarkdownPlainText.From(p.Text)),
+            words.Tokens(p.ArticleTitle))).ToArray();
         var compoundParts = analyzer.Options.CompoundSplitting
             ? CompoundPartsOf(texts, knownWords ?? [], analyzer)
             : new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -82,15 +87,22 @@ public sealed class PassageIndex
         var averageArticle = Average(fields, f => f.Article.Count);
 
         var frequencies = new Dictionary<string, List<(int Passage, double Tf)>>(StringComparer.Ordinal);
+        // One table reused for every passage: a new one each would be most of what a large build allocates.
+        var weighted = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Length; i++)
         {
             var f = fields[i];
-            var weighted = new Dictionary<string, double>(StringComparer.Ordinal);
+            weighted.Clear();
             // An intro's title is the article's (often an SEO line: "Iskias – Hvad er iskias? Læs om symptomer og
             // behandling"): it names everything the article covers, not what the intro answers, so it weighs less.
             var titleWeight = passages[i].Kind == PassageKind.Intro ? ranking.IntroTitleWeight : ranking.TitleWeight;
             AddField(weighted, f.Title, titleWeight, Normaliser(ranking.TitleB, f.Title.Count, averageTitle));
-            AddField(weighted, f.Questions.SelectMany(q => q), ranking.AlternativeQuestionsWeight, Normaliser(ranking.AlternativeQuestionsB, f.QuestionsLength, averageQuestions));
+            var questionsNormaliser = Normaliser(ranking.AlternativeQuestionsB, f.QuestionsLength, averageQuestions);
+            foreach (var question in f.Questions)
+            {
+                AddField(weighted, question, ranking.AlternativeQuestionsWeight, questionsNormaliser);
+            }
+
             AddField(weighted, f.Body, ranking.BodyWeight, Normaliser(ranking.BodyB, f.Body.Count, averageBody));
             AddField(weighted, f.Article, ranking.ArticleTitleWeight, Normaliser(ranking.TitleB, f.Article.Count, averageArticle));
             foreach (var (term, tf) in weighted)
@@ -120,15 +132,52 @@ public sealed class PassageIndex
         }
 
         var answered = new AnsweredQuestion[fields.Length][];
+        var distinct = new List<TermPostings>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var questions = new List<AnsweredQuestion>();
         for (var i = 0; i < fields.Length; i++)
         {
-            answered[i] = [.. ((IEnumerable<List<string>>)[fields[i].Title, .. fields[i].Questions])
-                .Select(terms => terms.Distinct().Select(t => postings[t]).ToArray())
-                .Where(terms => terms.Length > 0)
-                .Select(terms => new AnsweredQuestion([.. terms.Select(t => t.Id)], [.. terms.Select(t => t.Idf)]))];
+            questions.Clear();
+            AddAnswered(fields[i].Title, postings, distinct, seen, questions);
+            foreach (var question in fields[i].Questions)
+            {
+                AddAnswered(question, postings, distinct, seen, questions);
+            }
+
+            answered[i] = [.. questions];
         }
 
         return new PassageIndex(passages, postings, termBySurface, analyzer, answered);
+    }
+
+    /// <summary>A question's distinct terms, in order, as an answered question (none when it has no terms).</summary>
+    private static void AddAnswered(
+        List<string> terms, Dictionary<string, TermPostings> postings, List<TermPostings> distinct, HashSet<string> seen, List<AnsweredQuestion> questions)
+    {
+        distinct.Clear();
+        seen.Clear();
+        foreach (var term in terms)
+        {
+            if (seen.Add(term))
+            {
+                distinct.Add(postings[term]);
+            }
+        }
+
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        var ids = new int[distinct.Count];
+        var idfs = new double[distinct.Count];
+        for (var k = 0; k < distinct.Count; k++)
+        {
+            ids[k] = distinct[k].Id;
+            idfs[k] = distinct[k].Idf;
+        }
+
+        questions.Add(new AnsweredQuestion(ids, idfs));
     }
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
@@ -152,9 +201,13 @@ public sealed class PassageIndex
         var surfaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            surfaces.UnionWith(WordTokens.Of(text.Title));
-            surfaces.UnionWith(text.Questions.SelectMany(q => WordTokens.Of(q)));
-            surfaces.UnionWith(WordTokens.Of(text.Body));
+            surfaces.UnionWith(text.Title);
+            foreach (var question in text.Questions)
+            {
+                surfaces.UnionWith(question);
+            }
+
+            surfaces.UnionWith(text.Body);
         }
 
         var known = new HashSet<string>(surfaces.Concat(knownWords).Where(w => !DanishStopwords.Contains(w)), StringComparer.Ordinal);
@@ -173,10 +226,10 @@ public sealed class PassageIndex
         return parts;
     }
 
-    private static List<string> Analyse(string text, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface, Dictionary<string, string[]> compoundParts)
+    private static List<string> Analyse(List<string> tokens, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface, Dictionary<string, string[]> compoundParts)
     {
-        var terms = new List<string>();
-        foreach (var token in WordTokens.Of(text))
+        var terms = new List<string>(tokens.Count);
+        foreach (var token in tokens)
         {
             if (DanishStopwords.Contains(token))
             {
@@ -204,7 +257,7 @@ public sealed class PassageIndex
 
     private static double Normaliser(double b, int length, double average) => 1 - b + (b * length / average);
 
-    private static void AddField(Dictionary<string, double> weighted, IEnumerable<string> terms, double weight, double normaliser)
+    private static void AddField(Dictionary<string, double> weighted, List<string> terms, double weight, double normaliser)
     {
         foreach (var term in terms)
         {
@@ -212,8 +265,8 @@ public sealed class PassageIndex
         }
     }
 
-    /// <summary>A passage's searchable texts, one per field; the alternative questions empty when switched off.</summary>
-    private sealed record FieldTexts(string Title, IReadOnlyList<string> Questions, string Body, string Article);
+    /// <summary>A passage's searchable texts as tokens, one list per field; the alternative questions empty when switched off.</summary>
+    private sealed record FieldTexts(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article);
 
     private sealed record FieldTerms(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article)
     {

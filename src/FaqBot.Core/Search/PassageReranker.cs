@@ -11,14 +11,14 @@ namespace FaqBot.Search;
 /// </summary>
 internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking)
 {
-    public IReadOnlyList<SearchHit> Rerank(List<RankedCandidate> pool, List<WeightedClause> clauses, bool asksDefinition, int limit)
+    public IReadOnlyList<SearchHit> Rerank(List<RankedCandidate> pool, List<WeightedClause> clauses, bool asksDefinition, int limit, SearchScratch scratch)
     {
         if (pool.Count == 0)
         {
             return [];
         }
 
-        var questions = new QuestionMatcher(index, clauses);
+        var questions = new QuestionMatcher(index, clauses, scratch);
         var hits = new List<SearchHit>(pool.Count);
         foreach (var candidate in pool)
         {

@@ -48,7 +48,7 @@ public sealed class PassageSearcher
             return [];
         }
 
-        var scratch = SearchScratch.For(count);
+        var scratch = SearchScratch.For(count, _index.TermCount);
         var totals = new Totals();
         var weighted = new List<WeightedClause>(query.Clauses.Count);
         foreach (var clause in query.Clauses)
@@ -65,7 +65,7 @@ public sealed class PassageSearcher
         }
 
         var pool = BestCandidates(scratch, totals, Math.Max(limit, CandidatePoolSize));
-        return _reranker.Rerank(pool, weighted, query.AsksDefinition, limit);
+        return _reranker.Rerank(pool, weighted, query.AsksDefinition, limit, scratch);
     }
 
     /// <summary>

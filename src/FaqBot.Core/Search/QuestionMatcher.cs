@@ -12,17 +12,26 @@ internal sealed class QuestionMatcher
     private readonly List<WeightedClause> _clauses;
     private readonly double _totalImportance;
 
-    /// <summary>By index term id, the term's IDF and the clauses it stands for.</summary>
-    private readonly Dictionary<int, (double Idf, List<int> Clauses)> _queryTerms = [];
+    /// <summary>By slot, a query term's IDF and the clauses it stands for; the scratch maps term ids to slots.</summary>
+    private readonly List<(double Idf, List<int> Clauses)> _queryTerms = [];
+
+    // Looked up once per word of every question the candidates answer (hundreds per search): arrays by term id, not a
+    // dictionary.
+    private readonly int[] _slotStamp;
+    private readonly int[] _slotByTerm;
+    private readonly int _stamp;
 
     /// <summary>Per clause, the last answered question it counted for: a clause counts once however many of its synonyms a question has.</summary>
     private readonly int[] _countedFor;
 
     private int _questionStamp;
 
-    public QuestionMatcher(PassageIndex index, List<WeightedClause> clauses)
+    public QuestionMatcher(PassageIndex index, List<WeightedClause> clauses, SearchScratch scratch)
     {
         _index = index;
+        _slotStamp = scratch.QueryTermStamp;
+        _slotByTerm = scratch.QueryTermSlot;
+        _stamp = scratch.NextStamp();
         _clauses = clauses;
         _countedFor = new int[clauses.Count];
         for (var k = 0; k < clauses.Count; k++)
@@ -37,12 +46,14 @@ internal sealed class QuestionMatcher
                         continue;
                     }
 
-                    if (!_queryTerms.TryGetValue(postings.Id, out var entry))
+                    if (_slotStamp[postings.Id] != _stamp)
                     {
-                        entry = (postings.Idf, []);
-                        _queryTerms[postings.Id] = entry;
+                        _slotStamp[postings.Id] = _stamp;
+                        _slotByTerm[postings.Id] = _queryTerms.Count;
+                        _queryTerms.Add((postings.Idf, []));
                     }
 
+                    var entry = _queryTerms[_slotByTerm[postings.Id]];
                     if (entry.Clauses.Count == 0 || entry.Clauses[^1] != k)
                     {
                         entry.Clauses.Add(k);
@@ -68,11 +79,12 @@ internal sealed class QuestionMatcher
             var matchedImportance = 0.0;
             foreach (var id in asked.TermIds)
             {
-                if (!_queryTerms.TryGetValue(id, out var entry))
+                if (_slotStamp[id] != _stamp)
                 {
                     continue;
                 }
 
+                var entry = _queryTerms[_slotByTerm[id]];
                 matchedIdf += entry.Idf;
                 foreach (var k in entry.Clauses)
                 {

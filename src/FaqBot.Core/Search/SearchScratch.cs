@@ -9,8 +9,10 @@ internal sealed class SearchScratch
     [ThreadStatic]
     private static SearchScratch? _current;
 
-    private SearchScratch(int size)
+    private SearchScratch(int size, int termCount)
     {
+        QueryTermStamp = new int[termCount];
+        QueryTermSlot = new int[termCount];
         Scores = new double[size];
         Covered = new double[size];
         RankingCovered = new double[size];
@@ -38,18 +40,41 @@ internal sealed class SearchScratch
 
     public int[] AlternativeHits { get; }
 
+    /// <summary>
+    /// By index term id, the search (<see cref="NextStamp"/>) that last put the term in <see cref="QueryTermSlot"/>:
+    /// an entry of an earlier search is stale, so nothing needs clearing between searches.
+    /// </summary>
+    public int[] QueryTermStamp { get; }
+
+    /// <summary>By index term id, where the current search keeps what it knows of the term.</summary>
+    public int[] QueryTermSlot { get; }
+
     public List<int> TouchedByClause { get; } = [];
 
     public List<int> TouchedByAlternative { get; } = [];
 
     public List<int> Touched { get; } = [];
 
-    /// <summary>This thread's scratch for a corpus of <paramref name="size"/> passages.</summary>
-    public static SearchScratch For(int size)
+    private int _stamp;
+
+    /// <summary>A stamp no earlier search of this thread used.</summary>
+    public int NextStamp()
     {
-        if (_current is null || _current.Scores.Length < size)
+        if (_stamp == int.MaxValue)
         {
-            _current = new SearchScratch(size);
+            Array.Clear(QueryTermStamp);
+            _stamp = 0;
+        }
+
+        return ++_stamp;
+    }
+
+    /// <summary>This thread's scratch for a corpus of <paramref name="size"/> passages and <paramref name="termCount"/> terms.</summary>
+    public static SearchScratch For(int size, int termCount)
+    {
+        if (_current is null || _current.Scores.Length < size || _current.QueryTermStamp.Length < termCount)
+        {
+            _current = new SearchScratch(size, termCount);
         }
 
         return _current;

@@ -13,18 +13,28 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
     /// The red flags in <paramref name="message"/>, all of it: linear in its length, so a long message is read to the end.
     /// </summary>
     /// <exception cref="OperationCanceledException">The turn ran out of time (checked between rules).</exception>
-    public RedFlagDetection Detect(string message, CancellationToken cancellationToken = default)
+    public RedFlagDetection Detect(string message, CancellationToken cancellationToken = default) =>
+        Detect(Analyse(message), cancellationToken);
+
+    /// <summary><paramref name="message"/> analysed with the rules' negation and clause words, for <see cref="Detect(AnalysedMessage, CancellationToken)"/>.</summary>
+    public AnalysedMessage Analyse(string message) => AnalysedMessage.Of(message, RuleSet.Vocabulary);
+
+    /// <summary>The red flags in a message analysed once for its turn; its tokens are not changed.</summary>
+    /// <exception cref="OperationCanceledException">The turn ran out of time (checked between rules).</exception>
+    public RedFlagDetection Detect(AnalysedMessage message, CancellationToken cancellationToken = default)
     {
-        var tokens = TriageText.Analyze(message, RuleSet.Vocabulary);
-        foreach (var token in tokens)
+        // Which words the rules name and which belong to an idiom depend on the rule set: marked on copies.
+        var analysed = message.TokensFor(RuleSet.Vocabulary);
+        var tokens = new List<TriageToken>(analysed.Count);
+        foreach (var token in analysed)
         {
-            token.IsKnownWord = RuleSet.KnownStems.Contains(token.Stem);
+            tokens.Add(token with { IsKnownWord = RuleSet.KnownStems.Contains(token.Stem), IsIdiom = false });
         }
 
-        using var analysed = new TriageMessage(tokens, RuleSet.Terms);
+        using var matched = new TriageMessage(tokens, RuleSet.Terms);
         foreach (var idiom in RuleSet.Idioms)
         {
-            foreach (var (start, end) in idiom.PhraseOccurrences(analysed))
+            foreach (var (start, end) in idiom.PhraseOccurrences(matched))
             {
                 for (var i = start; i <= end; i++)
                 {
@@ -37,7 +47,7 @@ public sealed class RedFlagDetector(RedFlagRuleSet rules)
         foreach (var rule in RuleSet.Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (rule.Matches(analysed))
+            if (rule.Matches(matched))
             {
                 (fired ??= []).Add(rule);
             }

@@ -33,6 +33,11 @@ public sealed record TriageVocabulary(
     /// <summary>Whether <paramref name="word"/> (lower case) is a negation cue.</summary>
     public bool IsNegationCue(string word) => NegationCues.Contains(word);
 
+    /// <summary>Whether <paramref name="other"/> lists the same words in each list.</summary>
+    public bool HasSameWords(TriageVocabulary other) =>
+        NegationCues.SetEquals(other.NegationCues) && ClauseBreaks.SetEquals(other.ClauseBreaks)
+        && NegatingClauseWords.SetEquals(other.NegatingClauseWords) && Denials.SetEquals(other.Denials);
+
     /// <summary>A set of lower-case words.</summary>
     public static IReadOnlySet<string> Set(params IEnumerable<string> words) => new HashSet<string>(words, StringComparer.Ordinal);
 }

@@ -25,12 +25,15 @@ internal static class CliApp
           rules [--output FILE]       the red-flag rules in plain words, concepts and examples, for a clinician's review
           build-vocabulary AFF DIC OUT expand a Hunspell dictionary into the word-form file the analysis reads (the build runs it)
           check [DIR]                 list problems in the articles, lexicons, safety and conversation content; exit 1 if any
+          teams-package DIR --bot-id ID [--output FILE]
+                                      the Teams app zip from DIR (deploy/teams) with the Azure Bot's id filled in
+          probe URL                   exit 0 when GET URL answers 2xx (the container's health check), else 1
           help                        this text
           (no command) [--urls URL]   run the bot server (default http://localhost:3978)
         Options for every command and the server: --content DIR (default: the content shipped with the build, or $FAQBOT_CONTENT)
         """;
 
-    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "eval-redflags-loso", "train-triage", "rules", "build-vocabulary", "check", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["ask", "eval", "eval-redflags", "eval-redflags-loso", "train-triage", "rules", "build-vocabulary", "check", "probe", "teams-package", "help", "--help", "-h"];
 
     /// <summary>Whether <paramref name="args"/> start the server: nothing, or only <c>--options</c>.</summary>
     public static bool RunsServer(string[] args) =>
@@ -51,6 +54,8 @@ internal static class CliApp
                 "rules" => RulesCommand.Run(CliArguments.Parse(rest, "content", "output"), output, error),
                 "build-vocabulary" => BuildVocabularyCommand.Run(CliArguments.Parse(rest), output),
                 "check" => CheckCommand.Run(CliArguments.Parse(rest, "content"), output, error),
+                "teams-package" => TeamsPackageCommand.Run(CliArguments.Parse(rest, TeamsPackageCommand.Options), output, error),
+                "probe" => ProbeCommand.Run(CliArguments.Parse(rest), output, error),
                 "help" or "--help" or "-h" => PrintUsage(output),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };

@@ -13,8 +13,11 @@ internal sealed class ContentLoading(IServiceProvider services, ContentFolder fo
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var safety = services.GetRequiredService<SafetyContent>();
+        // The two largest parts load side by side (start-up is the first patient's wait); the safety content's
+        // exception, if any, still stops the start.
+        var loadingSafety = Task.Run(services.GetRequiredService<SafetyContent>, cancellationToken);
         var knowledge = services.GetRequiredService<KnowledgeBase>();
+        var safety = loadingSafety.GetAwaiter().GetResult();
         services.GetRequiredService<ConversationContent>();
         services.GetRequiredService<ReplyOptions>();
         services.GetRequiredService<IReplyComposer>();

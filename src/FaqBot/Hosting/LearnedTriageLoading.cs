@@ -10,9 +10,24 @@ namespace FaqBot.Hosting;
 /// Resolved here, not injected: <see cref="ContentLoading"/> resolves it first while the server starts, so a bad setting
 /// stops the start like every other.
 /// </remarks>
-internal sealed class LearnedTriageLoading(IServiceProvider services, ILogger<LearnedTriageLoading> logger) : BackgroundService
+internal sealed class LearnedTriageLoading(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<LearnedTriageLoading> logger)
+    : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(Load, stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Not before the server listens: on a small machine the load would compete with Kestrel's start.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetResult()))
+        {
+            await started.Task;
+        }
+
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Run(Load, stoppingToken);
+        }
+    }
 
     private void Load()
     {

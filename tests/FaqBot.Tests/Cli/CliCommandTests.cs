@@ -93,7 +93,7 @@ public sealed class CliCommandTests
     public void TheHelpListsEveryOptionThatExistsAndNoneThatDoesNot()
     {
         var (exit, output, _) = Run("", "help");
-        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. TrainTriageCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. CliApp.ServerOptions];
+        string[] exists = [.. AskCommand.Options, .. EvalCommand.Options, .. EvalRedFlagsCommand.Options, .. EvalRedFlagsLosoCommand.Options, .. TrainTriageCommand.Options, .. CheckCommand.Options, .. RulesCommand.Options, .. TeamsPackageCommand.Options, .. CliApp.ServerOptions];
 
         var listed = System.Text.RegularExpressions.Regex.Matches(output, @"--([a-z][a-z-]*)").Select(m => m.Groups[1].Value).ToHashSet();
 
@@ -314,4 +314,21 @@ public sealed class CliCommandTests
     [Fact]
     public void AskLearnedNeitherOnNorOffUsageError() =>
         Assert.Equal(2, Run("", "ask", "hej", "--content", ContentTestFiles.ContentDirectory, "--learned", "maybe").Exit);
+
+    [Fact]
+    public void ProbeWhereNothingListensExitsOne()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (exit, _, error) = Run("", "probe", $"http://127.0.0.1:{port}/healthz");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProbeWithoutAUrlUsageError() => Assert.Equal(2, Run("", "probe", "healthz").Exit);
 }

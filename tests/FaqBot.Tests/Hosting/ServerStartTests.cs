@@ -79,6 +79,7 @@ public sealed class ServerStartTests
     [InlineData("Triage:LearnedSecondOpinion", "maybe")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317")]
     public void AnInvalidSettingStopsTheStart(string key, string value)
     {
         var exception = AssertDoesNotStart<Exception>(new Dictionary<string, string?> { [key] = value });

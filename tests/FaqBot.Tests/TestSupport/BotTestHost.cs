@@ -42,6 +42,9 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
     /// <summary>When set, replaces the MSAL token provider (tests that do not exercise MSAL itself).</summary>
     public IConnectorTokenProvider? ConnectorTokens { get; init; }
 
+    /// <summary>Further configuration sources, added after <see cref="Settings"/>.</summary>
+    public Action<IConfigurationBuilder>? ConfigureConfiguration { get; init; }
+
     /// <summary>Further test-specific service changes, applied last.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -90,6 +93,11 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
                 ["Triage:LearnedSecondOpinion"] = ServedComposer is null ? null : "false",
             })
             .AddInMemoryCollection(Settings));
+        if (ConfigureConfiguration is not null)
+        {
+            builder.ConfigureAppConfiguration(ConfigureConfiguration);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             if (ServedComposer is not null)

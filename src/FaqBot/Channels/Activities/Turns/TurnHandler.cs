@@ -2,6 +2,7 @@ using FaqBot.Channels.Activities.Memory;
 using FaqBot.Channels.Activities.Schema;
 using FaqBot.Channels.Activities.Storage;
 using FaqBot.Conversation;
+using FaqBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Channels.Activities.Turns;
@@ -36,6 +37,7 @@ public sealed class TurnHandler(
                     reply.PassageId,
                     string.Join(",", reply.RedFlags),
                     timeProvider.GetElapsedTime(started).TotalMilliseconds);
+                ReplyTelemetry.Replied(reply, inbound.ChannelId);
                 return ActivityMapper.ToActivities(reply, inbound);
 
             case ActivityTypes.ConversationUpdate when WelcomeIsDue(inbound):
@@ -92,7 +94,13 @@ public sealed class TurnHandler(
                 new ConversationState(new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]),
                 cancellationToken);
         // Unremembered, a "ja" could not be understood, so the question is not asked at all.
-        return remembered ? reply : reply with { Screening = null };
+        if (!remembered)
+        {
+            return reply with { Screening = null };
+        }
+
+        ReplyTelemetry.ScreeningAsked(screening.Kind);
+        return reply;
     }
 
     /// <summary>Stores <paramref name="state"/>; false when it could not be kept (the store is full or unreachable).</summary>

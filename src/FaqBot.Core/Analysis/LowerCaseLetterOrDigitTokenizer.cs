@@ -4,10 +4,15 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace FaqBot.Analysis;
 
 /// <summary>
-/// A Lucene <see cref="Tokenizer"/> that emits runs of letters and digits: everything else (spaces, punctuation,
-/// hyphens, apostrophes) separates tokens, so "iskias-smerter" gives "iskias" and "smerter" and "MR-scanning" gives
-/// "mr" and "scanning". A character outside the Basic Multilingual Plane (emoji) separates tokens too, since each of
-/// its two UTF-16 halves is neither letter nor digit.
+/// A Lucene <see cref="Tokenizer"/> that emits runs of letters and digits, lower-cased: everything else (spaces,
+/// punctuation, hyphens, apostrophes) separates tokens, so "iskias-smerter" gives "iskias" and "smerter" and
+/// "MR-scanning" gives "mr" and "scanning". A character outside the Basic Multilingual Plane (emoji) separates tokens
+/// too, since each of its two UTF-16 halves is neither letter nor digit.
+/// <para>
+/// It lower-cases as it copies, as Lucene's <c>LowerCaseTokenizer</c> does, with the same invariant-culture mapping as
+/// <c>LowerCaseFilter</c> (simple case mapping, char by char; no token holds a surrogate). The filter lower-cased each
+/// token through a separate call into ICU: measured, 18 % of building a 10,000-passage index and 9 % of a reply.
+/// </para>
 /// <para>
 /// Measured against the alternatives: Lucene's <c>StandardTokenizer</c> follows the Unicode word-break rules
 /// ("38.5", "don't" stay one token), which the question matching and compound splitting were not written for; in
@@ -18,14 +23,14 @@ namespace FaqBot.Analysis;
 /// triage reads a whole message of up to 32 KB; so this tokenizer reads the text once and walks it once.
 /// </para>
 /// </summary>
-public sealed class LetterOrDigitTokenizer : Tokenizer
+public sealed class LowerCaseLetterOrDigitTokenizer : Tokenizer
 {
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private string _text = string.Empty;
     private int _position;
 
-    private LetterOrDigitTokenizer(TextReader reader)
+    private LowerCaseLetterOrDigitTokenizer(TextReader reader)
         : base(reader)
     {
         _term = AddAttribute<ICharTermAttribute>();
@@ -33,7 +38,7 @@ public sealed class LetterOrDigitTokenizer : Tokenizer
     }
 
     /// <summary>A tokenizer over <paramref name="reader"/>.</summary>
-    public static LetterOrDigitTokenizer Create(TextReader reader) => new(reader);
+    public static LowerCaseLetterOrDigitTokenizer Create(TextReader reader) => new(reader);
 
     /// <inheritdoc/>
     public override bool IncrementToken()
@@ -55,7 +60,14 @@ public sealed class LetterOrDigitTokenizer : Tokenizer
             _position++;
         }
 
-        _term.CopyBuffer(_text.ToCharArray(start, _position - start), 0, _position - start);
+        var length = _position - start;
+        var buffer = _term.ResizeBuffer(length);
+        for (var i = 0; i < length; i++)
+        {
+            buffer[i] = char.ToLowerInvariant(_text[start + i]);
+        }
+
+        _term.Length = length;
         _offset.SetOffset(CorrectOffset(start), CorrectOffset(_position));
         return true;
     }
