@@ -45,8 +45,11 @@ public sealed class PostgresDatabase : IDisposable
             .Build();
     }
 
-    /// <summary>The connection string (with its secret): for the one connection that listens for notifications.</summary>
-    internal string ConnectionString => _source.ConnectionString;
+    /// <summary>
+    /// A connection of the pool for the one that listens for notifications (from the data source: its own connection
+    /// string no longer holds the password).
+    /// </summary>
+    internal ValueTask<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken) => _source.OpenConnectionAsync(cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> on a pooled connection, retrying transient failures.</summary>
     public async Task<T> RunAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
