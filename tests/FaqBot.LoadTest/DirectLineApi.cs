@@ -36,6 +36,10 @@ internal sealed class DirectLineApi(HttpClient http, Uri server)
             : new StartedConversation(id, token, new Uri(streamUrl));
     }
 
+    /// <summary>The conversation's <c>streamUrl</c> on this server (the token in it is valid on every replica).</summary>
+    public Uri StreamUrlOf(StartedConversation conversation) =>
+        new UriBuilder(conversation.StreamUrl) { Host = server.Host, Port = server.Port }.Uri;
+
     /// <summary>Posts a patient's message; returns the id the server gave it (its echo on the stream has the same id).</summary>
     public async Task<string> PostMessageAsync(StartedConversation conversation, string text, string clientActivityId, CancellationToken cancellationToken)
     {

@@ -13,10 +13,11 @@ internal sealed record LoadOptions(
     int Parallelism,
     int WarmupConversations,
     TimeSpan ReplyTimeout,
-    TimeSpan RunTimeout)
+    TimeSpan RunTimeout,
+    Uri? Replica = null)
 {
     public const string Usage =
-        "usage: FaqBot.LoadTest --url http://127.0.0.1:PORT --questions FILE [--server-pid PID] [--conversations 200] " +
+        "usage: FaqBot.LoadTest --url http://127.0.0.1:PORT --questions FILE [--replica http://127.0.0.1:PORT] [--server-pid PID] [--conversations 200] " +
         "[--messages 20] [--parallel 200] [--warmup 4] [--reply-timeout 30] [--timeout 300]";
 
     /// <summary>Reads the options; returns null and an error for anything unknown, missing or not on loopback.</summary>
@@ -34,7 +35,7 @@ internal sealed record LoadOptions(
             values[args[index][2..]] = args[++index];
         }
 
-        string[] known = ["url", "server-pid", "questions", "conversations", "messages", "parallel", "warmup", "reply-timeout", "timeout"];
+        string[] known = ["url", "replica", "server-pid", "questions", "conversations", "messages", "parallel", "warmup", "reply-timeout", "timeout"];
         if (values.Keys.FirstOrDefault(key => !known.Contains(key)) is { } unknown)
         {
             error = $"unknown option --{unknown}";
@@ -51,6 +52,15 @@ internal sealed record LoadOptions(
         if (!server.IsLoopback && !(IPAddress.TryParse(server.Host, out var address) && IPAddress.IsLoopback(address)))
         {
             error = $"--url must be a loopback address, not {server.Host}";
+            return null;
+        }
+
+        Uri? replica = null;
+        if (values.TryGetValue("replica", out var replicaUrl)
+            && (!Uri.TryCreate(replicaUrl, UriKind.Absolute, out replica) || replica.Scheme != Uri.UriSchemeHttp
+                || !(replica.IsLoopback || (IPAddress.TryParse(replica.Host, out var replicaAddress) && IPAddress.IsLoopback(replicaAddress)))))
+        {
+            error = "--replica must be an http:// loopback address";
             return null;
         }
 
@@ -72,7 +82,8 @@ internal sealed record LoadOptions(
                 Positive(values.GetValueOrDefault("parallel", "200"), "parallel"),
                 int.Parse(values.GetValueOrDefault("warmup", "4"), NumberStyles.None, CultureInfo.InvariantCulture),
                 TimeSpan.FromSeconds(Positive(values.GetValueOrDefault("reply-timeout", "30"), "reply-timeout")),
-                TimeSpan.FromSeconds(Positive(values.GetValueOrDefault("timeout", "300"), "timeout")));
+                TimeSpan.FromSeconds(Positive(values.GetValueOrDefault("timeout", "300"), "timeout")),
+                replica is null ? null : new Uri(replica.GetLeftPart(UriPartial.Authority)));
         }
         catch (FormatException exception)
         {

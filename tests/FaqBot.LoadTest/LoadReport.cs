@@ -43,7 +43,7 @@ internal sealed class LoadReport(
             .Order()
             .ToArray();
 
-        output.WriteLine(string.Create(Invariant, $"Direct Line over WebSocket: {options.Conversations} conversations × {options.MessagesPerConversation} messages, {Math.Min(options.Parallelism, options.Conversations)} at once, {options.Server}"));
+        output.WriteLine(string.Create(Invariant, $"Direct Line over WebSocket: {options.Conversations} conversations × {options.MessagesPerConversation} messages, {Math.Min(options.Parallelism, options.Conversations)} at once, {options.Server}{(options.Replica is { } replica ? $" and {replica} (two replicas, one database)" : "")}"));
         output.WriteLine(string.Create(Invariant, $"  messages sent / answered   {Sent} / {Answered} of {Expected}"));
         output.WriteLine(string.Create(Invariant, $"  lost                       {Lost}"));
         output.WriteLine(string.Create(Invariant, $"  duplicated                 {Duplicated}"));

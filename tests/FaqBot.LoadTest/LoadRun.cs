@@ -13,7 +13,10 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> questio
     {
         using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { Timeout = options.ReplyTimeout };
-        var api = new DirectLineApi(http, options.Server);
+        // With a second replica each patient's requests and stream alternate between the two (see PatientConversation).
+        DirectLineApi[] api = options.Replica is { } replica
+            ? [new DirectLineApi(http, options.Server), new DirectLineApi(http, replica)]
+            : [new DirectLineApi(http, options.Server)];
         using var deadline = new CancellationTokenSource(options.RunTimeout);
 
         var rssAtStart = ServerProcess.ResidentMegabytes(options.ServerPid);
@@ -34,7 +37,7 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> questio
     }
 
     private async Task<IReadOnlyList<ConversationOutcome>> RunConversationsAsync(
-        DirectLineApi api, int count, int messages, int firstNumber, CancellationToken cancellationToken)
+        IReadOnlyList<DirectLineApi> api, int count, int messages, int firstNumber, CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(options.Parallelism);
         var runs = Enumerable.Range(firstNumber, count).Select(async number =>

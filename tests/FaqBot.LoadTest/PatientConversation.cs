@@ -4,9 +4,11 @@ namespace FaqBot.LoadTest;
 
 /// <summary>
 /// One patient: gets a token as the chat page does, starts the conversation, opens its stream, waits for the welcome,
-/// then sends each message only after the previous one was answered, and checks everything that came back.
+/// then sends each message only after the previous one was answered, and checks everything that came back. Given two
+/// replicas, the patient starts on one, reads the stream from the other and posts to each in turn, so every reply
+/// crosses from the replica that wrote it to the one that streams it.
 /// </summary>
-internal sealed class PatientConversation(DirectLineApi api, IReadOnlyList<string> questions, int number, LoadOptions options)
+internal sealed class PatientConversation(IReadOnlyList<DirectLineApi> replicas, IReadOnlyList<string> questions, int number, LoadOptions options)
 {
     /// <summary>After the last reply, how long to keep listening for late bubbles or duplicates.</summary>
     private static readonly TimeSpan TrailingWindow = TimeSpan.FromMilliseconds(500);
@@ -17,10 +19,12 @@ internal sealed class PatientConversation(DirectLineApi api, IReadOnlyList<strin
         string? failure = null;
         try
         {
+            var api = replicas[number % replicas.Count];
+            var streaming = replicas[(number + 1) % replicas.Count];
             var pageToken = await api.PageTokenAsync(cancellationToken);
             var conversation = await api.StartAsync(pageToken, cancellationToken);
             await using var stream = new ActivityStream();
-            await stream.ConnectAsync(conversation.StreamUrl, api.Origin, cancellationToken);
+            await stream.ConnectAsync(streaming.StreamUrlOf(conversation), streaming.Origin, cancellationToken);
             try
             {
                 await ReadUntilAsync(stream, ledger, () => ledger.WelcomeSeen, "welcome", cancellationToken);
@@ -29,7 +33,7 @@ internal sealed class PatientConversation(DirectLineApi api, IReadOnlyList<strin
                     // Each patient starts at a different question so the server sees them all at once.
                     var text = questions[(number + index) % questions.Count];
                     var sentAt = Stopwatch.GetTimestamp();
-                    var id = await api.PostMessageAsync(conversation, text, $"load-{number}-{index}", cancellationToken);
+                    var id = await replicas[(number + index) % replicas.Count].PostMessageAsync(conversation, text, $"load-{number}-{index}", cancellationToken);
                     var message = ledger.Sent(id, sentAt);
                     await ReadUntilAsync(stream, ledger, () => message.Replies > 0, "reply", cancellationToken);
                 }

@@ -12,7 +12,9 @@
 # 3. Restarts the server and runs the Direct Line client (this project): LOAD_CONVERSATIONS (200) conversations of
 #    LOAD_MESSAGES (20) messages over WebSocket, all at once; checks nothing is lost, duplicated or out of order and
 #    reports reply latency and the server's RSS before and after.
-# Exits 1 if the Direct Line run lost, duplicated or reordered anything (or timed out), or a wrk run got errors.
+# 4. With Debian's postgresql installed: the same Direct Line run on two replicas sharing one PostgreSQL (LOAD_REPLICAS=0
+#    skips it).
+# Exits 1 if a Direct Line run lost, duplicated or reordered anything (or timed out), or a wrk run got errors.
 #
 # Needs the .NET 10 SDK, curl and wrk (Debian: `apt-get install wrk`, as root). Traffic stays on 127.0.0.1.
 set -euo pipefail
@@ -161,6 +163,54 @@ if ! dotnet "$work/client/FaqBot.LoadTest.dll" --url "$base" --server-pid "$serv
     status=1
 fi
 stop_server
+
+# 4. Two replicas sharing one PostgreSQL (issue #14): the same Direct Line run, each patient starting on one replica,
+#    streaming from the other and posting to both in turn. Needs Debian's postgresql (initdb, pg_ctl); skipped without it.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [[ -n $pg_bin && -x $pg_bin/pg_ctl && ${LOAD_REPLICAS:-1} != 0 ]]; then
+    # Its own temporary directory: as root, PostgreSQL runs as the postgres user, who cannot enter $work.
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/faqbot-load-pg.XXXXXX")
+    as_pg=()
+    if [[ $(id -u) == 0 ]]; then
+        chown postgres "$pg_dir"
+        as_pg=(runuser -u postgres --)
+    fi
+    pg_port=
+    for _ in $(seq 1 100); do
+        candidate=$((20000 + RANDOM % 30000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+            pg_port=$candidate
+            break
+        fi
+    done
+    "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U faqbot --auth=trust -E UTF8 --no-sync >"$work/initdb.log" 2>&1 \
+        || { cat "$work/initdb.log" >&2; exit 2; }
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+        -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_dir -c max_connections=300" start >/dev/null
+    stop_postgres() { "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true; }
+    trap 'stop_server; stop_replica; stop_postgres; rm -rf "$work" "$pg_dir"' EXIT
+    signing_key=$(head -c 32 /dev/urandom | base64)
+    export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=faqbot;Database=postgres;Maximum Pool Size=100"
+    export DirectLine__TokenSigningKey=$signing_key
+    start_server replica-b
+    replica_pid=$server_pid
+    replica_base=$base
+    stop_replica() { [[ -n ${replica_pid:-} ]] && kill "$replica_pid" 2>/dev/null && wait "$replica_pid" 2>/dev/null || true; }
+    server_pid=
+    start_server replica-a
+    echo
+    echo "Direct Line on two replicas sharing PostgreSQL ($("$pg_bin/postgres" --version)): $conversations conversations × $messages messages …"
+    if ! dotnet "$work/client/FaqBot.LoadTest.dll" --url "$base" --replica "$replica_base" --server-pid "$server_pid" --questions "$questions" \
+        --conversations "$conversations" --messages "$messages" --parallel "$conversations" --timeout 300; then
+        status=1
+    fi
+    stop_server
+    stop_replica
+    stop_postgres
+    unset ConnectionStrings__Postgres DirectLine__TokenSigningKey
+else
+    echo "PostgreSQL is not installed (apt-get install postgresql): the two-replica run is skipped."
+fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 if awk -v load="${load_after%% *}" -v cores="$(nproc)" 'BEGIN { exit !(load > cores) }'; then

@@ -60,12 +60,13 @@ public sealed class PassageIndex
     public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking, IEnumerable<string>? knownWords = null)
     {
         var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
-        // Each field's text is tokenized once, for the compound parts and the terms alike.
+        // Each field's text is tokenized once, for the compound parts and the terms alike, each distinct word one string.
+        var words = new WordStrings();
         var texts = passages.Select(p => new FieldTexts(
-            WordTokens.Of(p.Title),
-            [.. (ranking.AlternativeQuestions ? p.AlternativeQuestions : []).Select(WordTokens.Of)],
-            WordTokens.Of(MarkdownPlainText.From(p.Text)),
-            WordTokens.Of(p.ArticleTitle))).ToArray();
+            words.Tokens(p.Title),
+            [.. (ranking.AlternativeQuestions ? p.AlternativeQuestions : []).Select(words.Tokens)],
+            words.Tokens(MarkdownPlainText.From(p.Text)),
+            words.Tokens(p.ArticleTitle))).ToArray();
         var compoundParts = analyzer.Options.CompoundSplitting
             ? CompoundPartsOf(texts, knownWords ?? [], analyzer)
             : new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -86,15 +87,22 @@ public sealed class PassageIndex
         var averageArticle = Average(fields, f => f.Article.Count);
 
         var frequencies = new Dictionary<string, List<(int Passage, double Tf)>>(StringComparer.Ordinal);
+        // One table reused for every passage: a new one each would be most of what a large build allocates.
+        var weighted = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Length; i++)
         {
             var f = fields[i];
-            var weighted = new Dictionary<string, double>(StringComparer.Ordinal);
+            weighted.Clear();
             // An intro's title is the article's (often an SEO line: "Iskias – Hvad er iskias? Læs om symptomer og
             // behandling"): it names everything the article covers, not what the intro answers, so it weighs less.
             var titleWeight = passages[i].Kind == PassageKind.Intro ? ranking.IntroTitleWeight : ranking.TitleWeight;
             AddField(weighted, f.Title, titleWeight, Normaliser(ranking.TitleB, f.Title.Count, averageTitle));
-            AddField(weighted, f.Questions.SelectMany(q => q), ranking.AlternativeQuestionsWeight, Normaliser(ranking.AlternativeQuestionsB, f.QuestionsLength, averageQuestions));
+            var questionsNormaliser = Normaliser(ranking.AlternativeQuestionsB, f.QuestionsLength, averageQuestions);
+            foreach (var question in f.Questions)
+            {
+                AddField(weighted, question, ranking.AlternativeQuestionsWeight, questionsNormaliser);
+            }
+
             AddField(weighted, f.Body, ranking.BodyWeight, Normaliser(ranking.BodyB, f.Body.Count, averageBody));
             AddField(weighted, f.Article, ranking.ArticleTitleWeight, Normaliser(ranking.TitleB, f.Article.Count, averageArticle));
             foreach (var (term, tf) in weighted)
@@ -124,15 +132,52 @@ public sealed class PassageIndex
         }
 
         var answered = new AnsweredQuestion[fields.Length][];
+        var distinct = new List<TermPostings>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var questions = new List<AnsweredQuestion>();
         for (var i = 0; i < fields.Length; i++)
         {
-            answered[i] = [.. ((IEnumerable<List<string>>)[fields[i].Title, .. fields[i].Questions])
-                .Select(terms => terms.Distinct().Select(t => postings[t]).ToArray())
-                .Where(terms => terms.Length > 0)
-                .Select(terms => new AnsweredQuestion([.. terms.Select(t => t.Id)], [.. terms.Select(t => t.Idf)]))];
+            questions.Clear();
+            AddAnswered(fields[i].Title, postings, distinct, seen, questions);
+            foreach (var question in fields[i].Questions)
+            {
+                AddAnswered(question, postings, distinct, seen, questions);
+            }
+
+            answered[i] = [.. questions];
         }
 
         return new PassageIndex(passages, postings, termBySurface, analyzer, answered);
+    }
+
+    /// <summary>A question's distinct terms, in order, as an answered question (none when it has no terms).</summary>
+    private static void AddAnswered(
+        List<string> terms, Dictionary<string, TermPostings> postings, List<TermPostings> distinct, HashSet<string> seen, List<AnsweredQuestion> questions)
+    {
+        distinct.Clear();
+        seen.Clear();
+        foreach (var term in terms)
+        {
+            if (seen.Add(term))
+            {
+                distinct.Add(postings[term]);
+            }
+        }
+
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        var ids = new int[distinct.Count];
+        var idfs = new double[distinct.Count];
+        for (var k = 0; k < distinct.Count; k++)
+        {
+            ids[k] = distinct[k].Id;
+            idfs[k] = distinct[k].Idf;
+        }
+
+        questions.Add(new AnsweredQuestion(ids, idfs));
     }
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
@@ -212,7 +257,7 @@ public sealed class PassageIndex
 
     private static double Normaliser(double b, int length, double average) => 1 - b + (b * length / average);
 
-    private static void AddField(Dictionary<string, double> weighted, IEnumerable<string> terms, double weight, double normaliser)
+    private static void AddField(Dictionary<string, double> weighted, List<string> terms, double weight, double normaliser)
     {
         foreach (var term in terms)
         {

@@ -16,7 +16,9 @@ public sealed class TypoCorrector
     /// <summary>Words at least this long may be two edits away.</summary>
     public const int TwoEditsFromLength = 11;
 
-    private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
+    // A key's words: one string for the many keys of one word only, a list for the rest (most keys have one word, and a
+    // list each was most of what a large index's typo table allocated).
+    private readonly Dictionary<string, object> _byDeletion = new(StringComparer.Ordinal);
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
 
     /// <summary>Indexes <paramref name="words"/> (already folded to plain a–z where applicable).</summary>
@@ -86,23 +88,30 @@ public sealed class TypoCorrector
 
     private void Collect(string key, HashSet<string> candidates)
     {
-        if (_byDeletion.TryGetValue(key, out var words))
+        switch (_byDeletion.GetValueOrDefault(key))
         {
-            candidates.UnionWith(words);
+            case string word:
+                candidates.Add(word);
+                break;
+            case List<string> words:
+                candidates.UnionWith(words);
+                break;
         }
     }
 
     private void Add(string key, string word)
     {
-        if (!_byDeletion.TryGetValue(key, out var words))
+        switch (_byDeletion.GetValueOrDefault(key))
         {
-            words = [];
-            _byDeletion[key] = words;
-        }
-
-        if (words.Count == 0 || words[^1] != word)
-        {
-            words.Add(word);
+            case null:
+                _byDeletion[key] = word;
+                break;
+            case string only when only != word:
+                _byDeletion[key] = new List<string>(2) { only, word };
+                break;
+            case List<string> words when words[^1] != word:
+                words.Add(word);
+                break;
         }
     }
 

@@ -116,6 +116,89 @@ public sealed class SharedStateTests
         Assert.Equal([.. before, .. during, .. after], whole, ActivityIdentity.Instance);
     }
 
+    [PostgresFact]
+    public async Task AScreeningQuestionAskedOnAIsAnsweredOnB()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var (a, b) = await StartReplicasAsync(await database.CreateDatabaseAsync());
+        await using var replicaA = a;
+        await using var replicaB = b;
+        var onA = new DirectLineTestClient(replicaA.NewClient());
+        await onA.StartAsync();
+
+        await onA.SendAsync("jeg har taget panodil og ipren, de gør ingenting");
+        await onA.PollUntilAsync(all => all.Any(IsScreening));
+        var onB = onA.Via(replicaB.NewClient());
+        await onB.SendAsync("Ja");
+        var all = await onB.PollUntilAsync(all => all.Any(IsRedFlag));
+
+        Assert.StartsWith("**Kontakt din egen læge i dag", all.First(IsRedFlag).Text, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task WhatAPatientWroteIsKeptOnlyInTheTranscriptAndGoesWithIt()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var connectionString = await database.CreateDatabaseAsync();
+        var (a, b) = await StartReplicasAsync(connectionString);
+        await using var replicaA = a;
+        await using var replicaB = b;
+        var marker = "canary" + Guid.NewGuid().ToString("N")[..8];
+        var patient = new DirectLineTestClient(replicaA.NewClient());
+        await patient.StartAsync();
+
+        await patient.SendAsync($"{marker} har ondt i benet, ring 12345678 eller skriv til {marker}@example.dk, cpr 010203-1234");
+        await patient.PollUntilAsync(all => all.Count(IsBotMessage) >= 2);
+        await database.StopAsync();
+        await patient.SendAsync($"{marker} igen 010203-1234");
+        // B never held this conversation, so without the database it cannot vouch for it: 503, the client retries.
+        using (var viaB = await patient.Via(replicaB.NewClient()).SendAsync(
+            HttpMethod.Post,
+            $"/v3/directline/conversations/{patient.ConversationId}/activities",
+            new { type = "message", text = $"{marker} via B", from = new { id = "r_webchat" } }))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, viaB.StatusCode);
+            Assert.DoesNotContain(marker, await viaB.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await database.StartAgainAsync();
+        await ReadinessOnceItIsAsync(replicaA.NewClient(), HttpStatusCode.OK, []);
+        await Task.Delay(1500);
+
+        var rows = await RowsAsync(connectionString);
+        Assert.Contains(rows, row => row.Table == "faqbot_transcript_activity" && row.Text.Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, row => row.Table != "faqbot_transcript_activity" && (row.Text.Contains(marker, StringComparison.Ordinal) || row.Text.Contains("010203-1234", StringComparison.Ordinal)));
+        Assert.DoesNotContain([.. replicaA.Output, .. replicaB.Output], line => line.Contains(marker, StringComparison.Ordinal) || line.Contains("010203", StringComparison.Ordinal) || line.Contains("12345678", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<(string Table, string Text)>> RowsAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new Npgsql.NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var rows = new List<(string, string)>();
+        foreach (var table in tables)
+        {
+            await using var select = new Npgsql.NpgsqlCommand($"SELECT t::text FROM {table} t", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((table, reader.GetString(0)));
+            }
+        }
+
+        return rows;
+    }
+
     private static async Task<(FaqBotServerProcess A, FaqBotServerProcess B)> StartReplicasAsync(string connectionString)
     {
         var settings = new Dictionary<string, string>
@@ -197,6 +280,12 @@ public sealed class SharedStateTests
             await Task.Delay(200);
         }
     }
+
+    private static bool IsScreening(Activity activity) =>
+        activity.ChannelData?["faqbot"]?["kind"]?.GetValue<string>() == "screening";
+
+    private static bool IsRedFlag(Activity activity) =>
+        activity.ChannelData?["faqbot"]?["redFlag"]?.GetValue<bool>() == true;
 
     private static bool IsBotMessage(Activity activity) => activity.Type == ActivityTypes.Message && activity.From?.Role == "bot";
 

@@ -30,10 +30,15 @@ public sealed class PostgresDatabase : IDisposable
                 MaxRetryAttempts = 2,
                 Delay = TimeSpan.FromMilliseconds(100),
                 BackoffType = DelayBackoffType.Exponential,
-                // Connections pooled before a restart are all broken: drop them rather than fail on each in turn.
-                OnRetry = _ =>
+                // Connections pooled before a restart are all broken: drop them rather than fail on each in turn (but not
+                // for a busy pool, whose connections are fine).
+                OnRetry = arguments =>
                 {
-                    _source.Clear();
+                    if (arguments.Outcome.Exception is { } exception && IsBrokenConnection(exception))
+                    {
+                        _source.Clear();
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             })
@@ -113,6 +118,17 @@ public sealed class PostgresDatabase : IDisposable
             || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
         NpgsqlException => true,
         SocketException or IOException or TimeoutException => true,
+        _ => false,
+    };
+
+    /// <summary>Whether the connection itself broke (a restart), rather than the pool being busy.</summary>
+    private static bool IsBrokenConnection(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal),
+        NpgsqlException { InnerException: TimeoutException } => false,
+        NpgsqlException { InnerException: { } inner } => IsBrokenConnection(inner),
+        NpgsqlException => true,
+        SocketException or IOException => true,
         _ => false,
     };
 

@@ -5,12 +5,16 @@ namespace FaqBot.Channels.Activities.Storage.Postgres;
 /// <summary>
 /// This process's handle on one transcript in the database. It wakes local streams when any replica appends, and while
 /// the database is away it keeps the activities appended here (the patient's message, the apology) numbered after the
-/// last it knew, serves them to readers here, and writes them in order once the database is back.
+/// last it knew, serves them to readers here, and writes them in order once the database is back. (Over 250 lines:
+/// keeping, flushing and waking share one lock and one write gate, which are clearest in one type.)
 /// </summary>
 internal sealed class PostgresTranscript(PostgresTranscriptStore store, string id, string userId, long lastSequence) : ITranscript
 {
     /// <summary>A use is written to the database at most this often (idle expiry is counted in minutes).</summary>
     private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often activities kept here are offered to the database again.</summary>
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -21,6 +25,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
     private long _lastUsedTicks = store.Time.GetUtcNow().UtcTicks;
     private long _lastTouchWrittenTicks = store.Time.GetUtcNow().UtcTicks;
     private int _openStreams;
+    private int _flushScheduled;
 
     public string Id { get; } = id;
 
@@ -62,7 +67,6 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
                     }
 
                     Advanced(sequence);
-                    await EvictOverTotalAsync();
                     return written;
                 }
                 catch (StorageUnavailableException)
@@ -224,6 +228,11 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         string kept;
         lock (_gate)
         {
+            if (_unsaved.Count == 0)
+            {
+                store.KeptWhileUnavailable();
+            }
+
             var sequence = Math.Max(_known, _unsaved.Count > 0 ? _unsaved[^1].Sequence : 0) + 1;
             kept = stamp(activity, sequence);
             _unsaved.Add((activity, stamp, sequence));
@@ -235,7 +244,43 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         }
 
         Wake();
+        ScheduleFlush();
         return kept;
+    }
+
+    /// <summary>
+    /// Offers what is kept to the database every second until it takes it, so a reply kept during a short failure
+    /// reaches the other replicas' streams without waiting for this conversation's next message.
+    /// </summary>
+    private void ScheduleFlush()
+    {
+        if (Interlocked.Exchange(ref _flushScheduled, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (!Ended.IsCancellationRequested)
+                {
+                    await Task.Delay(FlushInterval, store.Time);
+                    if (await FlushAsync())
+                    {
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _flushScheduled, 0);
+                if (HasUnsaved && !Ended.IsCancellationRequested)
+                {
+                    ScheduleFlush();
+                }
+            }
+        });
     }
 
     private TranscriptPage UnsavedAfter(long watermark)
@@ -244,18 +289,6 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         {
             var after = _unsaved.Where(entry => entry.Sequence > watermark).ToList();
             return new TranscriptPage([.. after.Select(entry => entry.Activity)], after.Count > 0 ? after[^1].Sequence : watermark);
-        }
-    }
-
-    private async Task EvictOverTotalAsync()
-    {
-        try
-        {
-            await store.EvictOverTotalAsync(Id);
-        }
-        catch (StorageUnavailableException)
-        {
-            // The next append tries again.
         }
     }
 

@@ -13,7 +13,11 @@ namespace FaqBot.Channels.Activities.Storage.Postgres;
 /// holds a handle per conversation in use here, which keeps what could not be written while the database was away.
 /// (Over 250 lines: the SQL of each bound reads best beside the call that runs it.)
 /// </summary>
-public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<TranscriptLimits> options, TimeProvider time) : ITranscriptStore
+public sealed class PostgresTranscriptStore(
+    PostgresDatabase database,
+    IOptions<TranscriptLimits> options,
+    TimeProvider time,
+    ILogger<PostgresTranscriptStore> logger) : ITranscriptStore
 {
     /// <summary>The notification channel: <c>a:{sequence}:{id}</c> for an append, <c>e:{id}</c> for a forgotten transcript.</summary>
     public const string Channel = "faqbot_transcript";
@@ -83,13 +87,13 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
                         DELETE FROM faqbot_transcript WHERE id IN (
                             SELECT id FROM faqbot_transcript WHERE id <> $1 ORDER BY touched_at DESC, id OFFSET $2)
                         RETURNING id)
-                    SELECT count(pg_notify($3, 'e:' || id)) FROM gone
+                    SELECT id, pg_notify($3, 'e:' || id) FROM gone
                     """,
                     connection);
                 evict.Parameters.AddWithValue(conversationId);
                 evict.Parameters.AddWithValue(Math.Max(0, Limits.MaxConversations - 1));
                 evict.Parameters.AddWithValue(Channel);
-                await evict.ExecuteScalarAsync(token);
+                await ForgetAllAsync(evict, token);
                 return (userId, 0L, true);
             },
             cancellationToken);
@@ -99,6 +103,19 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
     public async Task<int> RemoveIdleAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - Limits.IdleTimeout;
+        var removed = await database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var remove = new NpgsqlCommand(
+                    "WITH gone AS (DELETE FROM faqbot_transcript WHERE touched_at < $1 RETURNING id) SELECT id, pg_notify($2, 'e:' || id) FROM gone",
+                    connection);
+                remove.Parameters.AddWithValue(cutoff);
+                remove.Parameters.AddWithValue(Channel);
+                return await ForgetAllAsync(remove, token);
+            },
+            cancellationToken);
+
+        // Handles of transcripts other replicas keep in use are let go here once unused here.
         foreach (var (id, held) in _held)
         {
             if (held.IsIdleSince(cutoff))
@@ -107,17 +124,7 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
             }
         }
 
-        return await database.RunAsync(
-            async (connection, token) =>
-            {
-                await using var remove = new NpgsqlCommand(
-                    "WITH gone AS (DELETE FROM faqbot_transcript WHERE touched_at < $1 RETURNING id) SELECT count(pg_notify($2, 'e:' || id)) FROM gone",
-                    connection);
-                remove.Parameters.AddWithValue(cutoff);
-                remove.Parameters.AddWithValue(Channel);
-                return Convert.ToInt32(await remove.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
-            },
-            cancellationToken);
+        return removed;
     }
 
     /// <summary>
@@ -162,30 +169,42 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
                 batch.BatchCommands.Add(Command("SELECT pg_notify($1, 'a:' || $2 || ':' || $3)", Channel, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationId));
                 await batch.ExecuteNonQueryAsync(token);
                 await transaction.CommitAsync(token);
+                await EvictOverTotalAsync(connection, conversationId, token);
                 return (sequence, id);
             },
             CancellationToken.None);
 
-    /// <summary>Over the total the least recently used other transcripts are forgotten (the one written to stays).</summary>
-    internal Task EvictOverTotalAsync(string conversationId) =>
-        database.RunAsync(
-            async (connection, token) =>
-            {
-                await using var evict = new NpgsqlCommand(
-                    """
+    /// <summary>A handle began keeping activities because the database did not take them (never says what they hold).</summary>
+    internal void KeptWhileUnavailable() =>
+        logger.LogWarning("The database did not take a transcript's activity; it is kept here and written when the database answers");
+
+    /// <summary>
+    /// Over the total the least recently used other transcripts are forgotten (the one written to stays). After the
+    /// append's commit and on its connection; a failure here is left to the next append, so the append is never retried.
+    /// </summary>
+    private async Task EvictOverTotalAsync(NpgsqlConnection connection, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var evict = new NpgsqlCommand(
+                """
                     WITH ranked AS (
                         SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, touched_at DESC, id) AS running FROM faqbot_transcript),
                     gone AS (
                         DELETE FROM faqbot_transcript t USING ranked r WHERE t.id = r.id AND t.id <> $1 AND r.running > $2 RETURNING t.id)
-                    SELECT count(pg_notify($3, 'e:' || id)) FROM gone
+                    SELECT id, pg_notify($3, 'e:' || id) FROM gone
                     """,
-                    connection);
-                evict.Parameters.AddWithValue(conversationId);
-                evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
-                evict.Parameters.AddWithValue(Channel);
-                return await evict.ExecuteScalarAsync(token);
-            },
-            CancellationToken.None);
+                connection);
+            evict.Parameters.AddWithValue(conversationId);
+            evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
+            evict.Parameters.AddWithValue(Channel);
+            await ForgetAllAsync(evict, cancellationToken);
+        }
+        catch (Exception exception) when (PostgresDatabase.IsUnavailable(exception))
+        {
+            logger.LogWarning("Could not forget transcripts over DirectLine:MaxTotalBytes; the next append tries again");
+        }
+    }
 
     /// <summary>The activities after <paramref name="watermark"/> and the last number given; null when the transcript is gone.</summary>
     internal Task<TranscriptPage?> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
@@ -275,6 +294,22 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IOptions<
             // A handle of an earlier transcript of the same id that was forgotten: a new one replaces it.
             _held.TryRemove(new KeyValuePair<string, PostgresTranscript>(conversationId, held));
         }
+    }
+
+    /// <summary>Runs a deletion that returns the ids it removed; their handles here end now (other replicas hear it).</summary>
+    private async Task<int> ForgetAllAsync(NpgsqlCommand deletion, CancellationToken cancellationToken)
+    {
+        var forgotten = new List<string>();
+        await using (var reader = await deletion.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                forgotten.Add(reader.GetString(0));
+            }
+        }
+
+        forgotten.ForEach(Forgotten);
+        return forgotten.Count;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

@@ -1,0 +1,179 @@
+using FaqBot.Channels.Activities.Memory;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
+using FaqBot.Channels.Activities.Storage.InMemory;
+using FaqBot.Channels.DirectLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Tests.Storage;
+
+/// <summary>The same bounds, expiry and memory in both stores: each check runs on memory and on a real PostgreSQL.</summary>
+[Trait("Category", "Integration")]
+public sealed class TranscriptStoreTests
+{
+    private static readonly TranscriptLimits SmallLimits = new()
+    {
+        MaxConversations = 2,
+        MaxActivitiesPerConversation = 3,
+        IdleTimeout = TimeSpan.FromMinutes(10),
+    };
+
+    [Fact]
+    public async Task IdleAndLeastRecentlyUsedTranscriptsAreForgottenInMemory()
+    {
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await IdleAndLeastRecentlyUsedAreForgottenAsync(new InMemoryTranscriptStore(Options.Create(SmallLimits), time), time);
+    }
+
+    [PostgresFact]
+    public async Task IdleAndLeastRecentlyUsedTranscriptsAreForgottenInPostgres()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await using var storage = await StartAsync(await database.CreateDatabaseAsync(), SmallLimits, time);
+        await IdleAndLeastRecentlyUsedAreForgottenAsync(storage.GetRequiredService<ITranscriptStore>(), time);
+    }
+
+    [Fact]
+    public async Task TheByteBoundsHoldInMemory()
+    {
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await ByteBoundsHoldAsync(new InMemoryTranscriptStore(Options.Create(ByteLimits), time), time);
+    }
+
+    [PostgresFact]
+    public async Task TheByteBoundsHoldInPostgres()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await using var storage = await StartAsync(await database.CreateDatabaseAsync(), ByteLimits, time);
+        await ByteBoundsHoldAsync(storage.GetRequiredService<ITranscriptStore>(), time);
+    }
+
+    [PostgresFact]
+    public async Task ConversationMemoryInPostgresExpiresAndIsBounded()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await using var storage = await StartAsync(await database.CreateDatabaseAsync(), SmallLimits, time, maxRemembered: 2);
+        var memory = storage.GetRequiredService<IConversationMemory>();
+        var state = new ConversationState(new PendingScreening("nightPain", time.GetUtcNow()), ["nightPain"]);
+
+        Assert.True(memory.Set("a", state));
+        Assert.Equal(state.Pending, memory.Get("a")!.Pending);
+        Assert.Equal(state.AskedKinds, memory.Get("a")!.AskedKinds);
+        Assert.True(memory.Set("b", state));
+        Assert.False(memory.Set("c", state));
+        Assert.True(memory.Set("a", state with { Pending = null }));
+        memory.Remove("b");
+        Assert.Null(memory.Get("b"));
+        time.Advance(TimeSpan.FromHours(3));
+        Assert.Null(memory.Get("a"));
+        Assert.True(memory.Set("c", state));
+    }
+
+    private static TranscriptLimits ByteLimits => new() { MaxConversationBytes = 64 * 1024, MaxTotalBytes = 160 * 1024 };
+
+    private static async Task IdleAndLeastRecentlyUsedAreForgottenAsync(ITranscriptStore store, AdjustableTimeProvider time)
+    {
+        var (first, _) = await store.GetOrStartAsync("a", "dl_a", default);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var (second, _) = await store.GetOrStartAsync("b", "dl_b", default);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await store.FindAsync("a", default);
+        var (third, created) = await store.GetOrStartAsync("c", "dl_c", default);
+        Assert.True(created);
+        await Eventually(() => second.Ended.IsCancellationRequested);
+        Assert.Null(await store.FindAsync("b", default));
+        for (var i = 0; i < 5; i++)
+        {
+            await first.AppendAsync(new Activity { Type = "message", Text = $"{i}" }, time.GetUtcNow());
+        }
+
+        var page = await first.ReadAfterAsync(0, default);
+        Assert.Equal(["2", "3", "4"], page.Activities.Select(activity => activity.Text));
+        Assert.Equal(5, page.Watermark);
+        time.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(2, await store.RemoveIdleAsync(default));
+        await Eventually(() => first.Ended.IsCancellationRequested && third.Ended.IsCancellationRequested);
+        Assert.Null(await store.FindAsync("a", default));
+    }
+
+    private static async Task ByteBoundsHoldAsync(ITranscriptStore store, AdjustableTimeProvider time)
+    {
+        var payload = new string('x', 20 * 1024);
+        var transcripts = new List<ITranscript>();
+        for (var c = 0; c < 6; c++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            var (transcript, _) = await store.GetOrStartAsync($"conversation-{c}", $"dl_{c}", default);
+            transcripts.Add(transcript);
+            for (var e = 0; e < 8; e++)
+            {
+                await transcript.AppendAsync(new Activity { Type = "event", Name = "fill", Text = payload }, time.GetUtcNow());
+            }
+        }
+
+        // 6 × 8 × 20 KB offered: each keeps its newest 3 (64 KB), and only the newest two transcripts fit in 160 KB.
+        await Eventually(() => transcripts.Count(transcript => !transcript.Ended.IsCancellationRequested) == 2);
+        Assert.Equal(transcripts.TakeLast(2), transcripts.Where(transcript => !transcript.Ended.IsCancellationRequested));
+        var newest = await transcripts[^1].ReadAfterAsync(0, default);
+        Assert.Equal(8, newest.Watermark);
+        Assert.Equal([6L, 7L, 8L], newest.Activities.Select(activity => activity.ChannelData!["webchat:sequence-id"]!.GetValue<long>()));
+    }
+
+    /// <summary>A database store and its services (notifications included), as the server registers them.</summary>
+    private static async Task<ServiceProvider> StartAsync(string connectionString, TranscriptLimits limits, TimeProvider time, int maxRemembered = 100)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(time)
+            .AddChannelStorage();
+        services.Configure<TranscriptLimits>(options =>
+        {
+            options.IdleTimeout = limits.IdleTimeout;
+            options.MaxConversations = limits.MaxConversations;
+            options.MaxActivitiesPerConversation = limits.MaxActivitiesPerConversation;
+            options.MaxConversationBytes = limits.MaxConversationBytes;
+            options.MaxTotalBytes = limits.MaxTotalBytes;
+        });
+        services.Configure<ConversationMemoryOptions>(options => options.MaxConversations = maxRemembered);
+        var provider = services.BuildServiceProvider();
+        foreach (var hosted in provider.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(default);
+        }
+
+        // The listener is up once a notification round-trips; until then an eviction could go unheard.
+        var store = provider.GetRequiredService<ITranscriptStore>();
+        var (probe, _) = await store.GetOrStartAsync("probe", "dl_probe", default);
+        var listening = probe.WaitForActivityAfterAsync(1, default);
+        await Eventually(async () =>
+        {
+            await probe.AppendAsync(new Activity { Type = "event" }, time.GetUtcNow());
+            return listening.IsCompleted;
+        });
+        await store.RemoveIdleAsync(default);
+        return provider;
+    }
+
+    private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 10 s.");
+            await Task.Delay(50);
+        }
+    }
+}
