@@ -7,9 +7,12 @@ using FaqBot.Search;
 
 namespace FaqBot.Benchmarks;
 
-/// <summary>Query latency and index build time on the seed articles and on a synthetic 10,000-passage corpus.</summary>
+/// <summary>
+/// Query latency and index build time on the seed articles and on a synthetic 10,000-passage corpus, with stock
+/// Lucene.Net (<see cref="PlainLuceneIndex"/>: DanishAnalyzer, BM25, top 5) on the same passages for reference.
+/// </summary>
 [MemoryDiagnoser]
-public class SearchBenchmarks
+public class SearchBenchmarks : IDisposable
 {
     private const int LargeCorpusSize = 10_000;
 
@@ -28,6 +31,8 @@ public class SearchBenchmarks
     private List<Passage> _largePassages = null!;
     private Lexicon _lexicon = null!;
     private int _next;
+    private PlainLuceneIndex _luceneSeed = null!;
+    private PlainLuceneIndex _luceneLarge = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -37,6 +42,15 @@ public class SearchBenchmarks
         _lexicon = _seed.Lexicon;
         _largePassages = SyntheticCorpus.Create(_seed.Content.Passages, LargeCorpusSize);
         _large = BuildLarge();
+        _luceneSeed = new PlainLuceneIndex(_seed.Content.Passages);
+        _luceneLarge = new PlainLuceneIndex(_largePassages);
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _luceneSeed.Dispose();
+        _luceneLarge.Dispose();
     }
 
     /// <summary>One question on the 20 seed passages (questions rotate across calls).</summary>
@@ -50,6 +64,22 @@ public class SearchBenchmarks
     /// <summary>Building the index, lexicon look-ups and typo index for 10,000 passages.</summary>
     [Benchmark]
     public KnowledgeBase BuildLargeIndex() => BuildLarge();
+
+    /// <summary>For reference: stock Lucene.Net, one question on the 20 seed passages.</summary>
+    [Benchmark]
+    public IReadOnlyList<string> LuceneQuerySeedCorpus() => _luceneSeed.Top5(Questions[_next++ % Questions.Length]);
+
+    /// <summary>For reference: stock Lucene.Net, one question on 10,000 passages.</summary>
+    [Benchmark]
+    public IReadOnlyList<string> LuceneQueryLargeCorpus() => _luceneLarge.Top5(Questions[_next++ % Questions.Length]);
+
+    /// <summary>For reference: stock Lucene.Net, building its in-memory index of 10,000 passages.</summary>
+    [Benchmark]
+    public int LuceneBuildLargeIndex()
+    {
+        using var index = new PlainLuceneIndex(_largePassages);
+        return index.Top5("iskias").Count;
+    }
 
     private KnowledgeBase BuildLarge() =>
         KnowledgeBase.Build(new ContentLoadResult([new Article("synthetic", "Synthetic", null, null, "synthetic", _largePassages)], []), _lexicon, new AnalysisOptions(), new RankingOptions());

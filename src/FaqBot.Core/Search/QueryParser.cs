@@ -192,6 +192,13 @@ public sealed class QueryParser
             return;
         }
 
+        if (isIndexed && folded.Count == 0)
+        {
+            // Most words of a question: indexed, and no other word typed without æøå.
+            clauses.Add(Clause(token, [term], 1, ClauseOrigin.Exact));
+            return;
+        }
+
         if (isIndexed)
         {
             // A word that is also another word typed without æøå ("skane": "scanne" misspelt, or "skåne") keeps the
@@ -291,8 +298,10 @@ public sealed class QueryParser
     }
 
     /// <summary>The known words <paramref name="token"/> is a form of when typed without æøå; empty when folding is off.</summary>
-    private List<string> FoldedWords(string token) =>
-        _options.AccentFolding && _folded.TryGetWords(token, out var words) ? words : [];
+    private IReadOnlyList<string> FoldedWords(string token) =>
+        _options.AccentFolding && _folded.TryGetWords(token, out var words) ? words : NoWords;
+
+    private static readonly string[] NoWords = [];
 
     private bool IsIndexedOrSynonym(string term) => _index.Contains(term) || (_options.Synonyms && _synonyms.IsKey(term));
 
