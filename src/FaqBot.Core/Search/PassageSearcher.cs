@@ -1,4 +1,5 @@
 using FaqBot.Lexicons;
+using FaqBot.Search.Reranking;
 
 namespace FaqBot.Search;
 

@@ -21,8 +21,7 @@ internal static class EvalCommand
     public static readonly string[] OptInFeatures = ["vocabulary-typos"];
 
     /// <summary>The ranking parameters <c>--set name=value</c> knows.</summary>
-    public static readonly string[] Parameters =
-        ["k1", "titleWeight", "introTitleWeight", "bodyWeight", "articleWeight", "titleB", "bodyB", "coverage", "titleBonus", "idfExponent", "questionsWeight", "questionsB", "definitionBonus"];
+    public static readonly string[] Parameters = [.. RankingOptions.ParameterNames];
 
     /// <summary>The options <c>eval</c> takes.</summary>
     public static readonly string[] Options = ["min", "content", "without", "with", "threshold", "sweep", "misses", "set", "rows"];
@@ -163,23 +162,7 @@ internal static class EvalCommand
     {
         var parts = setting.Split('=', 2);
         var value = parts.Length == 2 ? ParseNumber(parts[1], "--set") : throw new CliUsageException("--set takes name=value pairs");
-        return parts[0] switch
-        {
-            "k1" => ranking with { K1 = value },
-            "titleWeight" => ranking with { TitleWeight = value },
-            "introTitleWeight" => ranking with { IntroTitleWeight = value },
-            "bodyWeight" => ranking with { BodyWeight = value },
-            "articleWeight" => ranking with { ArticleTitleWeight = value },
-            "titleB" => ranking with { TitleB = value },
-            "bodyB" => ranking with { BodyB = value },
-            "coverage" => ranking with { CoverageExponent = value },
-            "titleBonus" => ranking with { TitleMatchBonus = value },
-            "idfExponent" => ranking with { IdfExponent = value },
-            "questionsWeight" => ranking with { AlternativeQuestionsWeight = value },
-            "questionsB" => ranking with { AlternativeQuestionsB = value },
-            "definitionBonus" => ranking with { DefinitionIntroBonus = value },
-            _ => throw new CliUsageException($"--set does not know '{parts[0]}'"),
-        };
+        return Parameters.Contains(parts[0]) ? ranking.With(parts[0], value) : throw new CliUsageException($"--set does not know '{parts[0]}'");
     }
 
     private static double ParseNumber(string text, string option) =>

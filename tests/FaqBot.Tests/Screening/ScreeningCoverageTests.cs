@@ -82,6 +82,7 @@ public sealed class ScreeningCoverageTests(ITestOutputHelper output)
     [InlineData("extra-qa-4.tsv")]
     [InlineData("extra-qa-5.tsv")]
     [InlineData("extra-qa-6.tsv")]
+    [InlineData("extra-qa-7.tsv")]
     public void TheScreeningQuestionIsAskedForAtMostATenthOfAQASet(string file)
     {
         var questions = File.ReadAllLines(ContentTestFiles.DataFile(file)).Skip(1)

@@ -62,17 +62,17 @@ public sealed class TranscriptStoreTests
         var memory = storage.GetRequiredService<IConversationMemory>();
         var state = new ConversationState(new PendingScreening("nightPain", time.GetUtcNow()), ["nightPain"]);
 
-        Assert.True(memory.Set("a", state));
-        Assert.Equal(state.Pending, memory.Get("a")!.Pending);
-        Assert.Equal(state.AskedKinds, memory.Get("a")!.AskedKinds);
-        Assert.True(memory.Set("b", state));
-        Assert.False(memory.Set("c", state));
-        Assert.True(memory.Set("a", state with { Pending = null }));
-        memory.Remove("b");
-        Assert.Null(memory.Get("b"));
+        Assert.True(await memory.SetAsync("a", state, default));
+        Assert.Equal(state.Pending, (await memory.GetAsync("a", default))!.Pending);
+        Assert.Equal(state.AskedKinds, (await memory.GetAsync("a", default))!.AskedKinds);
+        Assert.True(await memory.SetAsync("b", state, default));
+        Assert.False(await memory.SetAsync("c", state, default));
+        Assert.True(await memory.SetAsync("a", state with { Pending = null }, default));
+        await memory.RemoveAsync("b", default);
+        Assert.Null(await memory.GetAsync("b", default));
         time.Advance(TimeSpan.FromHours(3));
-        Assert.Null(memory.Get("a"));
-        Assert.True(memory.Set("c", state));
+        Assert.Null(await memory.GetAsync("a", default));
+        Assert.True(await memory.SetAsync("c", state, default));
     }
 
     private static TranscriptLimits ByteLimits => new() { MaxConversationBytes = 64 * 1024, MaxTotalBytes = 160 * 1024 };

@@ -13,6 +13,9 @@ namespace FaqBot.Tests.TestSupport;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
+    /// <summary>The password of the server's only user, <c>faqbot</c> (a throwaway: the server lives as long as a test).</summary>
+    private const string Password = "faqbot-test-password";
+
     private readonly string _bin;
     private readonly string _directory;
     private readonly bool _asPostgresUser;
@@ -46,12 +49,14 @@ public sealed class PostgresServer : IAsyncDisposable
         var asPostgresUser = Environment.UserName == "root";
         var directory = Directory.CreateTempSubdirectory("faqbot-pg-").FullName;
         var server = new PostgresServer(bin, directory, FreePort(), asPostgresUser);
+        // Over TCP with a password, as in production (a connection string that loses its password fails here).
+        await File.WriteAllTextAsync(Path.Combine(directory, "password"), Password);
         if (asPostgresUser)
         {
             await RunAsync("chown", "-R", "postgres:postgres", directory);
         }
 
-        await server.RunToolAsync("initdb", "-D", server.DataDirectory, "-U", "faqbot", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions");
+        await server.RunToolAsync("initdb", "-D", server.DataDirectory, "-U", "faqbot", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", Path.Combine(directory, "password"), "-E", "UTF8", "--no-sync", "--no-instructions");
         await server.StartAgainAsync();
         return server;
     }
@@ -97,7 +102,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     private string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=faqbot;Database={database};Timeout=3;Pooling=true";
+        $"Host=127.0.0.1;Port={Port};Username=faqbot;Password={Password};Database={database};Timeout=3";
 
     private Task RunToolAsync(string tool, params string[] arguments) => _asPostgresUser
         ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])

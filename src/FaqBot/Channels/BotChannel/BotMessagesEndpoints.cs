@@ -63,7 +63,7 @@ public static class BotMessagesEndpoints
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
             // The caller (the Emulator, a Direct Line bridge) takes the replies from the response; no Connector call.
-            return TypedResults.Json(new ExpectedReplies([.. turns.Respond(activity).Select(reply => reply.Activity)]), BotJson.Options);
+            return TypedResults.Json(new ExpectedReplies([.. (await turns.RespondAsync(activity, cancellationToken)).Select(reply => reply.Activity)]), BotJson.Options);
         }
 
         Uri? serviceUrl = null;
@@ -77,7 +77,7 @@ public static class BotMessagesEndpoints
                 "Replies can only be sent to a loopback serviceUrl without MicrosoftAppId; use deliveryMode expectReplies.");
         }
 
-        var replies = turns.Respond(activity);
+        var replies = await turns.RespondAsync(activity, cancellationToken);
         if (replies.Count == 0 || serviceUrl is null)
         {
             return TypedResults.Ok();

@@ -58,7 +58,7 @@ public sealed class DirectLineBot(
                 await conversation.AppendAsync(ActivityMapper.Typing(inbound), time.GetUtcNow(), cancellationToken);
             }
 
-            foreach (var reply in turns.Respond(inbound))
+            foreach (var reply in await turns.RespondAsync(inbound, cancellationToken))
             {
                 await conversation.AppendAsync(reply.Activity, time.GetUtcNow(), cancellationToken);
             }

@@ -23,7 +23,17 @@ public sealed class InMemoryConversationMemory : IConversationMemory, IDisposabl
     /// <summary>Conversations held now, expired ones not yet removed included.</summary>
     public int Count => _cache.Count;
 
-    /// <inheritdoc/>
+    public Task<ConversationState?> GetAsync(string conversationId, CancellationToken cancellationToken) => Task.FromResult(Get(conversationId));
+
+    public Task<bool> SetAsync(string conversationId, ConversationState state, CancellationToken cancellationToken) => Task.FromResult(Set(conversationId, state));
+
+    public Task RemoveAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        Remove(conversationId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The state of <paramref name="conversationId"/>, or null when there is none or it has expired.</summary>
     public ConversationState? Get(string conversationId)
     {
         if (!_cache.TryGetValue(conversationId, out Entry? entry) || entry is null)
@@ -40,7 +50,7 @@ public sealed class InMemoryConversationMemory : IConversationMemory, IDisposabl
         return null;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Stores <paramref name="state"/>; false when the memory is full.</summary>
     public bool Set(string conversationId, ConversationState state)
     {
         var expiresAt = _timeProvider.GetUtcNow() + _lifetime;
@@ -49,7 +59,7 @@ public sealed class InMemoryConversationMemory : IConversationMemory, IDisposabl
         return _cache.TryGetValue(conversationId, out Entry? stored) && stored?.State == state;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Forgets <paramref name="conversationId"/>.</summary>
     public void Remove(string conversationId) => _cache.Remove(conversationId);
 
     public void Dispose() => _cache.Dispose();

@@ -20,7 +20,7 @@ public sealed class TurnHandler(
     ILogger<TurnHandler> logger)
 {
     /// <summary>The activities that answer <paramref name="inbound"/>; empty for activities the bot ignores.</summary>
-    public IReadOnlyList<OutboundActivity> Respond(Activity inbound)
+    public async Task<IReadOnlyList<OutboundActivity>> RespondAsync(Activity inbound, CancellationToken cancellationToken)
     {
         switch (inbound.Type)
         {
@@ -28,7 +28,7 @@ public sealed class TurnHandler(
                 var started = timeProvider.GetTimestamp();
                 var question = MentionText.Strip(inbound);
                 // A bare @mention or a card submit has nothing to search for; the welcome explains what to ask.
-                var reply = question.Length == 0 ? composer.Welcome() : Converse(question, inbound);
+                var reply = question.Length == 0 ? composer.Welcome() : await ConverseAsync(question, inbound, cancellationToken);
                 // One line per turn, for operations: never the patient's text, nor the conversation.
                 logger.LogInformation(
                     "Turn on {Channel}: {Kind}, passage {PassageId}, red flags [{RedFlags}], {DurationMs:0.0} ms",
@@ -53,13 +53,13 @@ public sealed class TurnHandler(
     /// if it is a yes or no, else the composed reply; a screening question the reply carries is remembered as
     /// pending, or left out when it was asked before in the conversation or cannot be remembered.
     /// </summary>
-    private Reply Converse(string question, Activity inbound)
+    private async Task<Reply> ConverseAsync(string question, Activity inbound, CancellationToken cancellationToken)
     {
         var conversationId = inbound.Conversation?.Id;
         ConversationState? state;
         try
         {
-            state = conversationId is null ? null : memory.Get(conversationId);
+            state = conversationId is null ? null : await memory.GetAsync(conversationId, cancellationToken);
         }
         catch (StorageUnavailableException)
         {
@@ -73,7 +73,7 @@ public sealed class TurnHandler(
         {
             // Answered or not, the question is no longer pending: anything else is an ordinary message.
             state = state with { Pending = null };
-            TryRemember(conversationId, state);
+            await TryRememberAsync(conversationId, state, cancellationToken);
             if (timeProvider.GetUtcNow() - pending.AskedAt <= memoryOptions.Value.PendingQuestionLifetime)
             {
                 reply = ComposeOrApologise(_ => composer.AnswerScreening(pending.Kind, question), inbound.ChannelId);
@@ -89,8 +89,10 @@ public sealed class TurnHandler(
         var asked = state?.AskedKinds ?? [];
         var remembered = conversationId is not null
             && !asked.Contains(screening.Kind)
-            && TryRemember(conversationId, new ConversationState(
-                new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]));
+            && await TryRememberAsync(
+                conversationId,
+                new ConversationState(new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]),
+                cancellationToken);
         // Unremembered, a "ja" could not be understood, so the question is not asked at all.
         if (!remembered)
         {
@@ -102,11 +104,11 @@ public sealed class TurnHandler(
     }
 
     /// <summary>Stores <paramref name="state"/>; false when it could not be kept (the store is full or unreachable).</summary>
-    private bool TryRemember(string conversationId, ConversationState state)
+    private async Task<bool> TryRememberAsync(string conversationId, ConversationState state, CancellationToken cancellationToken)
     {
         try
         {
-            return memory.Set(conversationId, state);
+            return await memory.SetAsync(conversationId, state, cancellationToken);
         }
         catch (StorageUnavailableException)
         {

@@ -7,7 +7,7 @@ namespace FaqBot.Channels.Activities.Storage.Postgres;
 
 /// <summary>
 /// Conversation state in PostgreSQL, shared by every replica: which screening question waits and which were asked —
-/// never the patient's text. Expires and is bounded in count as in memory. Synchronous, as the turn that reads it.
+/// never the patient's text. Expires and is bounded in count as in memory.
 /// </summary>
 public sealed class PostgresConversationMemory(PostgresDatabase database, IOptions<ConversationMemoryOptions> options, TimeProvider time)
     : IConversationMemory
@@ -15,19 +15,22 @@ public sealed class PostgresConversationMemory(PostgresDatabase database, IOptio
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <inheritdoc/>
-    public ConversationState? Get(string conversationId) => database.Run(connection =>
-    {
-        using var read = new NpgsqlCommand("SELECT state FROM faqbot_conversation_state WHERE conversation_id = $1 AND expires_at > $2", connection);
-        read.Parameters.AddWithValue(conversationId);
-        read.Parameters.AddWithValue(time.GetUtcNow());
-        return read.ExecuteScalar() is string state ? JsonSerializer.Deserialize<ConversationState>(state, Json) : null;
-    });
+    public Task<ConversationState?> GetAsync(string conversationId, CancellationToken cancellationToken) => database.RunAsync(
+        async (connection, token) =>
+        {
+            await using var read = new NpgsqlCommand("SELECT state FROM faqbot_conversation_state WHERE conversation_id = $1 AND expires_at > $2", connection);
+            read.Parameters.AddWithValue(conversationId);
+            read.Parameters.AddWithValue(time.GetUtcNow());
+            return await read.ExecuteScalarAsync(token) is string state ? JsonSerializer.Deserialize<ConversationState>(state, Json) : null;
+        },
+        cancellationToken);
 
     /// <inheritdoc/>
-    public bool Set(string conversationId, ConversationState state) => database.Run(connection =>
+    public Task<bool> SetAsync(string conversationId, ConversationState state, CancellationToken cancellationToken) => database.RunAsync(
+        async (connection, token) =>
     {
         // A conversation already remembered is always updated; a new one only while the live ones are under the bound.
-        using var write = new NpgsqlCommand(
+        await using var write = new NpgsqlCommand(
             """
             INSERT INTO faqbot_conversation_state (conversation_id, state, expires_at)
             SELECT $1, $2, $3
@@ -42,14 +45,17 @@ public sealed class PostgresConversationMemory(PostgresDatabase database, IOptio
         write.Parameters.AddWithValue(now + options.Value.Lifetime);
         write.Parameters.AddWithValue(now);
         write.Parameters.AddWithValue((long)options.Value.MaxConversations);
-        return write.ExecuteNonQuery() > 0;
-    });
+        return await write.ExecuteNonQueryAsync(token) > 0;
+    },
+        cancellationToken);
 
     /// <inheritdoc/>
-    public void Remove(string conversationId) => database.Run(connection =>
-    {
-        using var delete = new NpgsqlCommand("DELETE FROM faqbot_conversation_state WHERE conversation_id = $1", connection);
-        delete.Parameters.AddWithValue(conversationId);
-        return delete.ExecuteNonQuery();
-    });
+    public Task RemoveAsync(string conversationId, CancellationToken cancellationToken) => database.RunAsync(
+        async (connection, token) =>
+        {
+            await using var delete = new NpgsqlCommand("DELETE FROM faqbot_conversation_state WHERE conversation_id = $1", connection);
+            delete.Parameters.AddWithValue(conversationId);
+            return await delete.ExecuteNonQueryAsync(token);
+        },
+        cancellationToken);
 }

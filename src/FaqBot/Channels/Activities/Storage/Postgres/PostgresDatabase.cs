@@ -45,8 +45,11 @@ public sealed class PostgresDatabase : IDisposable
             .Build();
     }
 
-    /// <summary>The connection string (with its secret): for the one connection that listens for notifications.</summary>
-    internal string ConnectionString => _source.ConnectionString;
+    /// <summary>
+    /// A connection of the pool for the one that listens for notifications (from the data source: its own connection
+    /// string no longer holds the password).
+    /// </summary>
+    internal ValueTask<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken) => _source.OpenConnectionAsync(cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> on a pooled connection, retrying transient failures.</summary>
     public async Task<T> RunAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -61,24 +64,6 @@ public sealed class PostgresDatabase : IDisposable
                     return await work(connection, token);
                 },
                 cancellationToken);
-        }
-        catch (Exception exception) when (IsUnavailable(exception))
-        {
-            throw new StorageUnavailableException("The database cannot be reached.", exception);
-        }
-    }
-
-    /// <summary>The synchronous <see cref="RunAsync{T}"/>, for callers that cannot await (the conversation memory).</summary>
-    public T Run<T>(Func<NpgsqlConnection, T> work)
-    {
-        try
-        {
-            return _retry.Execute(() =>
-            {
-                EnsureSchema();
-                using var connection = _source.OpenConnection();
-                return work(connection);
-            });
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {

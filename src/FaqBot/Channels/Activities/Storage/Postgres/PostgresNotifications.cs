@@ -26,8 +26,7 @@ public sealed class PostgresNotifications(StorageSettings settings, IServiceProv
         {
             try
             {
-                await using var connection = new NpgsqlConnection(database.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
+                await using var connection = await database.OpenListenerAsync(stoppingToken);
                 connection.Notification += (_, notification) => Dispatch(store, notification.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {PostgresTranscriptStore.Channel}", connection))
                 {

@@ -1,4 +1,4 @@
-namespace FaqBot.Search;
+namespace FaqBot.Search.Reranking;
 
 /// <summary>
 /// How well a patient's question matches the questions a passage answers (its heading or FAQ question, and the
