@@ -17,7 +17,7 @@ public sealed class RedFlagClassifierTests
         var sets = LabelledSet.LoadFolder(Path.GetDirectoryName(ContentTestFiles.DataFile("dev-redflags.tsv"))!);
 
         Assert.Equal(26, sets.Count(s => !s.IsQuestionSet));
-        Assert.Equal(7, sets.Count(s => s.IsQuestionSet));
+        Assert.Equal(8, sets.Count(s => s.IsQuestionSet));
         Assert.Equal(sets.Select(s => s.Name + ".tsv").Order(StringComparer.Ordinal), sets.Select(s => s.Name + ".tsv"));
         Assert.All(sets.Where(s => s.IsQuestionSet).SelectMany(s => s.Messages), m => Assert.False(m.IsRedFlag));
         Assert.Equal(36, sets.Single(s => s.Name == "dev-redflags").Messages.Count(m => m.IsRedFlag));

@@ -55,17 +55,20 @@ internal static class PostgresSchema
     /// <summary>Brings the database to <see cref="Version"/>; a no-op when it is there already.</summary>
     public static void Migrate(NpgsqlConnection connection)
     {
-        using (var create = new NpgsqlCommand(
-            "CREATE TABLE IF NOT EXISTS faqbot_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-            connection))
-        {
-            create.ExecuteNonQuery();
-        }
-
         using var transaction = connection.BeginTransaction();
         using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MigrationLock})", connection, transaction))
         {
             lockCommand.ExecuteNonQuery();
+        }
+
+        // Under the lock: two replicas running CREATE TABLE IF NOT EXISTS at once can both pass the check, and the
+        // second then fails on PostgreSQL's catalogue (duplicate key in pg_type).
+        using (var create = new NpgsqlCommand(
+            "CREATE TABLE IF NOT EXISTS faqbot_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+            connection,
+            transaction))
+        {
+            create.ExecuteNonQuery();
         }
 
         int current;
