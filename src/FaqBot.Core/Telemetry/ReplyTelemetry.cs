@@ -64,7 +64,8 @@ public static class ReplyTelemetry
         ReplyKind.NoMatch => "noMatch",
         ReplyKind.SmallTalk => "smallTalk",
         ReplyKind.TooLong => "tooLong",
-        _ => "unavailable",
+        ReplyKind.Unavailable => "unavailable",
+        _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()),
     };
 
     private static string ChannelName(string? channel) =>

@@ -1,19 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace FaqBot.Tests.Telemetry;
 
 /// <summary>
 /// The canary: messages carrying a unique marker, a CPR-like number, a phone number and an e-mail address go through
 /// every channel — Bot Framework <c>/api/messages</c> (inline and via the Connector), Direct Line over REST and over its
-/// WebSocket — into Teams feedback and into error pages, with telemetry exported over OTLP to a collector on loopback.
-/// Afterwards no log line, exported span or metric, stored feedback or error page contains any of them; the telemetry
-/// itself did arrive.
+/// WebSocket — into Teams feedback and into error pages, with telemetry exported over OTLP to a collector on loopback,
+/// in memory and on PostgreSQL. Afterwards no log line, exported span or metric, stored feedback, database row outside
+/// the Direct Line transcript, or error page contains any of them; the telemetry itself did arrive.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class TelemetryCanaryTests
@@ -37,21 +39,58 @@ public sealed class TelemetryCanaryTests
     ];
 
     [Fact]
-    public async Task NoLogLineSpanMetricOrErrorPageCarriesWhatThePatientWrote()
+    public async Task InMemoryNoLogLineSpanMetricFeedbackOrErrorPageCarriesWhatThePatientWrote()
+    {
+        var (_, feedback) = await RunCanaryAsync(connectionString: null);
+
+        Assert.Contains("dislike", feedback, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task WithPostgresNoDatabaseRowOutsideTheTranscriptCarriesWhatThePatientWroteEither()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var connectionString = await database.CreateDatabaseAsync();
+
+        var (conversationId, _) = await RunCanaryAsync(connectionString);
+
+        var tables = await TablesAsync(connectionString);
+        // The transcript itself holds the conversation (it expires); every other row is ids, times, kinds and passages.
+        Assert.Contains("faqbot_transcript_activity", tables.Keys);
+        Assert.Contains(tables["faqbot_transcript_activity"], row => row.Contains(Marker, StringComparison.Ordinal));
+        Assert.Contains(tables["faqbot_feedback"], row => row.Contains("dislike", StringComparison.Ordinal));
+        Assert.Contains(tables["faqbot_transcript"], row => row.Contains(conversationId, StringComparison.Ordinal));
+        foreach (var (table, rows) in tables.Where(t => t.Key != "faqbot_transcript_activity"))
+        {
+            foreach (var canary in Canaries)
+            {
+                Assert.False(rows.Any(row => row.Contains(canary, StringComparison.Ordinal)), $"{table} holds '{canary}'");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the canaries through every channel and error page with telemetry on (and PostgreSQL when
+    /// <paramref name="connectionString"/> is set), checks logs, spans, metrics, feedback and error pages, and returns
+    /// the Direct Line conversation's id and the stored feedback as JSON.
+    /// </summary>
+    private static async Task<(string ConversationId, string Feedback)> RunCanaryAsync(string? connectionString)
     {
         await using var collector = await OtlpReceiver.StartAsync();
         await using var connector = await FakeConnector.StartAsync();
         var logs = new CapturingLoggerProvider();
         var host = new BotTestHost
         {
-            Settings = new Dictionary<string, string?>(collector.Settings),
+            Settings = new Dictionary<string, string?>(collector.Settings) { ["ConnectionStrings:Postgres"] = connectionString },
             ServedComposer = null,
+            KeepsAppFeedbackStore = connectionString is not null,
             ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),
         };
         host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         host.StartServer();
         var errorPages = new List<string>();
         string conversationId;
+        string stored;
         try
         {
             using var http = host.NewClient();
@@ -71,8 +110,7 @@ public sealed class TelemetryCanaryTests
             var directLine = new DirectLineTestClient(http);
             await directLine.StartAsync();
             conversationId = directLine.ConversationId;
-            using var socket = new ClientWebSocket();
-            await socket.ConnectAsync(new Uri(directLine.StreamUrl!), CancellationToken.None);
+            using var socket = await DirectLineSocket.ConnectAsync(directLine.StreamUrl!);
             foreach (var message in Messages)
             {
                 await directLine.SendAsync(message);
@@ -80,9 +118,12 @@ public sealed class TelemetryCanaryTests
 
             // Every reply over REST and over the WebSocket: a welcome plus one or more bubbles per message.
             await directLine.PollUntilAsync(all => all.Count(a => a.From?.Role == "bot" && a.Type == "message") > Messages.Length);
-            await ReceiveBotMessagesAsync(socket, Messages.Length + 1);
+            var streamed = new List<Activity>();
+            await DirectLineSocket.ReceiveUntilAsync(socket, streamed, () => streamed.Count(a => a.From?.Role == "bot" && a.Type == "message") > Messages.Length);
 
             errorPages.AddRange(await ErrorPagesAsync(http, directLine));
+            stored = System.Text.Json.JsonSerializer.Serialize(
+                await host.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         }
         finally
         {
@@ -90,8 +131,6 @@ public sealed class TelemetryCanaryTests
             await host.DisposeAsync();
         }
 
-        var stored = System.Text.Json.JsonSerializer.Serialize(await host.Feedback.ReadAllAsync(CancellationToken.None));
-        Assert.Contains("dislike", stored, StringComparison.Ordinal);
         var exports = collector.Exports;
         var traces = string.Concat(exports.Where(e => e.Path == "/v1/traces").Select(e => e.Text));
         var metrics = string.Concat(exports.Where(e => e.Path == "/v1/metrics").Select(e => e.Text));
@@ -118,6 +157,37 @@ public sealed class TelemetryCanaryTests
 
         // Nor the conversation's id: spans name the route, not the path.
         Assert.DoesNotContain(conversationId, traces, StringComparison.Ordinal);
+        return (conversationId, stored);
+    }
+
+    /// <summary>Every row of every table of the database, each row's columns as text joined by tabs, by table.</summary>
+    private static async Task<Dictionary<string, List<string>>> TablesAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var names = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        var tables = new Dictionary<string, List<string>>();
+        foreach (var name in names)
+        {
+            var rows = tables[name] = [];
+            await using var select = new NpgsqlCommand($"SELECT * FROM \"{name}\"", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(string.Join('\t', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return tables;
     }
 
     /// <summary>Requests that fail, each carrying the canaries; returns the bodies of the error responses.</summary>
@@ -142,29 +212,5 @@ public sealed class TelemetryCanaryTests
         await KeepAsync(await directLine.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{Uri.EscapeDataString(Details)}/activities", new { type = "message", text = Details }));
         await KeepAsync(await http.GetAsync($"/{Uri.EscapeDataString(Details)}?q={Uri.EscapeDataString(Details)}"));
         return pages;
-    }
-
-    /// <summary>Reads the stream until <paramref name="count"/> bot messages have arrived.</summary>
-    private static async Task ReceiveBotMessagesAsync(ClientWebSocket socket, int count)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var buffer = new byte[64 * 1024];
-        var received = 0;
-        while (received < count)
-        {
-            using var frame = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, timeout.Token);
-                frame.Write(buffer, 0, result.Count);
-            }
-            while (!result.EndOfMessage);
-
-            if (frame.Length > 0 && JsonNode.Parse(frame.ToArray())?["activities"] is JsonArray activities)
-            {
-                received += activities.Count(a => (string?)a?["from"]?["role"] == "bot" && (string?)a?["type"] == "message");
-            }
-        }
     }
 }

@@ -39,6 +39,9 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
 
     public InMemoryFeedbackStore Feedback { get; } = new();
 
+    /// <summary>Whether the app's own feedback store (a file, PostgreSQL) stays instead of <see cref="Feedback"/>.</summary>
+    public bool KeepsAppFeedbackStore { get; init; }
+
     /// <summary>When set, replaces the MSAL token provider (tests that do not exercise MSAL itself).</summary>
     public IConnectorTokenProvider? ConnectorTokens { get; init; }
 
@@ -106,8 +109,11 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
                 services.AddSingleton(ServedComposer);
             }
 
-            services.RemoveAll<IFeedbackStore>();
-            services.AddSingleton<IFeedbackStore>(Feedback);
+            if (!KeepsAppFeedbackStore)
+            {
+                services.RemoveAll<IFeedbackStore>();
+                services.AddSingleton<IFeedbackStore>(Feedback);
+            }
             if (ConnectorTokens is not null)
             {
                 services.RemoveAll<IConnectorTokenProvider>();
