@@ -122,6 +122,10 @@ public sealed class TelemetryCanaryTests
             await DirectLineSocket.ReceiveUntilAsync(socket, streamed, () => streamed.Count(a => a.From?.Role == "bot" && a.Type == "message") > Messages.Length);
 
             errorPages.AddRange(await ErrorPagesAsync(http, directLine));
+            // The periodic exports carry everything up to the last request (the unrouted one), not only the final
+            // flush when the host stops, which a busy machine may cut short.
+            Assert.True(await collector.WaitForAsync("/v1/traces", "(no route)", TimeSpan.FromSeconds(30)), "no request spans exported");
+            Assert.True(await collector.WaitForAsync("/v1/metrics", "faqbot.replies", TimeSpan.FromSeconds(30)), "no metrics exported");
             stored = System.Text.Json.JsonSerializer.Serialize(
                 await host.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         }

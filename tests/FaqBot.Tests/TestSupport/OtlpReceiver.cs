@@ -29,6 +29,23 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Every export so far: <c>/v1/traces</c> or <c>/v1/metrics</c>, and its body decoded as UTF-8.</summary>
     public IReadOnlyList<(string Path, string Text)> Exports => [.. _exports.Select(e => (e.Path, System.Text.Encoding.UTF8.GetString(e.Body)))];
 
+    /// <summary>Waits until an export to <paramref name="path"/> contains <paramref name="text"/>; false after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForAsync(string path, string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Exports.Any(e => e.Path == path && e.Text.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     public static async Task<OtlpReceiver> StartAsync()
     {
         var receiver = new OtlpReceiver();
