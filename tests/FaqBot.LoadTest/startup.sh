@@ -3,7 +3,8 @@
 #
 #   bash tests/FaqBot.LoadTest/startup.sh [RUNS]
 #
-# Publishes the server as run.sh does, then RUNS times (default 5): starts it on a free loopback port (Production,
+# Publishes the server as the Dockerfile does (ReadyToRun for this machine's runtime; PUBLISH_ARGS= publishes plainly,
+# to compare), then RUNS times (default 5): starts it on a free loopback port (Production,
 # anonymous /api/messages) and posts one expectReplies question every 20 ms from the moment the process is spawned
 # until one is answered with 200 and replies. Prints each run's time from spawn to that answer, and the median.
 # Traffic stays on 127.0.0.1.
@@ -16,7 +17,8 @@ pid=
 trap '[[ -n $pid ]] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 
 echo "Publishing the server (Release) …"
-dotnet publish "$root/src/FaqBot/FaqBot.csproj" -c Release -o "$work/server" --nologo -v quiet ${PUBLISH_ARGS:-} >"$work/publish.log" 2>&1 \
+dotnet publish "$root/src/FaqBot/FaqBot.csproj" -c Release -o "$work/server" --nologo -v quiet \
+    ${PUBLISH_ARGS---use-current-runtime --self-contained false -p:PublishReadyToRun=true} >"$work/publish.log" 2>&1 \
     || { cat "$work/publish.log" >&2; exit 2; }
 echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
