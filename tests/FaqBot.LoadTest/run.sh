@@ -208,6 +208,8 @@ if [[ -n $pg_bin && -x $pg_bin/pg_ctl && ${LOAD_REPLICAS:-1} != 0 ]]; then
     stop_replica
     stop_postgres
     unset ConnectionStrings__Postgres DirectLine__TokenSigningKey
+elif [[ ${LOAD_REPLICAS:-1} == 0 ]]; then
+    echo "LOAD_REPLICAS=0: the two-replica run is skipped."
 else
     echo "PostgreSQL is not installed (apt-get install postgresql): the two-replica run is skipped."
 fi
