@@ -212,7 +212,22 @@ public sealed class SharedStateTests
         };
         var a = FaqBotServerProcess.StartAsync(settings);
         var b = FaqBotServerProcess.StartAsync(settings);
-        return (await a, await b);
+        try
+        {
+            await Task.WhenAll(a, b);
+        }
+        catch
+        {
+            // One failed to start: the other must not outlive the test.
+            foreach (var started in new[] { a, b }.Where(task => task.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        return (a.Result, b.Result);
     }
 
     /// <summary>Sends <paramref name="question"/> and polls from <paramref name="watermark"/> until its answer is in.</summary>
