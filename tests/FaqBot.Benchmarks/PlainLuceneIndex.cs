@@ -1,7 +1,6 @@
 using FaqBot.Analysis;
 using FaqBot.Content;
 using Lucene.Net.Analysis.Da;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -53,7 +52,7 @@ internal sealed class PlainLuceneIndex : IDisposable
     public IReadOnlyList<string> Top5(string question)
     {
         var query = new BooleanQuery();
-        foreach (var term in Terms(question))
+        foreach (var term in TokenText.Of(_analyzer, question))
         {
             foreach (var field in Fields)
             {
@@ -70,20 +69,5 @@ internal sealed class PlainLuceneIndex : IDisposable
         _reader.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();
-    }
-
-    private List<string> Terms(string text)
-    {
-        var terms = new List<string>();
-        using var stream = _analyzer.GetTokenStream("body", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-
-        stream.End();
-        return terms;
     }
 }

@@ -157,9 +157,9 @@ public sealed class PassageSearcher
                 scratch.TouchedByClause.Add(p);
             }
 
-            // As the phrase path computes it for one term: (0 + score) / 1 and (0 + 1) / 1.
-            scratch.ClauseBest[p] = Math.Max(scratch.ClauseBest[p], alternative.Weight * (0.0 + posting.Score) / 1);
-            scratch.ClauseCoverage[p] = Math.Max(scratch.ClauseCoverage[p], alternative.Weight * 1 / 1);
+            // The phrase path's score sum over one term and its coverage of one hit of one term.
+            scratch.ClauseBest[p] = Math.Max(scratch.ClauseBest[p], alternative.Weight * posting.Score);
+            scratch.ClauseCoverage[p] = Math.Max(scratch.ClauseCoverage[p], alternative.Weight);
         }
 
         return postings.Items.Length;
