@@ -125,7 +125,12 @@ public sealed class TelemetryCanaryTests
             // The periodic exports carry everything up to the last request (the unrouted one), not only the final
             // flush when the host stops, which a busy machine may cut short.
             Assert.True(await collector.WaitForAsync("/v1/traces", "(no route)", TimeSpan.FromSeconds(30)), "no request spans exported");
-            Assert.True(await collector.WaitForAsync("/v1/metrics", "faqbot.replies", TimeSpan.FromSeconds(30)), "no metrics exported");
+            // Each metric is waited for: an export taken before the red-flag message was counted holds replies only.
+            foreach (var metric in new[] { "faqbot.replies", "faqbot.red_flags", "faqbot.stage.duration" })
+            {
+                Assert.True(await collector.WaitForAsync("/v1/metrics", metric, TimeSpan.FromSeconds(30)), $"{metric} not exported");
+            }
+
             stored = System.Text.Json.JsonSerializer.Serialize(
                 await host.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         }
