@@ -1,5 +1,4 @@
 using FaqBot.Analysis;
-using FaqBot.Search;
 using FaqBot.Triage;
 
 namespace FaqBot.Conversation;
@@ -10,6 +9,17 @@ namespace FaqBot.Conversation;
 /// </summary>
 public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IReadOnlySet<string> ignoredWords)
 {
+    /// <summary>Phrase words at least this long also match with one typo ("farvl").</summary>
+    private const int MinLengthForTypo = 5;
+
+    // Each longer phrase word's spellings one edit away, compiled once (on first use).
+    private readonly Dictionary<string, NearSpellings> _nearSpellings = intents
+        .SelectMany(i => i.Phrases)
+        .SelectMany(p => p)
+        .Where(w => w.Length >= MinLengthForTypo)
+        .Distinct(StringComparer.Ordinal)
+        .ToDictionary(w => w, w => new NearSpellings(w, 1), StringComparer.Ordinal);
+
     /// <summary>The intent of <paramref name="message"/>, or null when it is not (only) small talk.</summary>
     public SmallTalkIntent? Detect(string message) => Detect(TriageText.Analyze(message));
 
@@ -55,7 +65,7 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
         return best[0] >= 0 ? intents[best[0]] : null;
     }
 
-    private static bool PhraseAt(IReadOnlyList<string> phrase, List<string> words, int start)
+    private bool PhraseAt(IReadOnlyList<string> phrase, List<string> words, int start)
     {
         for (var k = 0; k < phrase.Count; k++)
         {
@@ -69,6 +79,6 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
     }
 
     // One typo in longer words ("farvl", "goodmorning" is two words and is listed as such).
-    private static bool SameWord(string expected, string typed) =>
-        expected == typed || (expected.Length >= 5 && typed.Length >= 4 && EditDistance.Compute(expected, typed, 1) <= 1);
+    private bool SameWord(string expected, string typed) =>
+        expected == typed || (typed.Length >= 4 && _nearSpellings.TryGetValue(expected, out var near) && near.Contains(typed));
 }

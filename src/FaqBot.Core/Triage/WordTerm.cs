@@ -1,5 +1,4 @@
 using FaqBot.Analysis;
-using FaqBot.Search;
 
 namespace FaqBot.Triage;
 
@@ -16,10 +15,16 @@ public sealed record WordTerm(string Form, string Stem) : TermPattern
     private readonly string _bareForm = DanishFolding.ToBareLetters(Form);
     private readonly string _bareStem = DanishFolding.ToBareLetters(Stem);
 
-    /// <summary>The typos tolerated for this word.</summary>
-    public int Tolerance => Form.Length >= 10 ? 2 : Form.Length >= 6 ? 1 : 0;
+    // The typed spellings this word tolerates, as Lucene automata made once per rule word (each compiled on first use),
+    // so that a message word is checked in one pass over its letters. Null where no typo is tolerated; the bare form's
+    // only where it differs from the form. Short stems ("ben", "beg" of "begge") are compared exactly: one edit would
+    // join unrelated words.
+    private readonly NearSpellings? _nearStem = ToleranceOf(Form) > 0 && Stem.Length >= 5 ? new(Stem, ToleranceOf(Form)) : null;
+    private readonly NearSpellings? _nearForm = ToleranceOf(Form) > 0 ? new(Form, ToleranceOf(Form)) : null;
+    private readonly NearSpellings? _nearBareForm = NearBareForm(Form);
 
-    private bool IsShortWithDanishLetters => Form.Length == 5 && DanishFolding.NeedsFolding(Form);
+    /// <summary>The typos tolerated for this word.</summary>
+    public int Tolerance => ToleranceOf(Form);
 
     /// <inheritdoc/>
     public override bool Matches(TriageToken token)
@@ -42,15 +47,28 @@ public sealed record WordTerm(string Form, string Stem) : TermPattern
             return false;
         }
 
-        if (Tolerance == 0)
+        return (_nearStem?.Contains(token.Stem) ?? false)
+            || (_nearForm?.Contains(token.Form) ?? false)
+            || (typedWithoutDanishLetters && (_nearBareForm?.Contains(token.Form) ?? false));
+    }
+
+    /// <summary>Equal when the words are: the automata are made from them.</summary>
+    public bool Equals(WordTerm? other) => other is not null && Form == other.Form && Stem == other.Stem;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Form, Stem);
+
+    private static int ToleranceOf(string form) => form.Length >= 10 ? 2 : form.Length >= 6 ? 1 : 0;
+
+    private static NearSpellings? NearBareForm(string form)
+    {
+        var bareForm = DanishFolding.ToBareLetters(form);
+        if (ToleranceOf(form) > 0)
         {
-            return IsShortWithDanishLetters && typedWithoutDanishLetters && EditDistance.Compute(token.Form, _bareForm, 1) <= 1;
+            return bareForm == form ? null : new(bareForm, ToleranceOf(form));
         }
 
-        // Short stems ("ben", "beg" of "begge") are compared exactly: one edit would join unrelated words.
-        return (Stem.Length >= 5 && EditDistance.Compute(token.Stem, Stem, Tolerance) <= Tolerance)
-            || EditDistance.Compute(token.Form, Form, Tolerance) <= Tolerance
-            || (typedWithoutDanishLetters
-                && EditDistance.Compute(token.Form, _bareForm, Tolerance) <= Tolerance);
+        // A five-letter word with æøå typed without them.
+        return form.Length == 5 && DanishFolding.NeedsFolding(form) ? new(bareForm, 1) : null;
     }
 }

@@ -1,3 +1,4 @@
+using FaqBot.Analysis;
 using FaqBot.Search;
 
 namespace FaqBot.Tests.Search;
@@ -5,21 +6,38 @@ namespace FaqBot.Tests.Search;
 public class SpellingAndCompoundTests
 {
     [Theory]
+    [InlineData("iskias", "iskias", 0)]
     [InlineData("iskias", "iskjas", 1)]
     [InlineData("iskias", "iskais", 1)]
     [InlineData("fysioterapeut", "fysiotrapeut", 1)]
     [InlineData("scanning", "scaning", 1)]
-    [InlineData("abc", "abc", 0)]
-    [InlineData("ryg", "lænd", 4)]
-    public void EditDistanceCountsTranspositionsAsOne(string a, string b, int expected)
+    [InlineData("scanning", "scannings", 1)]
+    [InlineData("fysioterapeuten", "fysioterepauten", 2)]
+    [InlineData("ryg", "lænd", 3)]
+    [InlineData("ca", "abc", 3)]
+    public void NearSpellingsCountEditsAsOptimalStringAlignment(string word, string typed, int expected)
     {
-        Assert.Equal(expected, EditDistance.Compute(a, b, 5));
+        // "ca" → "abc" takes three edits, not two: a swapped pair is not edited again (optimal string alignment).
+        Assert.Equal(expected, Distance(word, typed));
+        Assert.Equal(expected, Distance(typed, word));
     }
 
     [Fact]
-    public void EditDistanceStopsPastTheMaximum()
+    public void NearSpellingsOfAListAcceptWordsNearAnyOfThem()
     {
-        Assert.Equal(2, EditDistance.Compute("abcdef", "uvwxyz", 1));
+        var near = new NearSpellings(["hvordan", "hvorfor"], 1);
+
+        Assert.True(near.Contains("hvordn"));
+        Assert.True(near.Contains("hvorfr"));
+        Assert.True(near.Contains("hvorfor"));
+        Assert.False(near.Contains("hvilken"));
+        Assert.False(new NearSpellings([], 1).Contains("hvordan"));
+    }
+
+    [Fact]
+    public void NearSpellingsAreAtMostTwoEditsAway()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NearSpellings("fysioterapeut", 3));
     }
 
     [Theory]
@@ -31,16 +49,57 @@ public class SpellingAndCompoundTests
     {
         var corrector = new TypoCorrector(["iskias", "fysioterapeut", "scanning", "undersøger", "smerter"]);
         var (words, distance) = corrector.Correct(typed);
-        Assert.Contains(expected, words);
-        Assert.InRange(distance, 1, 2);
+        Assert.Equal([expected], words);
+        Assert.Equal(1, distance);
+    }
+
+    [Fact]
+    public void TypoCorrectorGivesAVocabularyWordItselfAtDistanceZero()
+    {
+        var corrector = new TypoCorrector(["smerte", "smerter"]);
+        Assert.Equal(("smerte", 0), Unpack(corrector.Correct("smerte")));
+    }
+
+    [Fact]
+    public void TypoCorrectorGivesEveryWordAtTheSmallestDistance()
+    {
+        var corrector = new TypoCorrector(["behandling", "behandlingen", "behandlinger", "forbehandlingen"]);
+        Assert.Equal(("behandlingen,behandlinger", 1), Unpack(corrector.Correct("behandlingem")));
+    }
+
+    [Fact]
+    public void TypoCorrectorFindsTwoSubstitutionsInALongWord()
+    {
+        // Beyond the symmetric-delete table it replaced, which stored one deletion per word and missed this.
+        var corrector = new TypoCorrector(["fysioterapeuten", "operationen"]);
+        Assert.Equal(("fysioterapeuten", 2), Unpack(corrector.Correct("fysioterepauten")));
+        Assert.Equal(("operationen", 2), Unpack(corrector.Correct("opirationon")));
+    }
+
+    [Fact]
+    public void TypoCorrectorAllowsTwoEditsOnlyFromElevenLetters()
+    {
+        var corrector = new TypoCorrector(["operationen"]);
+        Assert.Empty(corrector.Correct("oprationon").Words);
+        Assert.Equal(("operationen", 1), Unpack(corrector.Correct("oprationen")));
     }
 
     [Fact]
     public void TypoCorrectorLeavesShortAndFarWordsAlone()
     {
-        var corrector = new TypoCorrector(["iskias", "ryg"]);
+        var corrector = new TypoCorrector(["iskias", "ryg", "rygs"]);
         Assert.Empty(corrector.Correct("ryk").Words);
+        Assert.Empty(corrector.Correct("ryg").Words);
         Assert.Empty(corrector.Correct("tennisalbue").Words);
+    }
+
+    [Fact]
+    public void TypoCorrectorSkipsWordsSharingABeginningWithoutMissingALaterOne()
+    {
+        // Many words begin "aa…", none near; the word after them must still be read.
+        var corrector = new TypoCorrector([.. Enumerable.Range(0, 500).Select(i => $"aa{i:D4}x"), "abcdef", "abcdeg", "zzzzzz"]);
+        Assert.Equal(("abcdef,abcdeg", 1), Unpack(corrector.Correct("abcdex")));
+        Assert.Equal(("zzzzzz", 1), Unpack(corrector.Correct("zzzzz")));
     }
 
     [Theory]
@@ -75,4 +134,12 @@ public class SpellingAndCompoundTests
         Assert.NotNull(splitter.Split(fortyOne[..40]));
         Assert.Null(splitter.Split(fortyOne));
     }
+
+    /// <summary>The fewest edits (0–2) that make <paramref name="typed"/> of <paramref name="word"/>, or 3 for more.</summary>
+    private static int Distance(string word, string typed) =>
+        Enumerable.Range(0, NearSpellings.MaxEdits + 1).FirstOrDefault(edits => new NearSpellings(word, edits).Contains(typed), NearSpellings.MaxEdits + 1);
+
+    /// <summary>A correction as one comparable value: its words joined by commas, and its distance.</summary>
+    private static (string Words, int Distance) Unpack((IReadOnlyList<string> Words, int Distance) correction) =>
+        (string.Join(',', correction.Words), correction.Distance);
 }
