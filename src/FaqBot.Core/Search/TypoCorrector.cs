@@ -59,7 +59,7 @@ public sealed class TypoCorrector
         // One edit first: a word one edit away is the answer, and its automaton is a fraction of the two-edit one's cost.
         for (var edits = 1; edits <= maxEdits; edits++)
         {
-            var found = Accepted(new CharacterRunAutomaton(NearSpellings.Levenshtein(word, edits)));
+            var found = Accepted(NearSpellings.Levenshtein(word, edits).GetInitialState());
             if (found.Count > 0)
             {
                 return (found, edits);
@@ -69,14 +69,18 @@ public sealed class TypoCorrector
         return ([], 0);
     }
 
-    /// <summary>The vocabulary words <paramref name="automaton"/> accepts, in one pass over the sorted vocabulary.</summary>
-    private List<string> Accepted(RunAutomaton automaton)
+    /// <summary>
+    /// The vocabulary words the automaton from <paramref name="initial"/> accepts, in one pass over the sorted vocabulary.
+    /// Its states are stepped as built, not tabled first (<see cref="CharacterRunAutomaton"/>): a pass visits few of
+    /// them, and the table cost as much as building the automaton.
+    /// </summary>
+    private List<string> Accepted(State initial)
     {
         var found = new List<string>();
 
-        // stateAfter[k]: the automaton's state after the first k letters of the word last read (valid up to stepped).
-        Span<int> stateAfter = stackalloc int[LongestReachable + 1];
-        stateAfter[0] = automaton.InitialState;
+        // stateAfter[k]: the state after the first k letters of the word last read (valid up to stepped; null: no word).
+        var stateAfter = new State?[LongestReachable + 1];
+        stateAfter[0] = initial;
         var previous = string.Empty;
         var stepped = 0;
         var i = 0;
@@ -85,22 +89,22 @@ public sealed class TypoCorrector
             var word = _words[i];
             var length = Math.Min(stepped, word.AsSpan().CommonPrefixLength(previous));
             var state = stateAfter[length];
-            while (length < word.Length && state >= 0)
+            while (length < word.Length && state is not null)
             {
-                state = automaton.Step(state, word[length]);
+                state = state.Step(word[length]);
                 stateAfter[++length] = state;
             }
 
             previous = word;
             stepped = length;
-            if (state < 0)
+            if (state is null)
             {
                 // No word beginning with these letters is near: skip them all.
                 i = FirstWithout(word.AsSpan(0, length), i + 1);
                 continue;
             }
 
-            if (automaton.IsAccept(state))
+            if (state.Accept)
             {
                 found.Add(word);
             }
