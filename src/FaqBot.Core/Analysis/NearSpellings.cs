@@ -3,19 +3,22 @@ using Lucene.Net.Util.Automaton;
 namespace FaqBot.Analysis;
 
 /// <summary>
-/// The spellings at most a few edits from a word, or from any word of a list: Lucene's Levenshtein automaton with
-/// transpositions (insertions, deletions, substitutions and swaps of two neighbouring letters, none of a letter
-/// twice: optimal string alignment), compiled to a DFA so that telling whether a typed word is near is one step per
-/// letter. Letters are UTF-16 units, as the words are compared everywhere else.
-/// <para>Compiled on first use, not when loaded: the red-flag rules alone name about 1,300 words, compiling them all
-/// took about 0.15 s (and the first time, with the JIT, a second), and most never meet a typo.</para>
+/// The spellings at most a few edits from a word: Lucene's Levenshtein automaton with transpositions (insertions,
+/// deletions, substitutions and swaps of two neighbouring letters, none of a letter twice: optimal string alignment),
+/// compiled to a DFA so that telling whether a typed word is near is one step per letter. Letters are UTF-16 units,
+/// as <see cref="Search.EditDistance"/> counts them.
+/// <para>Compiled on first use, and only for a typed word of a length within reach: the red-flag rules alone name
+/// about 1,300 words, compiling them all took about 0.15 s (the first time, with the JIT, a second), and most never
+/// meet a typo. A list of words is a list of these, not one automaton: determinizing the union of the 114 question
+/// words' automata took 30–45 ms on a first message.</para>
 /// </summary>
 public sealed class NearSpellings
 {
     /// <summary>The most edits Lucene's Levenshtein automata are built for.</summary>
     public const int MaxEdits = 2;
 
-    private readonly Func<Automaton> _compile;
+    private readonly string _word;
+    private readonly int _maxEdits;
     private CharacterRunAutomaton? _automaton;
 
     /// <summary>The spellings within <paramref name="maxEdits"/> (0–2) edits of <paramref name="word"/>.</summary>
@@ -23,41 +26,22 @@ public sealed class NearSpellings
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxEdits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, MaxEdits);
-        _compile = () => Levenshtein(word, maxEdits);
-    }
-
-    /// <summary>The spellings within <paramref name="maxEdits"/> (0–2) edits of any of <paramref name="words"/>.</summary>
-    public NearSpellings(IEnumerable<string> words, int maxEdits)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxEdits);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, MaxEdits);
-        var list = words.Distinct(StringComparer.Ordinal).ToList();
-        _compile = () => list.Count == 0
-            ? BasicAutomata.MakeEmpty()
-            : BasicOperations.Union(list.ConvertAll(word => Levenshtein(word, maxEdits)));
+        _word = word;
+        _maxEdits = maxEdits;
     }
 
     /// <summary>Whether <paramref name="typed"/> is one of the spellings.</summary>
-    public bool Contains(ReadOnlySpan<char> typed) =>
-        Accepts(LazyInitializer.EnsureInitialized(ref _automaton, () => new CharacterRunAutomaton(_compile())), typed);
-
-    /// <summary>Lucene's Levenshtein automaton (with transpositions) for <paramref name="word"/>, over its UTF-16 units.</summary>
-    internal static Automaton Levenshtein(string word, int maxEdits)
+    public bool Contains(ReadOnlySpan<char> typed)
     {
-        var units = new int[word.Length];
-        for (var i = 0; i < word.Length; i++)
+        // Each edit changes the length by at most one.
+        if (Math.Abs(typed.Length - _word.Length) > _maxEdits)
         {
-            units[i] = word[i];
+            return false;
         }
 
-        return new LevenshteinAutomata(units, char.MaxValue, withTranspositions: true).ToAutomaton(maxEdits);
-    }
-
-    /// <summary>Whether <paramref name="automaton"/> accepts <paramref name="text"/>, read as UTF-16 units.</summary>
-    internal static bool Accepts(RunAutomaton automaton, ReadOnlySpan<char> text)
-    {
+        var automaton = LazyInitializer.EnsureInitialized(ref _automaton, () => new CharacterRunAutomaton(Levenshtein(_word, _maxEdits)));
         var state = automaton.InitialState;
-        foreach (var unit in text)
+        foreach (var unit in typed)
         {
             state = automaton.Step(state, unit);
             if (state < 0)
@@ -67,5 +51,31 @@ public sealed class NearSpellings
         }
 
         return automaton.IsAccept(state);
+    }
+
+    /// <summary>Whether <paramref name="typed"/> is near any of <paramref name="spellings"/>.</summary>
+    public static bool AnyContains(IReadOnlyList<NearSpellings> spellings, ReadOnlySpan<char> typed)
+    {
+        foreach (var near in spellings)
+        {
+            if (near.Contains(typed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Lucene's Levenshtein automaton (with transpositions) for <paramref name="word"/>, over its UTF-16 units.</summary>
+    private static Automaton Levenshtein(string word, int maxEdits)
+    {
+        var units = new int[word.Length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            units[i] = word[i];
+        }
+
+        return new LevenshteinAutomata(units, char.MaxValue, withTranspositions: true).ToAutomaton(maxEdits);
     }
 }

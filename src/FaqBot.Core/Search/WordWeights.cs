@@ -27,8 +27,8 @@ internal sealed class WordWeights
     private readonly Lexicon _lexicon;
     private readonly HashSet<string> _synonymWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _offTopicHeads;
-    private readonly NearSpellings _nearQuestionWords;
-    private readonly NearSpellings _nearLongQuestionWords;
+    private readonly NearSpellings[] _nearQuestionWords;
+    private readonly NearSpellings[] _nearLongQuestionWords;
 
     public WordWeights(Lexicon lexicon)
     {
@@ -39,10 +39,10 @@ internal sealed class WordWeights
             .Select(DanishFolding.ToDigraphs)
             .ToHashSet(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        // One automaton for all question words, as a typo corrector over them would find: one edit from four letters
-        // on; two for a word of eleven or more, which only a question word of nine or more letters can be within.
-        _nearQuestionWords = new NearSpellings(lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.MinWordLength), 1);
-        _nearLongQuestionWords = new NearSpellings(lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.TwoEditsFromLength - 2), 2);
+        // What a typo corrector over the question words would find: one edit from four letters on; two for a word of
+        // eleven or more, which only a question word of nine or more letters can be within.
+        _nearQuestionWords = [.. lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.MinWordLength).Select(w => new NearSpellings(w, 1))];
+        _nearLongQuestionWords = [.. lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.TwoEditsFromLength - 2).Select(w => new NearSpellings(w, 2))];
     }
 
     /// <summary>Words whose folded forms must be known: the lexicons' word lists.</summary>
@@ -57,8 +57,8 @@ internal sealed class WordWeights
     /// </summary>
     public bool IsMisspeltQuestionWord(string word) => TypoCorrector.MaxEditsFor(word) switch
     {
-        1 => _nearQuestionWords.Contains(word),
-        2 => _nearLongQuestionWords.Contains(word),
+        1 => NearSpellings.AnyContains(_nearQuestionWords, word),
+        2 => NearSpellings.AnyContains(_nearLongQuestionWords, word),
         _ => false,
     };
 
