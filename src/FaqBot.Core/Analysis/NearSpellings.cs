@@ -39,7 +39,7 @@ public sealed class NearSpellings
             return false;
         }
 
-        var automaton = LazyInitializer.EnsureInitialized(ref _automaton, () => new CharacterRunAutomaton(Levenshtein(_word, _maxEdits)));
+        var automaton = Volatile.Read(ref _automaton) ?? Compile();
         var state = automaton.InitialState;
         foreach (var unit in typed)
         {
@@ -51,6 +51,13 @@ public sealed class NearSpellings
         }
 
         return automaton.IsAccept(state);
+    }
+
+    // Two threads may both compile; either automaton serves, and no lambda is allocated per check.
+    private CharacterRunAutomaton Compile()
+    {
+        Interlocked.CompareExchange(ref _automaton, new CharacterRunAutomaton(Levenshtein(_word, _maxEdits)), null);
+        return _automaton;
     }
 
     /// <summary>Whether <paramref name="typed"/> is near any of <paramref name="spellings"/>.</summary>
