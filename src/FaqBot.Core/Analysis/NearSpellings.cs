@@ -9,8 +9,8 @@ namespace FaqBot.Analysis;
 /// as <see cref="Search.EditDistance"/> counts them.
 /// <para>Compiled on first use, and only for a typed word of a length within reach: the red-flag rules alone name
 /// about 1,300 words, compiling them all took about 0.15 s (the first time, with the JIT, a second), and most never
-/// meet a typo. A list of words is a list of these, not one automaton: determinizing the union of the 114 question
-/// words' automata took 30–45 ms on a first message.</para>
+/// meet a typo. Several words are several of these (<see cref="NearSpellingsOfAny"/>), not one automaton:
+/// determinizing the union of the 114 question words' automata took 30–45 ms on a first message.</para>
 /// </summary>
 public sealed class NearSpellings
 {
@@ -58,20 +58,6 @@ public sealed class NearSpellings
     {
         Interlocked.CompareExchange(ref _automaton, new CharacterRunAutomaton(Levenshtein(_word, _maxEdits)), null);
         return _automaton;
-    }
-
-    /// <summary>Whether <paramref name="typed"/> is near any of <paramref name="spellings"/>.</summary>
-    public static bool AnyContains(IReadOnlyList<NearSpellings> spellings, ReadOnlySpan<char> typed)
-    {
-        foreach (var near in spellings)
-        {
-            if (near.Contains(typed))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Lucene's Levenshtein automaton (with transpositions) for <paramref name="word"/>, over its UTF-16 units.</summary>

@@ -12,13 +12,9 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
     /// <summary>Phrase words at least this long also match with one typo ("farvl").</summary>
     private const int MinLengthForTypo = 5;
 
-    // Each longer phrase word's spellings one edit away, compiled once (on first use).
-    private readonly Dictionary<string, NearSpellings> _nearSpellings = intents
-        .SelectMany(i => i.Phrases)
-        .SelectMany(p => p)
-        .Where(w => w.Length >= MinLengthForTypo)
-        .Distinct(StringComparer.Ordinal)
-        .ToDictionary(w => w, w => new NearSpellings(w, 1), StringComparer.Ordinal);
+    // Per intent, phrase and word: a longer word's spellings one edit away (compiled on first use, one per distinct
+    // word), null for a shorter one. Read by position, as the phrases are, with no look-up per comparison.
+    private readonly NearSpellings?[][][] _nearSpellings = NearSpellingsOf(intents);
 
     /// <summary>The intent of <paramref name="message"/>, or null when it is not (only) small talk.</summary>
     public SmallTalkIntent? Detect(string message) => Detect(TriageText.Analyze(message));
@@ -52,9 +48,10 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
 
             for (var n = 0; n < intents.Count; n++)
             {
-                foreach (var phrase in intents[n].Phrases)
+                for (var p = 0; p < intents[n].Phrases.Count; p++)
                 {
-                    if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue && PhraseAt(phrase, words, i))
+                    var phrase = intents[n].Phrases[p];
+                    if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue && PhraseAt(phrase, _nearSpellings[n][p], words, i))
                     {
                         best[i] = Math.Max(best[i], Math.Max(n, best[i + phrase.Count]));
                     }
@@ -65,11 +62,11 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
         return best[0] >= 0 ? intents[best[0]] : null;
     }
 
-    private bool PhraseAt(IReadOnlyList<string> phrase, List<string> words, int start)
+    private static bool PhraseAt(IReadOnlyList<string> phrase, NearSpellings?[] nearSpellings, List<string> words, int start)
     {
         for (var k = 0; k < phrase.Count; k++)
         {
-            if (!SameWord(phrase[k], words[start + k]))
+            if (!SameWord(phrase[k], nearSpellings[k], words[start + k]))
             {
                 return false;
             }
@@ -79,6 +76,14 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
     }
 
     // One typo in longer words ("farvl", "goodmorning" is two words and is listed as such).
-    private bool SameWord(string expected, string typed) =>
-        expected == typed || (typed.Length >= 4 && _nearSpellings.TryGetValue(expected, out var near) && near.Contains(typed));
+    private static bool SameWord(string expected, NearSpellings? nearSpellings, string typed) =>
+        expected == typed || (typed.Length >= 4 && nearSpellings is not null && nearSpellings.Contains(typed));
+
+    private static NearSpellings?[][][] NearSpellingsOf(IReadOnlyList<SmallTalkIntent> intents)
+    {
+        var byWord = new Dictionary<string, NearSpellings>(StringComparer.Ordinal);
+        return [.. intents.Select(intent => intent.Phrases.Select(phrase => phrase.Select(word => word.Length < MinLengthForTypo
+            ? null
+            : byWord.TryGetValue(word, out var near) ? near : byWord[word] = new NearSpellings(word, 1)).ToArray()).ToArray())];
+    }
 }

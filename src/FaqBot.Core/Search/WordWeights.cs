@@ -27,8 +27,8 @@ internal sealed class WordWeights
     private readonly Lexicon _lexicon;
     private readonly HashSet<string> _synonymWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _offTopicHeads;
-    private readonly NearSpellings[] _nearQuestionWords;
-    private readonly NearSpellings[] _nearLongQuestionWords;
+    private readonly NearSpellingsOfAny _nearQuestionWords;
+    private readonly NearSpellingsOfAny _nearLongQuestionWords;
 
     public WordWeights(Lexicon lexicon)
     {
@@ -41,8 +41,8 @@ internal sealed class WordWeights
             .GetAlternateLookup<ReadOnlySpan<char>>();
         // What a typo corrector over the question words would find: one edit from four letters on; two for a word of
         // eleven or more, which only a question word of nine or more letters can be within.
-        _nearQuestionWords = [.. lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.MinWordLength).Select(w => new NearSpellings(w, 1))];
-        _nearLongQuestionWords = [.. lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.TwoEditsFromLength - 2).Select(w => new NearSpellings(w, 2))];
+        _nearQuestionWords = new(lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.MinWordLength), 1);
+        _nearLongQuestionWords = new(lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.TwoEditsFromLength - 2), 2);
     }
 
     /// <summary>Words whose folded forms must be known: the lexicons' word lists.</summary>
@@ -57,8 +57,8 @@ internal sealed class WordWeights
     /// </summary>
     public bool IsMisspeltQuestionWord(string word) => TypoCorrector.MaxEditsFor(word) switch
     {
-        1 => NearSpellings.AnyContains(_nearQuestionWords, word),
-        2 => NearSpellings.AnyContains(_nearLongQuestionWords, word),
+        1 => _nearQuestionWords.Contains(word),
+        2 => _nearLongQuestionWords.Contains(word),
         _ => false,
     };
 

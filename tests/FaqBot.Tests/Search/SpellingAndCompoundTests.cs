@@ -44,13 +44,16 @@ public class SpellingAndCompoundTests
     [Fact]
     public void NearSpellingsOfAListAcceptWordsNearAnyOfThem()
     {
-        NearSpellings[] near = [new("hvordan", 1), new("hvorfor", 1)];
+        var near = new NearSpellingsOfAny(["hvordan", "hvorfor", "kan"], 1);
 
-        Assert.True(NearSpellings.AnyContains(near, "hvordn"));
-        Assert.True(NearSpellings.AnyContains(near, "hvorfr"));
-        Assert.True(NearSpellings.AnyContains(near, "hvorfor"));
-        Assert.False(NearSpellings.AnyContains(near, "hvilken"));
-        Assert.False(NearSpellings.AnyContains([], "hvordan"));
+        Assert.True(near.Contains("hvordn"));
+        Assert.True(near.Contains("hvorfr"));
+        Assert.True(near.Contains("hvorfor"));
+        Assert.True(near.Contains("kn"));
+        Assert.True(near.Contains("hvorfoer"));
+        Assert.False(near.Contains("hvilken"));
+        Assert.False(near.Contains("hvorforr0"));
+        Assert.False(new NearSpellingsOfAny([], 1).Contains("hvordan"));
     }
 
     [Fact]
