@@ -9,8 +9,7 @@ namespace FaqBot.Analysis;
 /// as <see cref="Search.EditDistance"/> counts them.
 /// <para>Compiled on first use, and only for a typed word of a length within reach: the red-flag rules alone name
 /// about 1,300 words, compiling them all took about 0.15 s (the first time, with the JIT, a second), and most never
-/// meet a typo. Several words are several of these (<see cref="NearSpellingsOfAny"/>), not one automaton:
-/// determinizing the union of the 114 question words' automata took 30–45 ms on a first message.</para>
+/// meet a typo.</para>
 /// </summary>
 public sealed class NearSpellings
 {

@@ -7,9 +7,9 @@ namespace FaqBot.Search;
 /// method: every word is stored under the strings one deletion away, so a lookup is a handful of hash probes
 /// instead of a scan of the vocabulary. Only one deletion is stored, so of two edits in a long word the second
 /// must be an insertion or deletion: two substitutions ("fysioterepauten") are not found.
-/// <para>Not Lucene's Levenshtein automata, unlike the rules' and lexicons' words (<see cref="NearSpellings"/>): those
-/// are known in advance and compiled once, while a misspelt word's automaton has to be built per look-up, which made
-/// parsing the test messages three times as slow (README, "Typo tolerance").</para>
+/// <para>Not Lucene's Levenshtein automata, unlike the red-flag rules' and small talk's words (<see cref="NearSpellings"/>):
+/// those are known in advance and compiled once, while a misspelt word's automaton has to be built per look-up, which
+/// made parsing the test messages three times as slow (README, "Typo tolerance").</para>
 /// </summary>
 public sealed class TypoCorrector
 {
@@ -47,7 +47,7 @@ public sealed class TypoCorrector
     /// letters or beyond <see cref="WordLimits.MaxGuessedLength"/> (the look-up grows with the cube of a word's length),
     /// two from <see cref="TwoEditsFromLength"/>, else one.
     /// </summary>
-    public static int MaxEditsFor(string word) =>
+    private static int MaxEditsFor(string word) =>
         word.Length < MinWordLength || !WordLimits.IsGuessable(word) ? 0 : word.Length >= TwoEditsFromLength ? 2 : 1;
 
     /// <summary>

@@ -27,8 +27,7 @@ internal sealed class WordWeights
     private readonly Lexicon _lexicon;
     private readonly HashSet<string> _synonymWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _offTopicHeads;
-    private readonly NearSpellingsOfAny _nearQuestionWords;
-    private readonly NearSpellingsOfAny _nearLongQuestionWords;
+    private readonly TypoCorrector _questionWordSpelling;
 
     public WordWeights(Lexicon lexicon)
     {
@@ -39,10 +38,7 @@ internal sealed class WordWeights
             .Select(DanishFolding.ToDigraphs)
             .ToHashSet(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        // What a typo corrector over the question words would find: one edit from four letters on; two for a word of
-        // eleven or more, which only a question word of nine or more letters can be within.
-        _nearQuestionWords = new(lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.MinWordLength), 1);
-        _nearLongQuestionWords = new(lexicon.QuestionWords.Where(w => w.Length >= TypoCorrector.TwoEditsFromLength - 2), 2);
+        _questionWordSpelling = new TypoCorrector(lexicon.QuestionWords);
     }
 
     /// <summary>Words whose folded forms must be known: the lexicons' word lists.</summary>
@@ -55,12 +51,7 @@ internal sealed class WordWeights
     /// Whether a word the articles do not spell so is a misspelt question word ("komer" for "kommer"). Only for
     /// unseen spellings: stems and near spellings of real words collide ("læge" the doctor, "lægge" to put).
     /// </summary>
-    public bool IsMisspeltQuestionWord(string word) => TypoCorrector.MaxEditsFor(word) switch
-    {
-        1 => _nearQuestionWords.Contains(word),
-        2 => _nearLongQuestionWords.Contains(word),
-        _ => false,
-    };
+    public bool IsMisspeltQuestionWord(string word) => _questionWordSpelling.Correct(word).Words.Count > 0;
 
     /// <summary>Whether the word is one the lexicons list, so spelt right and never to be typo-corrected.</summary>
     public bool IsListed(string token, IEnumerable<string> foldedWords) => IsLight(token) || IsEverydayInflection(token, foldedWords);
