@@ -47,6 +47,16 @@ internal static class PostgresSchema
             rating text NOT NULL,
             passage_id text);
         """,
+        // Pending turns: a patient's message owed a reply, by number only (its words stay in the transcript), and which
+        // replica answers the conversation's turns until when.
+        """
+        ALTER TABLE faqbot_transcript ADD COLUMN turn_owner text, ADD COLUMN turn_lease_until timestamptz;
+        CREATE TABLE faqbot_turn (
+            conversation_id text NOT NULL REFERENCES faqbot_transcript (id) ON DELETE CASCADE,
+            sequence bigint NOT NULL,
+            received_at timestamptz NOT NULL,
+            PRIMARY KEY (conversation_id, sequence));
+        """,
     ];
 
     /// <summary>The schema version this build needs.</summary>

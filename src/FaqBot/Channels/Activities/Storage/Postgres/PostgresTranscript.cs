@@ -50,38 +50,17 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         }
     }
 
-    public async Task<string> AppendAsync(Activity activity, TranscriptStamp stamp, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(CancellationToken.None);
-        try
-        {
-            if (await FlushHeldAsync())
-            {
-                try
-                {
-                    if (await store.WriteAsync(Id, activity, stamp) is not var (sequence, written))
-                    {
-                        // Forgotten meanwhile (expired or evicted): nobody can read it any more, so it is not kept.
-                        End();
-                        return stamp(activity, Interlocked.Read(ref _known) + 1);
-                    }
+    public async Task<string> AppendAsync(Activity activity, TranscriptStamp stamp, CancellationToken cancellationToken) =>
+        (await AppendAsync(activity, stamp, opensTurn: false)).Id;
 
-                    Advanced(sequence);
-                    return written;
-                }
-                catch (StorageUnavailableException)
-                {
-                    // Kept below until the database is back.
-                }
-            }
+    public Task<AppendedTurn> AppendTurnAsync(Activity message, TranscriptStamp stamp, CancellationToken cancellationToken) =>
+        AppendAsync(message, stamp, opensTurn: true);
 
-            return Keep(activity, stamp);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task<ITurnLease?> TryLeaseTurnsAsync(TimeSpan lease, CancellationToken cancellationToken) =>
+        PostgresTurnLease.TryClaimAsync(store, this, lease, cancellationToken);
+
+    public Task<bool> SettleTurnAsync(PendingTurn turn, IReadOnlyList<Activity> replies, TranscriptStamp stamp) =>
+        PostgresTurnLease.SettleAsync(store, this, owner: null, turn, replies, stamp);
 
     public async Task<TranscriptPage> ReadAfterAsync(long watermark, CancellationToken cancellationToken)
     {
@@ -176,6 +155,45 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         }
     }
 
+    /// <summary>
+    /// Writes the activity (a pending turn too with <paramref name="opensTurn"/>); kept here when the database does not
+    /// take it, and then it awaits no reply from the store: the caller answers it directly.
+    /// </summary>
+    private async Task<AppendedTurn> AppendAsync(Activity activity, TranscriptStamp stamp, bool opensTurn)
+    {
+        await _writeGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (await FlushHeldAsync())
+            {
+                try
+                {
+                    if (await store.WriteAsync(Id, activity, stamp, opensTurn) is not var (sequence, written))
+                    {
+                        // Forgotten meanwhile (expired or evicted): nobody can read it any more, so it is not kept.
+                        End();
+                        var next = Interlocked.Read(ref _known) + 1;
+                        return new AppendedTurn(stamp(activity, next), next, AwaitsReply: false);
+                    }
+
+                    Advanced(sequence);
+                    return new AppendedTurn(written, sequence, opensTurn);
+                }
+                catch (StorageUnavailableException)
+                {
+                    // Kept below until the database is back.
+                }
+            }
+
+            var (keptId, keptSequence) = Keep(activity, stamp);
+            return new AppendedTurn(keptId, keptSequence, AwaitsReply: false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     private bool HasUnsaved
     {
         get
@@ -223,9 +241,10 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         }
     }
 
-    private string Keep(Activity activity, TranscriptStamp stamp)
+    private (string Id, long Sequence) Keep(Activity activity, TranscriptStamp stamp)
     {
         string kept;
+        long sequence;
         lock (_gate)
         {
             if (_unsaved.Count == 0)
@@ -233,7 +252,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
                 store.KeptWhileUnavailable();
             }
 
-            var sequence = Math.Max(_known, _unsaved.Count > 0 ? _unsaved[^1].Sequence : 0) + 1;
+            sequence = Math.Max(_known, _unsaved.Count > 0 ? _unsaved[^1].Sequence : 0) + 1;
             kept = stamp(activity, sequence);
             _unsaved.Add((activity, stamp, sequence));
             // Bounded like the transcript itself; the oldest kept activity goes first.
@@ -245,7 +264,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
 
         Wake();
         ScheduleFlush();
-        return kept;
+        return (kept, sequence);
     }
 
     /// <summary>

@@ -28,6 +28,8 @@ public sealed class PostgresTranscriptStore(
 
     internal TimeProvider Time => time;
 
+    internal PostgresDatabase Database => database;
+
     public async Task<ITranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
         if (_held.TryGetValue(conversationId, out var held) && !held.Ended.IsCancellationRequested)
@@ -129,50 +131,56 @@ public sealed class PostgresTranscriptStore(
 
     /// <summary>
     /// Writes <paramref name="activity"/> as the transcript's next activity (stamped with the number the database gives
-    /// it), drops what the bounds no longer allow and tells the other replicas. Null when the transcript is gone.
+    /// it), drops what the bounds no longer allow and tells the other replicas; with <paramref name="opensTurn"/> it is
+    /// also recorded as a pending turn. Null when the transcript is gone.
     /// </summary>
-    internal Task<(long Sequence, string Id)?> WriteAsync(string conversationId, Activity activity, TranscriptStamp stamp) =>
+    internal Task<(long Sequence, string Id)?> WriteAsync(string conversationId, Activity activity, TranscriptStamp stamp, bool opensTurn = false) =>
         database.RunAsync<(long, string)?>(
             async (connection, token) =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(token);
-                await using var next = new NpgsqlCommand(
-                    "UPDATE faqbot_transcript SET last_sequence = last_sequence + 1, touched_at = $2 WHERE id = $1 RETURNING last_sequence",
-                    connection,
-                    transaction);
-                next.Parameters.AddWithValue(conversationId);
-                next.Parameters.AddWithValue(time.GetUtcNow());
-                if (await next.ExecuteScalarAsync(token) is not long sequence)
+                var written = await PostgresActivityWriter.AppendAsync(
+                    connection, transaction, conversationId, activity, stamp, Limits, time.GetUtcNow(), opensTurn, token);
+                if (written is null)
                 {
                     return null;
                 }
 
-                var id = stamp(activity, sequence);
-                var body = JsonSerializer.Serialize(activity, BotJson.Options);
-                await using var batch = new NpgsqlBatch(connection, transaction);
-                batch.BatchCommands.Add(Command(
-                    "INSERT INTO faqbot_transcript_activity (conversation_id, sequence, bytes, body) VALUES ($1, $2, $3, $4)",
-                    conversationId, sequence, System.Text.Encoding.UTF8.GetByteCount(body), body));
-                // The newest activity always stays, so a reply larger than the bound is still delivered.
-                batch.BatchCommands.Add(Command(
-                    """
-                    DELETE FROM faqbot_transcript_activity WHERE conversation_id = $1 AND sequence IN (
-                        SELECT sequence FROM (
-                            SELECT sequence, row_number() OVER newest AS n, sum(bytes) OVER newest AS running
-                            FROM faqbot_transcript_activity WHERE conversation_id = $1 WINDOW newest AS (ORDER BY sequence DESC)) ranked
-                        WHERE n > 1 AND (n > $2 OR running > $3))
-                    """,
-                    conversationId, (long)Limits.MaxActivitiesPerConversation, Limits.MaxConversationBytes));
-                batch.BatchCommands.Add(Command(
-                    "UPDATE faqbot_transcript SET bytes = (SELECT coalesce(sum(bytes), 0) FROM faqbot_transcript_activity WHERE conversation_id = $1) WHERE id = $1",
-                    conversationId));
-                batch.BatchCommands.Add(Command("SELECT pg_notify($1, 'a:' || $2 || ':' || $3)", Channel, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationId));
-                await batch.ExecuteNonQueryAsync(token);
                 await transaction.CommitAsync(token);
                 await EvictOverTotalAsync(connection, conversationId, token);
-                return (sequence, id);
+                return written;
             },
             CancellationToken.None);
+
+    /// <summary>
+    /// Conversations whose pending turns nobody answers: claimed by a replica whose lease ran out, or never claimed
+    /// within a lease of the earliest one's arrival (its replica died before claiming).
+    /// </summary>
+    public Task<IReadOnlyList<string>> FindAbandonedTurnsAsync(TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<string>>(
+            async (connection, token) =>
+            {
+                var now = time.GetUtcNow();
+                await using var find = new NpgsqlCommand(
+                    """
+                    SELECT DISTINCT p.conversation_id FROM faqbot_turn p JOIN faqbot_transcript t ON t.id = p.conversation_id
+                    WHERE (t.turn_owner IS NULL AND p.received_at < $1) OR (t.turn_owner IS NOT NULL AND t.turn_lease_until < $2)
+                    LIMIT $3
+                    """,
+                    connection);
+                find.Parameters.AddWithValue(now - lease);
+                find.Parameters.AddWithValue(now);
+                find.Parameters.AddWithValue((long)limit);
+                await using var reader = await find.ExecuteReaderAsync(token);
+                var ids = new List<string>();
+                while (await reader.ReadAsync(token))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+
+                return ids;
+            },
+            cancellationToken);
 
     /// <summary>A handle began keeping activities because the database did not take them (never says what they hold).</summary>
     internal void KeptWhileUnavailable() =>
@@ -182,7 +190,7 @@ public sealed class PostgresTranscriptStore(
     /// Over the total the least recently used other transcripts are forgotten (the one written to stays). After the
     /// append's commit and on its connection; a failure here is left to the next append, so the append is never retried.
     /// </summary>
-    private async Task EvictOverTotalAsync(NpgsqlConnection connection, string conversationId, CancellationToken cancellationToken)
+    internal async Task EvictOverTotalAsync(NpgsqlConnection connection, string conversationId, CancellationToken cancellationToken)
     {
         try
         {
@@ -310,16 +318,5 @@ public sealed class PostgresTranscriptStore(
 
         forgotten.ForEach(Forgotten);
         return forgotten.Count;
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
     }
 }
