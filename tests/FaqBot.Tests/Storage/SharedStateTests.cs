@@ -199,36 +199,8 @@ public sealed class SharedStateTests
         return rows;
     }
 
-    private static async Task<(FaqBotServerProcess A, FaqBotServerProcess B)> StartReplicasAsync(string connectionString)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = connectionString,
-            // Replicas behind one load balancer share the token key, or a token from A would mean nothing to B.
-            ["DirectLine__TokenSigningKey"] = BotTestHost.SigningKey,
-            ["Safety__Region"] = "hovedstaden",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        };
-        var a = FaqBotServerProcess.StartAsync(settings);
-        var b = FaqBotServerProcess.StartAsync(settings);
-        try
-        {
-            await Task.WhenAll(a, b);
-        }
-        catch
-        {
-            // One failed to start: the other must not outlive the test.
-            foreach (var started in new[] { a, b }.Where(task => task.IsCompletedSuccessfully))
-            {
-                await started.Result.DisposeAsync();
-            }
-
-            throw;
-        }
-
-        return (a.Result, b.Result);
-    }
+    private static Task<(FaqBotServerProcess A, FaqBotServerProcess B)> StartReplicasAsync(string connectionString) =>
+        FaqBotServerProcess.StartReplicasAsync(connectionString);
 
     /// <summary>Sends <paramref name="question"/> and polls from <paramref name="watermark"/> until its answer is in.</summary>
     private static async Task<(List<Activity> Received, string? Watermark)> AskAsync(

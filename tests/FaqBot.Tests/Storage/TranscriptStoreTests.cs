@@ -125,45 +125,8 @@ public sealed class TranscriptStoreTests
         Assert.Equal([6L, 7L, 8L], newest.Activities.Select(activity => activity.ChannelData!["webchat:sequence-id"]!.GetValue<long>()));
     }
 
-    /// <summary>A database store and its services (notifications included), as the server registers them.</summary>
-    private static async Task<ServiceProvider> StartAsync(string connectionString, TranscriptLimits limits, TimeProvider time, int maxRemembered = 100)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(time)
-            .AddChannelStorage();
-        services.Configure<TranscriptLimits>(options =>
-        {
-            options.IdleTimeout = limits.IdleTimeout;
-            options.MaxConversations = limits.MaxConversations;
-            options.MaxActivitiesPerConversation = limits.MaxActivitiesPerConversation;
-            options.MaxConversationBytes = limits.MaxConversationBytes;
-            options.MaxTotalBytes = limits.MaxTotalBytes;
-        });
-        services.Configure<ConversationMemoryOptions>(options => options.MaxConversations = maxRemembered);
-        var provider = services.BuildServiceProvider();
-        foreach (var hosted in provider.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(default);
-        }
-
-        // The listener is up once a notification round-trips; until then an eviction could go unheard.
-        var store = provider.GetRequiredService<ITranscriptStore>();
-        var (probe, _) = await store.GetOrStartAsync("probe", "dl_probe", default);
-        var listening = probe.WaitForActivityAfterAsync(1, default);
-        await Eventually(async () =>
-        {
-            await probe.AppendAsync(new Activity { Type = "event" }, time.GetUtcNow());
-            return listening.IsCompleted;
-        });
-        await store.RemoveIdleAsync(default);
-        return provider;
-    }
+    private static Task<ServiceProvider> StartAsync(string connectionString, TranscriptLimits limits, TimeProvider time, int maxRemembered = 100) =>
+        StorageServices.StartAsync(connectionString, limits, time, maxRemembered);
 
     private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
 
