@@ -1,9 +1,9 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using System.Net.Http.Json;
 using FaqBot.Channels.Activities.Schema;
 using FaqBot.Channels.DirectLine;
 using Xunit.Abstractions;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace FaqBot.Tests.Storage;
 
