@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using Stopwatch = System.Diagnostics.Stopwatch;
 using Xunit.Abstractions;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace FaqBot.Tests.Storage;
 
