@@ -53,6 +53,31 @@ public sealed class TranscriptStoreTests
         await ByteBoundsHoldAsync(storage.GetRequiredService<ITranscriptStore>(), time);
     }
 
+    [Fact]
+    public async Task ATranscriptWithAnOpenStreamIsEvictedLastInMemory()
+    {
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await OpenStreamIsEvictedLastAsync(new InMemoryTranscriptStore(Options.Create(SmallLimits), time), time, streamMarked: _ => Task.CompletedTask);
+    }
+
+    [PostgresFact]
+    public async Task ATranscriptWithAnOpenStreamIsEvictedLastInPostgres()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var connectionString = await database.CreateDatabaseAsync();
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await using var storage = await StartAsync(connectionString, SmallLimits, time);
+        // The mark is written in the background: wait until the database has it, as another replica would see it.
+        await OpenStreamIsEvictedLastAsync(storage.GetRequiredService<ITranscriptStore>(), time, streamMarked: id => Eventually(async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var read = new Npgsql.NpgsqlCommand("SELECT streamed_until IS NOT NULL FROM faqbot_transcript WHERE id = $1", connection);
+            read.Parameters.AddWithValue(id);
+            return await read.ExecuteScalarAsync() is true;
+        }));
+    }
+
     [PostgresFact]
     public async Task ConversationMemoryInPostgresExpiresAndIsBounded()
     {
@@ -73,6 +98,24 @@ public sealed class TranscriptStoreTests
         time.Advance(TimeSpan.FromHours(3));
         Assert.Null(await memory.GetAsync("a", default));
         Assert.True(await memory.SetAsync("c", state, default));
+    }
+
+    /// <summary>At the count bound the oldest transcript goes, unless a stream is open on it: then the next oldest.</summary>
+    private static async Task OpenStreamIsEvictedLastAsync(ITranscriptStore store, AdjustableTimeProvider time, Func<string, Task> streamMarked)
+    {
+        var (streamed, _) = await store.GetOrStartAsync("streamed", "dl_s", default);
+        using var stream = streamed.StreamOpened();
+        await streamMarked("streamed");
+        time.Advance(TimeSpan.FromSeconds(5));
+        var (polled, _) = await store.GetOrStartAsync("polled", "dl_p", default);
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        await store.GetOrStartAsync("newcomer", "dl_n", default);
+
+        await Eventually(() => polled.Ended.IsCancellationRequested);
+        Assert.False(streamed.Ended.IsCancellationRequested);
+        Assert.NotNull(await store.FindAsync("streamed", default));
+        Assert.Null(await store.FindAsync("polled", default));
     }
 
     private static TranscriptLimits ByteLimits => new() { MaxConversationBytes = 64 * 1024, MaxTotalBytes = 160 * 1024 };

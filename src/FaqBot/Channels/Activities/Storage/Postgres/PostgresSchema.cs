@@ -74,6 +74,10 @@ internal static class PostgresSchema
             owner text NOT NULL,
             lease_until timestamptz NOT NULL);
         """,
+        // Until when some replica has a stream open on the transcript (renewed while it is open): evicted last.
+        """
+        ALTER TABLE faqbot_transcript ADD COLUMN streamed_until timestamptz;
+        """,
     ];
 
     /// <summary>The schema version this build needs.</summary>

@@ -35,7 +35,12 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
 
     public IDisposable StreamOpened()
     {
-        Interlocked.Increment(ref _openStreams);
+        if (Interlocked.Increment(ref _openStreams) == 1)
+        {
+            // Every replica's eviction sees it at once; the client's pings renew it (Touch).
+            _ = TouchInBackgroundAsync();
+        }
+
         return new StreamRegistration(this);
     }
 
@@ -315,7 +320,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
     {
         try
         {
-            await store.TouchAsync(Id);
+            await store.TouchAsync(Id, streaming: Volatile.Read(ref _openStreams) > 0);
         }
         catch (StorageUnavailableException)
         {

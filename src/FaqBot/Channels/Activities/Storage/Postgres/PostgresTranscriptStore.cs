@@ -22,6 +22,9 @@ public sealed class PostgresTranscriptStore(
     /// <summary>The notification channel: <c>a:{sequence}:{id}</c> for an append, <c>e:{id}</c> for a forgotten transcript.</summary>
     public const string Channel = "faqbot_transcript";
 
+    /// <summary>How long an open stream's mark lasts unrenewed (the client pings every 20 s; a touch is written every 30 s).</summary>
+    private static readonly TimeSpan StreamLifetime = TimeSpan.FromSeconds(90);
+
     private readonly ConcurrentDictionary<string, PostgresTranscript> _held = new(StringComparer.Ordinal);
 
     internal TranscriptLimits Limits => options.Value;
@@ -82,12 +85,13 @@ public sealed class PostgresTranscriptStore(
                     }
                 }
 
-                // At the bound the least recently used transcripts make room, as in memory.
+                // At the bound the least recently used transcripts make room, one without an open stream first, as in memory.
                 await using var evict = new NpgsqlCommand(
                     """
                     WITH gone AS (
                         DELETE FROM faqbot_transcript WHERE id IN (
-                            SELECT id FROM faqbot_transcript WHERE id <> $1 ORDER BY touched_at DESC, id OFFSET $2)
+                            SELECT id FROM faqbot_transcript WHERE id <> $1
+                            ORDER BY coalesce(streamed_until > $4, false) DESC, touched_at DESC, id OFFSET $2)
                         RETURNING id)
                     SELECT id, pg_notify($3, 'e:' || id) FROM gone
                     """,
@@ -95,6 +99,7 @@ public sealed class PostgresTranscriptStore(
                 evict.Parameters.AddWithValue(conversationId);
                 evict.Parameters.AddWithValue(Math.Max(0, Limits.MaxConversations - 1));
                 evict.Parameters.AddWithValue(Channel);
+                evict.Parameters.AddWithValue(time.GetUtcNow());
                 await ForgetAllAsync(evict, token);
                 return (userId, 0L, true);
             },
@@ -187,7 +192,8 @@ public sealed class PostgresTranscriptStore(
         logger.LogWarning("The database did not take a transcript's activity; it is kept here and written when the database answers");
 
     /// <summary>
-    /// Over the total the least recently used other transcripts are forgotten (the one written to stays). After the
+    /// Over the total the least recently used other transcripts are forgotten (the one written to stays; those with an
+    /// open stream go last). After the
     /// append's commit and on its connection; a failure here is left to the next append, so the append is never retried.
     /// </summary>
     internal async Task EvictOverTotalAsync(NpgsqlConnection connection, string conversationId, CancellationToken cancellationToken)
@@ -197,7 +203,8 @@ public sealed class PostgresTranscriptStore(
             await using var evict = new NpgsqlCommand(
                 """
                     WITH ranked AS (
-                        SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, touched_at DESC, id) AS running FROM faqbot_transcript),
+                        SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, coalesce(streamed_until > $4, false) DESC, touched_at DESC, id) AS running
+                        FROM faqbot_transcript),
                     gone AS (
                         DELETE FROM faqbot_transcript t USING ranked r WHERE t.id = r.id AND t.id <> $1 AND r.running > $2 RETURNING t.id)
                     SELECT id, pg_notify($3, 'e:' || id) FROM gone
@@ -206,6 +213,7 @@ public sealed class PostgresTranscriptStore(
             evict.Parameters.AddWithValue(conversationId);
             evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
             evict.Parameters.AddWithValue(Channel);
+            evict.Parameters.AddWithValue(time.GetUtcNow());
             await ForgetAllAsync(evict, cancellationToken);
         }
         catch (Exception exception) when (PostgresDatabase.IsUnavailable(exception))
@@ -245,14 +253,19 @@ public sealed class PostgresTranscriptStore(
             },
             cancellationToken);
 
-    /// <summary>Marks the transcript as used now (throttled by the handle).</summary>
-    internal Task TouchAsync(string conversationId) =>
+    /// <summary>Marks the transcript as used now, and as streamed on when <paramref name="streaming"/> (throttled by the handle).</summary>
+    internal Task TouchAsync(string conversationId, bool streaming) =>
         database.RunAsync(
             async (connection, token) =>
             {
-                await using var touch = new NpgsqlCommand("UPDATE faqbot_transcript SET touched_at = $2 WHERE id = $1", connection);
+                // A stream open here counts for StreamLifetime, three touch intervals, so one missed touch does not end it.
+                await using var touch = new NpgsqlCommand(
+                    "UPDATE faqbot_transcript SET touched_at = $2, streamed_until = CASE WHEN $3 THEN $4 ELSE streamed_until END WHERE id = $1",
+                    connection);
                 touch.Parameters.AddWithValue(conversationId);
                 touch.Parameters.AddWithValue(time.GetUtcNow());
+                touch.Parameters.AddWithValue(streaming);
+                touch.Parameters.AddWithValue(time.GetUtcNow() + StreamLifetime);
                 return await touch.ExecuteNonQueryAsync(token);
             },
             CancellationToken.None);
