@@ -13,7 +13,7 @@ public sealed class PassageIndex
     private readonly Dictionary<string, TermPostings> _postings;
     private readonly Dictionary<string, string> _termBySurface;
 
-    private PassageIndex(
+    internal PassageIndex(
         IReadOnlyList<Passage> passages,
         Dictionary<string, TermPostings> postings,
         Dictionary<string, string> termBySurface,
@@ -57,128 +57,8 @@ public sealed class PassageIndex
     /// Danish words besides the passages' own (the lexicons') that compounds in the text may be split into, so
     /// that "fod" finds "fodsålen" and "nerve" finds "iskiasnerven".
     /// </param>
-    public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking, IEnumerable<string>? knownWords = null)
-    {
-        var termBySurface = new Dictionary<string, string>(StringComparer.Ordinal);
-        // Each field's text is tokenized once, for the compound parts and the terms alike, each distinct word one string.
-        var words = new WordStrings();
-        var texts = passages.Select(p => new FieldTexts(
-            words.Tokens(p.Title),
-            [.. (ranking.AlternativeQuestions ? p.AlternativeQuestions : []).Select(words.Tokens)],
-            words.Tokens(MarkdownPlainText.From(p.Text)),
-            words.Tokens(p.ArticleTitle))).ToArray();
-        var compoundParts = analyzer.Options.CompoundSplitting
-            ? CompoundPartsOf(texts, knownWords ?? [], analyzer)
-            : new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var fields = new FieldTerms[passages.Count];
-        for (var i = 0; i < passages.Count; i++)
-        {
-            var text = texts[i];
-            fields[i] = new FieldTerms(
-                Analyse(text.Title, analyzer, termBySurface, compoundParts),
-                [.. text.Questions.Select(q => Analyse(q, analyzer, termBySurface, compoundParts))],
-                Analyse(text.Body, analyzer, termBySurface, compoundParts),
-                Analyse(text.Article, analyzer, termBySurface, compoundParts));
-        }
-
-        var averageTitle = Average(fields, f => f.Title.Count);
-        var averageQuestions = Average(fields, f => f.QuestionsLength);
-        var averageBody = Average(fields, f => f.Body.Count);
-        var averageArticle = Average(fields, f => f.Article.Count);
-
-        var frequencies = new Dictionary<string, List<(int Passage, double Tf)>>(StringComparer.Ordinal);
-        // One table reused for every passage: a new one each would be most of what a large build allocates.
-        var weighted = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var f = fields[i];
-            weighted.Clear();
-            // An intro's title is the article's (often an SEO line: "Iskias – Hvad er iskias? Læs om symptomer og
-            // behandling"): it names everything the article covers, not what the intro answers, so it weighs less.
-            var titleWeight = passages[i].Kind == PassageKind.Intro ? ranking.IntroTitleWeight : ranking.TitleWeight;
-            AddField(weighted, f.Title, titleWeight, Normaliser(ranking.TitleB, f.Title.Count, averageTitle));
-            var questionsNormaliser = Normaliser(ranking.AlternativeQuestionsB, f.QuestionsLength, averageQuestions);
-            foreach (var question in f.Questions)
-            {
-                AddField(weighted, question, ranking.AlternativeQuestionsWeight, questionsNormaliser);
-            }
-
-            AddField(weighted, f.Body, ranking.BodyWeight, Normaliser(ranking.BodyB, f.Body.Count, averageBody));
-            AddField(weighted, f.Article, ranking.ArticleTitleWeight, Normaliser(ranking.TitleB, f.Article.Count, averageArticle));
-            foreach (var (term, tf) in weighted)
-            {
-                if (!frequencies.TryGetValue(term, out var list))
-                {
-                    list = [];
-                    frequencies[term] = list;
-                }
-
-                list.Add((i, tf));
-            }
-        }
-
-        var postings = new Dictionary<string, TermPostings>(frequencies.Count, StringComparer.Ordinal);
-        foreach (var (term, list) in frequencies)
-        {
-            var idf = Idf(passages.Count, list.Count);
-            var items = new Posting[list.Count];
-            for (var j = 0; j < list.Count; j++)
-            {
-                var tf = list[j].Tf;
-                items[j] = new Posting(list[j].Passage, (float)(tf * (ranking.K1 + 1) / (tf + ranking.K1)));
-            }
-
-            postings[term] = new TermPostings(idf, items, postings.Count);
-        }
-
-        var answered = new AnsweredQuestion[fields.Length][];
-        var distinct = new List<TermPostings>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var questions = new List<AnsweredQuestion>();
-        for (var i = 0; i < fields.Length; i++)
-        {
-            questions.Clear();
-            AddAnswered(fields[i].Title, postings, distinct, seen, questions);
-            foreach (var question in fields[i].Questions)
-            {
-                AddAnswered(question, postings, distinct, seen, questions);
-            }
-
-            answered[i] = [.. questions];
-        }
-
-        return new PassageIndex(passages, postings, termBySurface, analyzer, answered);
-    }
-
-    /// <summary>A question's distinct terms, in order, as an answered question (none when it has no terms).</summary>
-    private static void AddAnswered(
-        List<string> terms, Dictionary<string, TermPostings> postings, List<TermPostings> distinct, HashSet<string> seen, List<AnsweredQuestion> questions)
-    {
-        distinct.Clear();
-        seen.Clear();
-        foreach (var term in terms)
-        {
-            if (seen.Add(term))
-            {
-                distinct.Add(postings[term]);
-            }
-        }
-
-        if (distinct.Count == 0)
-        {
-            return;
-        }
-
-        var ids = new int[distinct.Count];
-        var idfs = new double[distinct.Count];
-        for (var k = 0; k < distinct.Count; k++)
-        {
-            ids[k] = distinct[k].Id;
-            idfs[k] = distinct[k].Idf;
-        }
-
-        questions.Add(new AnsweredQuestion(ids, idfs));
-    }
+    public static PassageIndex Build(IReadOnlyList<Passage> passages, DanishTermAnalyzer analyzer, RankingOptions ranking, IEnumerable<string>? knownWords = null) =>
+        new PassageIndexBuilder(analyzer, ranking).Build(passages, knownWords ?? []);
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
     public TermPostings? Find(string term) => _postings.GetValueOrDefault(term);
@@ -189,89 +69,8 @@ public sealed class PassageIndex
     /// <summary>BM25's inverse document frequency.</summary>
     public double Idf(int documentFrequency) => Idf(Passages.Count, documentFrequency);
 
-    private static double Idf(int passageCount, int documentFrequency) =>
+    internal static double Idf(int passageCount, int documentFrequency) =>
         Math.Log(1 + ((passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
-
-    /// <summary>
-    /// The terms of the parts of each closed compound in the passages that splits into known words: the passages'
-    /// own standalone words and <paramref name="knownWords"/>.
-    /// </summary>
-    private static Dictionary<string, string[]> CompoundPartsOf(FieldTexts[] texts, IEnumerable<string> knownWords, DanishTermAnalyzer analyzer)
-    {
-        var surfaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in texts)
-        {
-            surfaces.UnionWith(text.Title);
-            foreach (var question in text.Questions)
-            {
-                surfaces.UnionWith(question);
-            }
-
-            surfaces.UnionWith(text.Body);
-        }
-
-        var known = new HashSet<string>(surfaces.Concat(knownWords).Where(w => !DanishStopwords.Contains(w)), StringComparer.Ordinal);
-        var splitter = new CompoundSplitter(known.Contains);
-        var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var surface in surfaces)
-        {
-            // Inflected compounds ("iskiasnerven") are tried through their base forms too.
-            var split = splitter.Split(surface) ?? InflectionStripper.BaseForms(surface).Select(splitter.Split).FirstOrDefault(p => p is not null);
-            if (split is not null)
-            {
-                parts[surface] = [.. split.Select(analyzer.Term)];
-            }
-        }
-
-        return parts;
-    }
-
-    private static List<string> Analyse(List<string> tokens, DanishTermAnalyzer analyzer, Dictionary<string, string> termBySurface, Dictionary<string, string[]> compoundParts)
-    {
-        var terms = new List<string>(tokens.Count);
-        foreach (var token in tokens)
-        {
-            if (DanishStopwords.Contains(token))
-            {
-                continue;
-            }
-
-            if (!termBySurface.TryGetValue(token, out var term))
-            {
-                term = analyzer.Term(token);
-                termBySurface[token] = term;
-            }
-
-            terms.Add(term);
-            if (compoundParts.TryGetValue(token, out var parts))
-            {
-                terms.AddRange(parts);
-            }
-        }
-
-        return terms;
-    }
-
-    private static double Average(FieldTerms[] fields, Func<FieldTerms, int> length) =>
-        fields.Length == 0 ? 1 : Math.Max(1, fields.Average(length));
-
-    private static double Normaliser(double b, int length, double average) => 1 - b + (b * length / average);
-
-    private static void AddField(Dictionary<string, double> weighted, List<string> terms, double weight, double normaliser)
-    {
-        foreach (var term in terms)
-        {
-            weighted[term] = weighted.GetValueOrDefault(term) + (weight / normaliser);
-        }
-    }
-
-    /// <summary>A passage's searchable texts as tokens, one list per field; the alternative questions empty when switched off.</summary>
-    private sealed record FieldTexts(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article);
-
-    private sealed record FieldTerms(List<string> Title, List<string>[] Questions, List<string> Body, List<string> Article)
-    {
-        public int QuestionsLength { get; } = Questions.Sum(q => q.Count);
-    }
 }
 
 /// <summary>One passage containing a term, with the term's saturated field-weighted frequency there.</summary>

@@ -8,10 +8,11 @@ namespace FaqBot.Hosting;
 /// Ready when the articles are indexed and the safety content is loaded; degraded (still serving) when some article had
 /// a problem and was left out. The server does not start without safety content, so this never reports it missing.
 /// </summary>
-internal sealed class ContentHealthCheck(KnowledgeBase knowledge, SafetyContent safety) : IHealthCheck
+internal sealed class ContentHealthCheck(LiveEngine live) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var (knowledge, safety) = (live.Current.Knowledge, live.Current.Safety);
         var passages = knowledge.Content.Passages.Count;
         var description = $"{passages} passages, {safety.Rules.Rules.Count} red-flag rules, {knowledge.Problems.Count} content problems";
         var result = passages == 0 || safety.Rules.Rules.Count == 0

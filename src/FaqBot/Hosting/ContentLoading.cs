@@ -13,21 +13,17 @@ internal sealed class ContentLoading(IServiceProvider services, ContentFolder fo
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // The two largest parts load side by side (start-up is the first patient's wait); the safety content's
-        // exception, if any, still stops the start.
-        var loadingSafety = Task.Run(services.GetRequiredService<SafetyContent>, cancellationToken);
-        var knowledge = services.GetRequiredService<KnowledgeBase>();
-        var safety = loadingSafety.GetAwaiter().GetResult();
-        services.GetRequiredService<ConversationContent>();
-        services.GetRequiredService<ReplyOptions>();
+        // The live engine loads every part (safety beside the index; start-up is the first patient's wait); missing
+        // safety content throws here and stops the start.
+        var engine = services.GetRequiredService<LiveEngine>().Current;
         services.GetRequiredService<IReplyComposer>();
         // Only its setting now; LearnedTriageLoading loads the model in the background.
         services.GetRequiredService<LearnedSecondOpinion>();
         logger.LogInformation(
             "Loaded {Passages} passages of {Articles} articles and {Rules} red-flag rules from {Path}",
-            knowledge.Content.Passages.Count,
-            knowledge.Content.Articles.Count,
-            safety.Rules.Rules.Count,
+            engine.Knowledge.Content.Passages.Count,
+            engine.Knowledge.Content.Articles.Count,
+            engine.Safety.Rules.Rules.Count,
             folder.Path);
         return Task.CompletedTask;
     }

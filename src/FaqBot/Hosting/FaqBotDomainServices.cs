@@ -31,41 +31,45 @@ internal static class FaqBotDomainServices
         // Settings are read when the services are built (not now), so a test host's or environment's values count.
         services.AddSingleton(provider => new ContentFolder(
             provider.GetRequiredService<IConfiguration>()[ContentPathSetting] is { Length: > 0 } configured ? configured : ContentLocation.Default));
-        // The one composition root, as for every CLI command; the parts below are its, loaded while the server starts.
-        services.AddSingleton(provider => FaqBotEngine.Load(Folder(provider), new EngineOptions
+        // The one composition root, as for every CLI command, kept live: rebuilt from the folder and swapped in on a
+        // reload (ContentReloadSignal). Missing safety content stops the start: without the red-flag rules, the urgent
+        // advice or the safety note the bot must not answer at all.
+        services.AddSingleton(provider =>
         {
-            Reply = provider.GetRequiredService<ReplyOptions>(),
-            SecondOpinion = provider.GetRequiredService<LearnedSecondOpinion>(),
-        }));
-        services.AddSingleton(provider => LogProblems(provider, Engine(provider).Knowledge, k => k.Problems));
-        // Fail closed: without the red-flag rules, the urgent advice or the safety note the bot must not answer at all.
-        services.AddSingleton(provider => Engine(provider).RequireSafetyContent().Safety);
-        services.AddSingleton(provider => LogProblems(provider, Engine(provider).Conversation, c => [.. c.Problems.Select(p => p.ToString())]));
-        services.AddSingleton<IReplyComposer>(provider =>
-        {
-            // The parts first, so their problems are logged and missing safety content stops the start.
-            provider.GetRequiredService<KnowledgeBase>();
-            provider.GetRequiredService<SafetyContent>();
-            provider.GetRequiredService<ConversationContent>();
-            var composer = Engine(provider).Composer;
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
-            composer.TriageFailed += exception =>
-                logger.LogError(exception, "Red-flag triage failed; the patient got the generic urgent guidance instead");
-            return composer;
+            var options = new EngineOptions
+            {
+                Reply = provider.GetRequiredService<ReplyOptions>(),
+                SecondOpinion = provider.GetRequiredService<LearnedSecondOpinion>(),
+            };
+            return new LiveEngine(() => FaqBotEngine.Load(Folder(provider), options), engine => Prepare(engine, logger));
         });
+        services.AddSingleton<IReplyComposer>(provider => new LiveReplyComposer(provider.GetRequiredService<LiveEngine>()));
         services.AddSingleton(provider => ReplyOptionsFrom(provider.GetRequiredService<IConfiguration>()));
         // Loaded in the background by LearnedTriageLoading; until then (or when missing or broken) the rules alone decide.
         services.AddSingleton(provider => LearnedTriageEnabled(provider.GetRequiredService<IConfiguration>())
             ? LearnedSecondOpinion.From(Path.Combine(Folder(provider), SafetyContent.Folder, LearnedTriageModel.Folder))
             : LearnedSecondOpinion.Off());
         services.AddHostedService<ContentLoading>();
+        services.AddHostedService<ContentReloadSignal>();
         services.AddHostedService<LearnedTriageLoading>();
         return services;
     }
 
     private static string Folder(IServiceProvider provider) => provider.GetRequiredService<ContentFolder>().Path;
 
-    private static FaqBotEngine Engine(IServiceProvider provider) => provider.GetRequiredService<FaqBotEngine>();
+    /// <summary>Logs a newly loaded engine's content problems and hooks its triage failures to the log.</summary>
+    private static void Prepare(FaqBotEngine engine, ILogger logger)
+    {
+        // A broken article is reported and left out; the others still serve.
+        foreach (var problem in engine.Knowledge.Problems.Concat(engine.Conversation.Problems.Select(p => p.ToString())))
+        {
+            logger.LogWarning("Content problem: {Problem}", problem);
+        }
+
+        engine.Composer.TriageFailed += exception =>
+            logger.LogError(exception, "Red-flag triage failed; the patient got the generic urgent guidance instead");
+    }
 
     /// <summary>
     /// The reply settings; an article URL that is not absolute http(s), an unknown region or a malformed out-of-hours
@@ -103,18 +107,6 @@ internal static class FaqBotDomainServices
         }
 
         return region ?? UrgentContacts.Default;
-    }
-
-    private static T LogProblems<T>(IServiceProvider provider, T loaded, Func<T, IReadOnlyList<string>> problems)
-    {
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FaqBotDomainServices).FullName!);
-        foreach (var problem in problems(loaded))
-        {
-            // A broken article is reported and left out; the others still serve.
-            logger.LogWarning("Content problem: {Problem}", problem);
-        }
-
-        return loaded;
     }
 }
 

@@ -127,6 +127,14 @@ public sealed partial class FaqBotServerProcess : IAsyncDisposable
 
     public HttpClient NewClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Sends the process SIGHUP, as <c>kill -HUP</c> would: reload the content.</summary>
+    public void HangUp()
+    {
+        using var kill = Process.Start("kill", ["-HUP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>Kills the process at once, as a crashed replica: nothing is flushed or closed cleanly.</summary>
     public async Task KillAsync()
     {
