@@ -10,7 +10,7 @@ namespace FaqBot.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineTurnRecovery(
     ITranscriptStore store,
-    DirectLineBot bot,
+    IServiceProvider services,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
     ILogger<DirectLineTurnRecovery> logger) : BackgroundService
@@ -20,6 +20,9 @@ public sealed class DirectLineTurnRecovery(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Resolved here, not injected: building the bot reads settings, and an invalid setting must stop the start
+        // through the settings validation, not while the host creates its services.
+        var bot = services.GetRequiredService<DirectLineBot>();
         using var timer = new PeriodicTimer(options.Value.TurnRecoveryInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -9,7 +9,7 @@ namespace FaqBot.Channels.BotChannel.Connector;
 /// </summary>
 public sealed class ReplyQueueRecovery(
     IConnectorOutbox outbox,
-    ReplyQueue replies,
+    IServiceProvider services,
     IOptions<BotChannelOptions> options,
     TimeProvider time,
     ILogger<ReplyQueueRecovery> logger) : BackgroundService
@@ -19,6 +19,9 @@ public sealed class ReplyQueueRecovery(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Resolved here, not injected: building the delivery reads the channel's settings, and an invalid setting must
+        // stop the start through the settings validation, not while the host creates its services.
+        var replies = services.GetRequiredService<ReplyQueue>();
         using var timer = new PeriodicTimer(options.Value.OutboxRecoveryInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
