@@ -78,6 +78,7 @@ public sealed class TurnTakeoverTests(ITestOutputHelper output)
         // Exactly the bubbles one turn gives that message (asked afresh on B), once, between it and the next message.
         var afresh = new DirectLineTestClient(replicaB.NewClient());
         await afresh.StartAsync();
+        await afresh.PollUntilAsync(all => all.Any(IsBotMessage));
         await afresh.SendAsync(Cut);
         var reference = await afresh.PollUntilAsync(all => all.SkipWhile(activity => activity.Text != Cut).Any(IsBotMessage));
         await Task.Delay(500);
@@ -88,9 +89,12 @@ public sealed class TurnTakeoverTests(ITestOutputHelper output)
         Assert.Contains(seenOnB, activity => IsBotMessage(activity) && activity.ReplyToId == whole.Single(m => m.Text == Cut).Id);
     }
 
-    /// <summary>The bot's messages between the user message <paramref name="text"/> and the next user message.</summary>
-    private static List<string?> BotTextsAfter(IEnumerable<Activity> activities, string text) =>
-        [.. activities.SkipWhile(activity => activity.Text != text).Skip(1).TakeWhile(activity => activity.From?.Role != "user").Where(IsBotMessage).Select(activity => activity.Text)];
+    /// <summary>The bot's messages between the user message <paramref name="text"/> and the next user message, answering it.</summary>
+    private static List<string?> BotTextsAfter(IEnumerable<Activity> activities, string text)
+    {
+        var after = activities.SkipWhile(activity => activity.Text != text).ToList();
+        return [.. after.Skip(1).TakeWhile(activity => activity.From?.Role != "user").Where(activity => IsBotMessage(activity) && activity.ReplyToId == after[0].Id).Select(activity => activity.Text)];
+    }
 
     private static bool IsBotMessage(Activity activity) => activity.Type == ActivityTypes.Message && activity.From?.Role == "bot";
 
