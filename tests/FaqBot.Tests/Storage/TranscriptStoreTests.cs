@@ -79,6 +79,34 @@ public sealed class TranscriptStoreTests
     }
 
     [PostgresFact]
+    public async Task WhatIsShownDuringAnOutageNeverSkipsPastWhatAnotherReplicaStoredJustBefore()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var connectionString = await database.CreateDatabaseAsync();
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await using var other = await StartAsync(connectionString, SmallLimits, time);
+        // This replica never hears the other's notification (as when its listener broke just before the outage).
+        await using var deaf = await StorageServices.StartAsync(connectionString, SmallLimits, time, listens: false);
+        var (here, _) = await deaf.GetRequiredService<ITranscriptStore>().GetOrStartAsync("c", "dl_c", default);
+        var there = (await other.GetRequiredService<ITranscriptStore>().FindAsync("c", default))!;
+        await there.AppendAsync(new Activity { Type = "message", Text = "stored just before" }, time.GetUtcNow());
+
+        await database.StopAsync();
+        await here.AppendAsync(new Activity { Type = "message", Text = "kept" }, time.GetUtcNow());
+        var during = await here.ReadAfterAsync(0, default);
+        Assert.Equal(["kept"], during.Activities.Select(activity => activity.Text));
+        Assert.Equal(0, during.Watermark);
+        Assert.True(during.ProvisionalThrough > 0);
+        await database.StartAgainAsync();
+
+        // The client reads on from the watermark it was given: nothing is skipped, and "kept" keeps its id.
+        var page = await here.ReadAfterAsync(during.Watermark, default);
+        Assert.Equal(["stored just before", "kept"], page.Activities.Select(activity => activity.Text));
+        Assert.Equal(during.Activities[0].Id, page.Activities[1].Id);
+        Assert.Equal(page.Watermark, during.ProvisionalThrough);
+    }
+
+    [PostgresFact]
     public async Task ConversationMemoryInPostgresExpiresAndIsBounded()
     {
         await using var database = await PostgresServer.StartAsync();

@@ -11,8 +11,12 @@ namespace FaqBot.Tests.TestSupport;
 /// <summary>The channel storage on a real database, as the server registers it, with its background services running.</summary>
 public static class StorageServices
 {
-    /// <summary>A database store and its services (notifications included), listening once this returns.</summary>
-    public static async Task<ServiceProvider> StartAsync(string connectionString, TranscriptLimits limits, TimeProvider time, int maxRemembered = 100)
+    /// <summary>
+    /// A database store and its services (notifications included, listening once this returns; with
+    /// <paramref name="listens"/> false it never hears other replicas).
+    /// </summary>
+    public static async Task<ServiceProvider> StartAsync(
+        string connectionString, TranscriptLimits limits, TimeProvider time, int maxRemembered = 100, bool listens = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,7 +39,15 @@ public static class StorageServices
         var provider = services.BuildServiceProvider();
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
-            await hosted.StartAsync(default);
+            if (listens || hosted is not FaqBot.Channels.Activities.Storage.Postgres.PostgresNotifications)
+            {
+                await hosted.StartAsync(default);
+            }
+        }
+
+        if (!listens)
+        {
+            return provider;
         }
 
         // The listener is up once a notification round-trips; until then an eviction could go unheard.

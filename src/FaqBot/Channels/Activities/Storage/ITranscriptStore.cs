@@ -84,4 +84,9 @@ public interface ITranscript
 public delegate string TranscriptStamp(Schema.Activity activity, long sequence);
 
 /// <summary>Activities after a watermark, and the watermark after them.</summary>
-public sealed record TranscriptPage(IReadOnlyList<Schema.Activity> Activities, long Watermark);
+/// <param name="ProvisionalThrough">
+/// The highest number among activities kept in this process while the store is away (0: none). Such activities keep
+/// their id when stored, but the <paramref name="Watermark"/> never passes them, so a client that reads again once the
+/// store is back also gets what other replicas stored just before (Web Chat shows an activity it already has once, by id).
+/// </param>
+public sealed record TranscriptPage(IReadOnlyList<Schema.Activity> Activities, long Watermark, long ProvisionalThrough = 0);

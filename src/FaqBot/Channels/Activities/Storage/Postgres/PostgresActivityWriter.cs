@@ -13,7 +13,11 @@ namespace FaqBot.Channels.Activities.Storage.Postgres;
 /// </summary>
 internal static class PostgresActivityWriter
 {
-    /// <summary>The number the database gave <paramref name="activity"/> and its id; null when the transcript is gone.</summary>
+    /// <summary>
+    /// The number the database gave <paramref name="activity"/> and its id; null when the transcript is gone. With
+    /// <paramref name="provisional"/> (the number it was kept under while the database was away) it keeps that number
+    /// when it is still free, so its id does not change.
+    /// </summary>
     public static async Task<(long Sequence, string Id)?> AppendAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
@@ -23,14 +27,16 @@ internal static class PostgresActivityWriter
         TranscriptLimits limits,
         DateTimeOffset now,
         bool opensTurn,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long provisional = 0)
     {
         await using var next = new NpgsqlCommand(
-            "UPDATE faqbot_transcript SET last_sequence = last_sequence + 1, touched_at = $2 WHERE id = $1 RETURNING last_sequence",
+            "UPDATE faqbot_transcript SET last_sequence = greatest(last_sequence + 1, $3), touched_at = $2 WHERE id = $1 RETURNING last_sequence",
             connection,
             transaction);
         next.Parameters.AddWithValue(conversationId);
         next.Parameters.AddWithValue(now);
+        next.Parameters.AddWithValue(provisional);
         if (await next.ExecuteScalarAsync(cancellationToken) is not long sequence)
         {
             return null;

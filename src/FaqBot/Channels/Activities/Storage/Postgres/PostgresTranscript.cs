@@ -13,6 +13,12 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
     /// <summary>A use is written to the database at most this often (idle expiry is counted in minutes).</summary>
     private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How far past the last number heard of activities kept while the database is away are numbered: far more than
+    /// another replica can have stored in the moment before this one stopped hearing of it.
+    /// </summary>
+    private const long ProvisionalGap = 1000;
+
     /// <summary>How often activities kept here are offered to the database again.</summary>
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
@@ -228,7 +234,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
 
             try
             {
-                var written = await store.WriteAsync(Id, first.Activity, first.Stamp);
+                var written = await store.WriteAsync(Id, first.Activity, first.Stamp, provisional: first.Sequence);
                 lock (_gate)
                 {
                     _unsaved.RemoveAt(0);
@@ -257,7 +263,9 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
                 store.KeptWhileUnavailable();
             }
 
-            sequence = Math.Max(_known, _unsaved.Count > 0 ? _unsaved[^1].Sequence : 0) + 1;
+            // Numbered well past the last number heard of, so an activity another replica stored just before the database
+            // went away (not heard of here yet) keeps its place before these, and these keep their numbers and ids.
+            sequence = _unsaved.Count > 0 ? _unsaved[^1].Sequence + 1 : _known + ProvisionalGap + 1;
             kept = stamp(activity, sequence);
             _unsaved.Add((activity, stamp, sequence));
             // Bounded like the transcript itself; the oldest kept activity goes first.
@@ -307,12 +315,16 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         });
     }
 
+    /// <summary>
+    /// What is kept here after <paramref name="watermark"/>; the watermark stays where it was, so the next read once the
+    /// database is back starts before anything stored meanwhile by others.
+    /// </summary>
     private TranscriptPage UnsavedAfter(long watermark)
     {
         lock (_gate)
         {
             var after = _unsaved.Where(entry => entry.Sequence > watermark).ToList();
-            return new TranscriptPage([.. after.Select(entry => entry.Activity)], after.Count > 0 ? after[^1].Sequence : watermark);
+            return new TranscriptPage([.. after.Select(entry => entry.Activity)], watermark, after.Count > 0 ? after[^1].Sequence : 0);
         }
     }
 

@@ -136,16 +136,18 @@ public sealed class PostgresTranscriptStore(
 
     /// <summary>
     /// Writes <paramref name="activity"/> as the transcript's next activity (stamped with the number the database gives
-    /// it), drops what the bounds no longer allow and tells the other replicas; with <paramref name="opensTurn"/> it is
-    /// also recorded as a pending turn. Null when the transcript is gone.
+    /// it, <paramref name="provisional"/> when that is still free), drops what the bounds no longer allow and tells the
+    /// other replicas; with <paramref name="opensTurn"/> it is also recorded as a pending turn. Null when the transcript
+    /// is gone.
     /// </summary>
-    internal Task<(long Sequence, string Id)?> WriteAsync(string conversationId, Activity activity, TranscriptStamp stamp, bool opensTurn = false) =>
+    internal Task<(long Sequence, string Id)?> WriteAsync(
+        string conversationId, Activity activity, TranscriptStamp stamp, bool opensTurn = false, long provisional = 0) =>
         database.RunAsync<(long, string)?>(
             async (connection, token) =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(token);
                 var written = await PostgresActivityWriter.AppendAsync(
-                    connection, transaction, conversationId, activity, stamp, Limits, time.GetUtcNow(), opensTurn, token);
+                    connection, transaction, conversationId, activity, stamp, Limits, time.GetUtcNow(), opensTurn, token, provisional);
                 if (written is null)
                 {
                     return null;
