@@ -49,7 +49,9 @@ public sealed class DirectLinePendingTurns(
         {
             killSwitch.BeforeComposing();
             await conversation.AppendAsync(ActivityMapper.Typing(turn.Message), time.GetUtcNow(), cancellationToken);
-            var replies = await turns.RespondAsync(turn.Message, cancellationToken);
+            // Keyed by the message's id: if this replica dies before storing the reply, the one that takes the turn over
+            // composes it from the same conversation state.
+            var replies = await turns.RespondAsync(turn.Message, cancellationToken, turnKey: turn.Message.Id);
 
             if (!await lease.CompleteAsync(turn, [.. replies.Select(reply => reply.Activity)], conversation.StampAt(time.GetUtcNow())))
             {
