@@ -7,6 +7,7 @@ namespace FaqBot.Channels.Activities.Storage.InMemory;
 /// One transcript in memory: an append-only log bounded in count and in bytes (each activity's JSON size). The oldest
 /// activities are dropped first and numbers are never reused, so a client that was behind simply no longer sees what
 /// was dropped and its watermark stays valid. Patient messages not answered yet wait as pending turns beside the log.
+/// (Just over 250 lines: the log, its bounds and its pending turns share one lock.)
 /// </summary>
 public sealed class InMemoryTranscript : ITranscript
 {
