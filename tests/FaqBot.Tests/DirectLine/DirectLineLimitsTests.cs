@@ -47,7 +47,7 @@ public sealed class DirectLineLimitsTests
         Assert.Equal(live.Sum(conversation => conversation.Bytes), store.TotalBytes);
         Assert.True(store.TotalBytes > Math.Min(options.MaxTotalBytes, 50 * options.MaxConversationBytes) / 2, $"{store.TotalBytes} bytes kept");
         Assert.Equal(conversations.TakeLast(live.Count), live);
-        var (kept, watermark) = await conversations[^1].ReadAfterAsync(0, default);
+        var (kept, watermark, _) = await conversations[^1].ReadAfterAsync(0, default);
         Assert.Equal(200, watermark);
         Assert.Equal(Enumerable.Range(201 - kept.Count, kept.Count).Select(n => (long)n), kept.Select(activity => activity.ChannelData!["webchat:sequence-id"]!.GetValue<long>()));
         if (maxTotalBytes is not null)

@@ -1,4 +1,6 @@
 using FaqBot.Channels.Activities.Schema;
+using FaqBot.Channels.Activities.Turns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Tests.DirectLine;
 
@@ -23,6 +25,33 @@ public sealed class DirectLineScreeningTests
         var all = await client.PollUntilAsync(all => all.Any(IsRedFlag));
         var advice = all.First(IsRedFlag);
         Assert.StartsWith("**Kontakt din egen læge i dag", advice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATurnComposedAgainAfterItsReplicaDiedGivesTheSameReplyAndTheQuestionStillWaits()
+    {
+        await using var host = await BotTestHost.StartAsync(realComposer: true);
+        var turns = host.Services.GetRequiredService<TurnHandler>();
+        Activity Message(string id, string text) => new()
+        {
+            Type = ActivityTypes.Message,
+            Id = id,
+            ChannelId = "directline",
+            Text = text,
+            From = new ChannelAccount { Id = "dl_patient", Role = "user" },
+            Recipient = new ChannelAccount { Id = "faqbot", Role = "bot" },
+            Conversation = new ConversationAccount { Id = "recomposed" },
+        };
+        var message = Message("recomposed|0000002", "jeg har taget panodil og ipren, de gør ingenting");
+
+        // The first attempt remembers the question it asks, then its replica dies; the takeover composes it again.
+        var first = await turns.RespondAsync(message, default, turnKey: message.Id);
+        var again = await turns.RespondAsync(message, default, turnKey: message.Id);
+        var yes = await turns.RespondAsync(Message("recomposed|0000006", "Ja"), default, turnKey: "recomposed|0000006");
+
+        Assert.Contains(first, reply => IsScreening(reply.Activity));
+        Assert.Equal(first.Select(reply => reply.Activity.Text), again.Select(reply => reply.Activity.Text));
+        Assert.StartsWith("**Kontakt din egen læge i dag", yes.First(reply => IsRedFlag(reply.Activity)).Activity.Text, StringComparison.Ordinal);
     }
 
     private static bool IsScreening(Activity activity) =>

@@ -53,6 +53,59 @@ public sealed class TranscriptStoreTests
         await ByteBoundsHoldAsync(storage.GetRequiredService<ITranscriptStore>(), time);
     }
 
+    [Fact]
+    public async Task ATranscriptWithAnOpenStreamIsEvictedLastInMemory()
+    {
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await OpenStreamIsEvictedLastAsync(new InMemoryTranscriptStore(Options.Create(SmallLimits), time), time, streamMarked: _ => Task.CompletedTask);
+    }
+
+    [PostgresFact]
+    public async Task ATranscriptWithAnOpenStreamIsEvictedLastInPostgres()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var connectionString = await database.CreateDatabaseAsync();
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await using var storage = await StartAsync(connectionString, SmallLimits, time);
+        // The mark is written in the background: wait until the database has it, as another replica would see it.
+        await OpenStreamIsEvictedLastAsync(storage.GetRequiredService<ITranscriptStore>(), time, streamMarked: id => Eventually(async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var read = new Npgsql.NpgsqlCommand("SELECT streamed_until IS NOT NULL FROM faqbot_transcript WHERE id = $1", connection);
+            read.Parameters.AddWithValue(id);
+            return await read.ExecuteScalarAsync() is true;
+        }));
+    }
+
+    [PostgresFact]
+    public async Task WhatIsShownDuringAnOutageNeverSkipsPastWhatAnotherReplicaStoredJustBefore()
+    {
+        await using var database = await PostgresServer.StartAsync();
+        var connectionString = await database.CreateDatabaseAsync();
+        var time = new AdjustableTimeProvider(DateTimeOffset.UtcNow);
+        await using var other = await StartAsync(connectionString, SmallLimits, time);
+        // This replica never hears the other's notification (as when its listener broke just before the outage).
+        await using var deaf = await StorageServices.StartAsync(connectionString, SmallLimits, time, listens: false);
+        var (here, _) = await deaf.GetRequiredService<ITranscriptStore>().GetOrStartAsync("c", "dl_c", default);
+        var there = (await other.GetRequiredService<ITranscriptStore>().FindAsync("c", default))!;
+        await there.AppendAsync(new Activity { Type = "message", Text = "stored just before" }, time.GetUtcNow());
+
+        await database.StopAsync();
+        await here.AppendAsync(new Activity { Type = "message", Text = "kept" }, time.GetUtcNow());
+        var during = await here.ReadAfterAsync(0, default);
+        Assert.Equal(["kept"], during.Activities.Select(activity => activity.Text));
+        Assert.Equal(0, during.Watermark);
+        Assert.True(during.ProvisionalThrough > 0);
+        await database.StartAgainAsync();
+
+        // The client reads on from the watermark it was given: nothing is skipped, and "kept" keeps its id.
+        var page = await here.ReadAfterAsync(during.Watermark, default);
+        Assert.Equal(["stored just before", "kept"], page.Activities.Select(activity => activity.Text));
+        Assert.Equal(during.Activities[0].Id, page.Activities[1].Id);
+        Assert.Equal(page.Watermark, during.ProvisionalThrough);
+    }
+
     [PostgresFact]
     public async Task ConversationMemoryInPostgresExpiresAndIsBounded()
     {
@@ -73,6 +126,24 @@ public sealed class TranscriptStoreTests
         time.Advance(TimeSpan.FromHours(3));
         Assert.Null(await memory.GetAsync("a", default));
         Assert.True(await memory.SetAsync("c", state, default));
+    }
+
+    /// <summary>At the count bound the oldest transcript goes, unless a stream is open on it: then the next oldest.</summary>
+    private static async Task OpenStreamIsEvictedLastAsync(ITranscriptStore store, AdjustableTimeProvider time, Func<string, Task> streamMarked)
+    {
+        var (streamed, _) = await store.GetOrStartAsync("streamed", "dl_s", default);
+        using var stream = streamed.StreamOpened();
+        await streamMarked("streamed");
+        time.Advance(TimeSpan.FromSeconds(5));
+        var (polled, _) = await store.GetOrStartAsync("polled", "dl_p", default);
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        await store.GetOrStartAsync("newcomer", "dl_n", default);
+
+        await Eventually(() => polled.Ended.IsCancellationRequested);
+        Assert.False(streamed.Ended.IsCancellationRequested);
+        Assert.NotNull(await store.FindAsync("streamed", default));
+        Assert.Null(await store.FindAsync("polled", default));
     }
 
     private static TranscriptLimits ByteLimits => new() { MaxConversationBytes = 64 * 1024, MaxTotalBytes = 160 * 1024 };
@@ -125,45 +196,8 @@ public sealed class TranscriptStoreTests
         Assert.Equal([6L, 7L, 8L], newest.Activities.Select(activity => activity.ChannelData!["webchat:sequence-id"]!.GetValue<long>()));
     }
 
-    /// <summary>A database store and its services (notifications included), as the server registers them.</summary>
-    private static async Task<ServiceProvider> StartAsync(string connectionString, TranscriptLimits limits, TimeProvider time, int maxRemembered = 100)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(time)
-            .AddChannelStorage();
-        services.Configure<TranscriptLimits>(options =>
-        {
-            options.IdleTimeout = limits.IdleTimeout;
-            options.MaxConversations = limits.MaxConversations;
-            options.MaxActivitiesPerConversation = limits.MaxActivitiesPerConversation;
-            options.MaxConversationBytes = limits.MaxConversationBytes;
-            options.MaxTotalBytes = limits.MaxTotalBytes;
-        });
-        services.Configure<ConversationMemoryOptions>(options => options.MaxConversations = maxRemembered);
-        var provider = services.BuildServiceProvider();
-        foreach (var hosted in provider.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(default);
-        }
-
-        // The listener is up once a notification round-trips; until then an eviction could go unheard.
-        var store = provider.GetRequiredService<ITranscriptStore>();
-        var (probe, _) = await store.GetOrStartAsync("probe", "dl_probe", default);
-        var listening = probe.WaitForActivityAfterAsync(1, default);
-        await Eventually(async () =>
-        {
-            await probe.AppendAsync(new Activity { Type = "event" }, time.GetUtcNow());
-            return listening.IsCompleted;
-        });
-        await store.RemoveIdleAsync(default);
-        return provider;
-    }
+    private static Task<ServiceProvider> StartAsync(string connectionString, TranscriptLimits limits, TimeProvider time, int maxRemembered = 100) =>
+        StorageServices.StartAsync(connectionString, limits, time, maxRemembered);
 
     private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
 

@@ -78,6 +78,53 @@ public sealed partial class FaqBotServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Two replicas sharing the database <paramref name="connectionString"/> and the token key, as behind one load
+    /// balancer, with <paramref name="both"/> added to both and <paramref name="onlyA"/> to the first. When one fails to
+    /// start the other is stopped.
+    /// </summary>
+    public static async Task<(FaqBotServerProcess A, FaqBotServerProcess B)> StartReplicasAsync(
+        string connectionString,
+        IReadOnlyDictionary<string, string>? both = null,
+        IReadOnlyDictionary<string, string>? onlyA = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = connectionString,
+            // Replicas behind one load balancer share the token key, or a token from A would mean nothing to B.
+            ["DirectLine__TokenSigningKey"] = BotTestHost.SigningKey,
+            ["Safety__Region"] = "hovedstaden",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in both ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var a = StartAsync(new Dictionary<string, string>(settings.Concat(onlyA ?? new Dictionary<string, string>())));
+        var b = StartAsync(settings);
+        try
+        {
+            await Task.WhenAll(a, b);
+        }
+        catch
+        {
+            // One failed to start: the other must not outlive the test.
+            foreach (var started in new[] { a, b }.Where(task => task.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        return (a.Result, b.Result);
+    }
+
+    /// <summary>Waits for the process to end by itself (a deliberate crash), failing the test after <paramref name="timeout"/>.</summary>
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
     public HttpClient NewClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Sends the process SIGHUP, as <c>kill -HUP</c> would: reload the content.</summary>

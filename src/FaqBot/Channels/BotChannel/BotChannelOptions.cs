@@ -41,6 +41,15 @@ public sealed class BotChannelOptions
     /// <summary><c>BotChannel:ConnectorRetryBaseDelay</c>: first back-off delay when no Retry-After is given.</summary>
     public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// <c>BotChannel:OutboxLease</c>: how long a replica's claim on a conversation's delivery queue lasts unrenewed (it is
+    /// renewed every third of it while delivering). After a replica dies, another delivers what it left after this long.
+    /// </summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary><c>BotChannel:OutboxRecoveryInterval</c>: how often each replica looks for delivery queues nobody delivers.</summary>
+    public TimeSpan OutboxRecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary><c>BotChannel:FeedbackFile</c>: append-only JSON-lines file for feedback; empty keeps it in memory.</summary>
     public string? FeedbackFile { get; set; }
 

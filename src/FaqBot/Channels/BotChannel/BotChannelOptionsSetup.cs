@@ -53,6 +53,11 @@ internal sealed class BotChannelOptionsValidator : IValidateOptions<BotChannelOp
             failures.Add("BotChannel:AnonymousRequestsPerMinute must be positive.");
         }
 
+        if (options.OutboxLease < TimeSpan.FromSeconds(1) || options.OutboxRecoveryInterval <= TimeSpan.Zero)
+        {
+            failures.Add("BotChannel:OutboxLease must be at least a second and OutboxRecoveryInterval positive.");
+        }
+
         if (options.ConnectorRetries < 0 || options.ConnectorRetryBaseDelay <= TimeSpan.Zero)
         {
             failures.Add("BotChannel:ConnectorRetries must not be negative and ConnectorRetryBaseDelay must be positive.");

@@ -45,6 +45,8 @@ public static class BotChannelServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ConnectorClient>>()));
         // Singletons: delivery runs in the background after the request's scope has ended.
         services.AddSingleton<ReplyDelivery>();
+        services.AddSingleton<ReplyQueue>();
+        services.AddHostedService<ReplyQueueRecovery>();
         services.AddSingleton<TeamsFeedbackInvoke>();
         services.AddHostedService<AnonymousModeWarning>();
 

@@ -1,4 +1,3 @@
-using FaqBot.Channels.Activities.Queue;
 using FaqBot.Channels.Activities.Schema;
 using FaqBot.Channels.Activities.Storage;
 using FaqBot.Channels.Activities.Turns;
@@ -37,8 +36,7 @@ public static class BotMessagesEndpoints
         BotMessageRequest message,
         TurnHandler turns,
         TeamsFeedbackInvoke invokes,
-        ReplyDelivery delivery,
-        ConversationQueue queue,
+        ReplyQueue outbound,
         IOptions<BotChannelOptions> options,
         CancellationToken cancellationToken)
     {
@@ -83,11 +81,9 @@ public static class BotMessagesEndpoints
             return TypedResults.Ok();
         }
 
-        // Channels give up after 15 s, so acknowledge now and deliver in the background, in order per conversation.
-        var queued = queue.TryEnqueue(
-            $"{serviceUrl.AbsoluteUri}|{activity.Conversation!.Id}",
-            token => delivery.DeliverAsync(serviceUrl, activity, replies, token));
-        return queued
+        // Channels give up after 15 s, so acknowledge now and deliver in the background, in order per conversation; the
+        // queue is in the store, so a replica that dies before delivering leaves it to another.
+        return await outbound.QueueAsync(serviceUrl, activity, replies, cancellationToken)
             ? TypedResults.Ok()
             : Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Too many replies are waiting for delivery; try again shortly.");
     }

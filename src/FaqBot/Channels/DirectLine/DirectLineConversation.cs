@@ -17,7 +17,11 @@ public static class DirectLineConversation
 
     /// <summary>Appends <paramref name="activity"/> to <paramref name="transcript"/>, stamped as sent at <paramref name="now"/>; returns its id.</summary>
     public static Task<string> AppendAsync(this ITranscript transcript, Activity activity, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        transcript.AppendAsync(activity, (stamped, sequence) => Stamp(stamped, transcript.Id, sequence, now), cancellationToken);
+        transcript.AppendAsync(activity, transcript.StampAt(now), cancellationToken);
+
+    /// <summary>How activities appended to <paramref name="transcript"/> at <paramref name="now"/> are stamped.</summary>
+    public static TranscriptStamp StampAt(this ITranscript transcript, DateTimeOffset now) =>
+        (stamped, sequence) => Stamp(stamped, transcript.Id, sequence, now);
 
     /// <summary>Reads a client watermark; missing, empty, <c>"null"</c> or garbage means "from the start".</summary>
     public static long ParseWatermark(string? watermark) =>

@@ -39,7 +39,7 @@ public sealed class DirectLineConversations(
 
     /// <summary>
     /// Stores the user's <paramref name="activity"/> as <paramref name="userId"/> (the client sees it echoed with the
-    /// returned id, which is how Web Chat marks it sent) and queues the bot's turn for a message.
+    /// returned id, which is how Web Chat marks it sent) and, for a message, records and queues the bot's turn.
     /// </summary>
     public async Task<string> ReceiveAsync(ITranscript conversation, Activity activity, string userId, CancellationToken cancellationToken)
     {
@@ -49,13 +49,15 @@ public sealed class DirectLineConversations(
         activity.Recipient = bot.Account;
         activity.ServiceUrl = null;
         activity.DeliveryMode = null;
-        var id = await conversation.AppendAsync(activity, time.GetUtcNow(), cancellationToken);
-        if (activity.Type == ActivityTypes.Message)
+        if (activity.Type != ActivityTypes.Message)
         {
-            await bot.MessageReceivedAsync(conversation, activity);
+            return await conversation.AppendAsync(activity, time.GetUtcNow(), cancellationToken);
         }
 
-        return id;
+        // Stored as a pending turn in the same write: if this replica dies now, another one answers it.
+        var appended = await conversation.AppendTurnAsync(activity, conversation.StampAt(time.GetUtcNow()), cancellationToken);
+        await bot.MessageReceivedAsync(conversation, activity, appended);
+        return appended.Id;
     }
 
     /// <summary>The conversation with a fresh token and a <c>streamUrl</c> (resuming after <paramref name="watermark"/>).</summary>

@@ -65,6 +65,17 @@ public sealed class DirectLineOptions
     /// <summary><c>DirectLine:MessagesPerMinute</c>: activities a conversation may post per minute.</summary>
     public int MessagesPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// <c>DirectLine:TurnLease</c>: how long a replica's claim on a conversation's pending turns lasts without being
+    /// renewed (each turn renews it). A replica that dies mid-turn leaves the turn to another after this long, so it is
+    /// also the longest a patient waits for a reply after such a crash (plus <see cref="TurnRecoveryInterval"/>). It must
+    /// exceed the longest turn (<c>BotChannel:TurnBudget</c>, 5 s), or a slow replica loses its turns to another.
+    /// </summary>
+    public TimeSpan TurnLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary><c>DirectLine:TurnRecoveryInterval</c>: how often each replica looks for pending turns nobody answers.</summary>
+    public TimeSpan TurnRecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary><c>DirectLine:BotId</c> and <c>DirectLine:BotName</c>: how the bot appears in the conversation.</summary>
     public string BotId { get; set; } = "faqbot";
 

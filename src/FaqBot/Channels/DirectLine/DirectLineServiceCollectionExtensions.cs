@@ -34,6 +34,9 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineWebSocketStreamer>();
         services.AddSingleton<DirectLineOrigins>();
         services.AddSingleton<DirectLineBot>();
+        services.AddSingleton<DirectLinePendingTurns>();
+        services.AddSingleton<KillBeforeComposingForTests>();
+        services.AddHostedService<DirectLineTurnRecovery>();
         services.AddDirectLineAuthentication();
         services.AddSingleton<AzureDirectLineTokenClient>();
         services.AddHttpClient(AzureDirectLineTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
@@ -90,6 +93,11 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             {
                 failures.Add($"DirectLine:AllowedOrigins: '{origin}' is not an origin like https://klinik.dk.");
             }
+        }
+
+        if (options.TurnLease < TimeSpan.FromSeconds(1) || options.TurnRecoveryInterval <= TimeSpan.Zero)
+        {
+            failures.Add("DirectLine:TurnLease must be at least a second and DirectLine:TurnRecoveryInterval positive.");
         }
 
         if (options.MaxConversations < 1 || options.MaxActivitiesPerConversation < 1 || options.MaxOpenSockets < 1)

@@ -71,23 +71,37 @@ public sealed class DirectLineWebSocketStreamer(
 
     private async Task SendAsync(WebSocket socket, ITranscript conversation, long watermark, CancellationToken cancellationToken)
     {
+        // Activities sent while only this process had them (the store was away): the watermark stays before them, so
+        // they come again once stored, and are not sent twice. Forgotten once the watermark has passed them.
+        var sentProvisional = new HashSet<string>(StringComparer.Ordinal);
+        long provisionalThrough = 0;
         while (!cancellationToken.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
-            var (activities, next) = await ReadAfterAsync(conversation, watermark, cancellationToken);
-            if (activities.Count > 0)
+            var page = await ReadAfterAsync(conversation, watermark, cancellationToken);
+            var activities = page.Activities.Where(activity => activity.Id is null || !sentProvisional.Contains(activity.Id)).ToList();
+            if (page.ProvisionalThrough > 0)
             {
-                var frame = JsonSerializer.SerializeToUtf8Bytes(new DirectLineActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)), BotJson.Options);
-                await SendFrameAsync(socket, frame);
-                watermark = next;
-                continue;
+                sentProvisional.UnionWith(activities.Select(activity => activity.Id).OfType<string>());
+                provisionalThrough = Math.Max(provisionalThrough, page.ProvisionalThrough);
+            }
+            else if (page.Watermark >= provisionalThrough)
+            {
+                sentProvisional.Clear();
             }
 
             // Activities dropped by a bound (or never kept) are skipped, so the wait below does not return at once forever.
-            watermark = Math.Max(watermark, next);
+            watermark = Math.Max(watermark, page.Watermark);
+            if (activities.Count > 0)
+            {
+                var frame = JsonSerializer.SerializeToUtf8Bytes(new DirectLineActivitySet(activities, page.Watermark.ToString(System.Globalization.CultureInfo.InvariantCulture)), BotJson.Options);
+                await SendFrameAsync(socket, frame);
+                continue;
+            }
 
             try
             {
-                await conversation.WaitForActivityAfterAsync(watermark, cancellationToken).WaitAsync(KeepAliveInterval, time, cancellationToken);
+                await conversation.WaitForActivityAfterAsync(Math.Max(watermark, page.ProvisionalThrough), cancellationToken)
+                    .WaitAsync(KeepAliveInterval, time, cancellationToken);
             }
             catch (TimeoutException)
             {

@@ -6,7 +6,18 @@ namespace FaqBot.Channels.Activities.Memory;
 /// </summary>
 /// <param name="Pending">The screening question asked in the last reply, if its answer is still awaited.</param>
 /// <param name="AskedKinds">The red-flag kinds a screening question has been asked about; never asked again.</param>
-public sealed record ConversationState(PendingScreening? Pending, IReadOnlyList<string> AskedKinds);
+public sealed record ConversationState(PendingScreening? Pending, IReadOnlyList<string> AskedKinds)
+{
+    /// <summary>
+    /// The turn that last changed this state (a Direct Line message's id), when the channel names it: a turn composed
+    /// again for the same message — its replica died before storing the reply — starts from <see cref="Before"/>, not
+    /// from what its first attempt left.
+    /// </summary>
+    public string? TurnKey { get; init; }
+
+    /// <summary>The state before the turn <see cref="TurnKey"/> changed it (null: there was none).</summary>
+    public ConversationState? Before { get; init; }
+}
 
 /// <summary>A screening question waiting for its yes or no.</summary>
 /// <param name="Kind">The red-flag kind asked about.</param>

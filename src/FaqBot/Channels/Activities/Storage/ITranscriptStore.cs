@@ -20,6 +20,13 @@ public interface ITranscriptStore
 
     /// <summary>Forgets transcripts nobody used for <see cref="TranscriptLimits.IdleTimeout"/>; returns how many.</summary>
     Task<int> RemoveIdleAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Conversations with pending turns that nobody answers: the claim on them ran out (its replica died or hangs), or
+    /// nobody claimed them within <paramref name="lease"/> of their arrival. At most <paramref name="limit"/>.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The store cannot be reached.</exception>
+    Task<IReadOnlyList<string>> FindAbandonedTurnsAsync(TimeSpan lease, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>One conversation's transcript, as this process sees it.</summary>
@@ -46,6 +53,26 @@ public interface ITranscript
     /// </summary>
     Task<string> AppendAsync(Schema.Activity activity, TranscriptStamp stamp, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends a patient's <paramref name="message"/> as <see cref="AppendAsync"/> does and, in the same write, records it
+    /// as a pending turn, so the reply is owed even if this process dies before composing it.
+    /// </summary>
+    Task<AppendedTurn> AppendTurnAsync(Schema.Activity message, TranscriptStamp stamp, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims this conversation's pending turns for <paramref name="lease"/> (renewed by each
+    /// <see cref="ITurnLease.NextAsync"/>); null when another claim holds them.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The store cannot be reached.</exception>
+    Task<ITurnLease?> TryLeaseTurnsAsync(TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Answers <paramref name="turn"/> out of its order and whoever holds the lease, as <see cref="ITurnLease.CompleteAsync"/>
+    /// does (for the apology when too much work waits); false, and nothing appended, when it was answered already.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The store cannot be reached.</exception>
+    Task<bool> SettleTurnAsync(PendingTurn turn, IReadOnlyList<Schema.Activity> replies, TranscriptStamp stamp);
+
     /// <summary>The activities after <paramref name="watermark"/> and the watermark to ask with next.</summary>
     Task<TranscriptPage> ReadAfterAsync(long watermark, CancellationToken cancellationToken);
 
@@ -57,4 +84,9 @@ public interface ITranscript
 public delegate string TranscriptStamp(Schema.Activity activity, long sequence);
 
 /// <summary>Activities after a watermark, and the watermark after them.</summary>
-public sealed record TranscriptPage(IReadOnlyList<Schema.Activity> Activities, long Watermark);
+/// <param name="ProvisionalThrough">
+/// The highest number among activities kept in this process while the store is away (0: none). Such activities keep
+/// their id when stored, but the <paramref name="Watermark"/> never passes them, so a client that reads again once the
+/// store is back also gets what other replicas stored just before (Web Chat shows an activity it already has once, by id).
+/// </param>
+public sealed record TranscriptPage(IReadOnlyList<Schema.Activity> Activities, long Watermark, long ProvisionalThrough = 0);

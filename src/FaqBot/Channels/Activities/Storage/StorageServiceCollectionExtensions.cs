@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace FaqBot.Channels.Activities.Storage;
 
 /// <summary>
-/// Registers where state that outlives a request is kept: transcripts, conversation memory, the sent-answer index and
-/// feedback. In this process's memory by default; in PostgreSQL, shared by every replica, when
+/// Registers where state that outlives a request is kept: transcripts (with their pending turns), conversation memory,
+/// the sent-answer index, the Connector delivery queue and feedback. In this process's memory by default; in PostgreSQL, shared by every replica, when
 /// <c>ConnectionStrings:Postgres</c> is set. Chosen when the services are built, so a host's own settings count.
 /// </summary>
 public static class StorageServiceCollectionExtensions
@@ -29,6 +29,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISentAnswerIndex>(provider => UsesPostgres(provider)
             ? ActivatorUtilities.CreateInstance<PostgresSentAnswerIndex>(provider)
             : new InMemorySentAnswerIndex());
+        services.TryAddSingleton<IConnectorOutbox>(provider => UsesPostgres(provider)
+            ? ActivatorUtilities.CreateInstance<PostgresConnectorOutbox>(provider)
+            : ActivatorUtilities.CreateInstance<InMemoryConnectorOutbox>(provider));
         services.AddHostedService<PostgresMaintenance>();
         services.AddHostedService<PostgresNotifications>();
         return services;

@@ -20,7 +20,11 @@ public sealed class TurnHandler(
     ILogger<TurnHandler> logger)
 {
     /// <summary>The activities that answer <paramref name="inbound"/>; empty for activities the bot ignores.</summary>
-    public async Task<IReadOnlyList<OutboundActivity>> RespondAsync(Activity inbound, CancellationToken cancellationToken)
+    /// <param name="turnKey">
+    /// Names the turn when it may be composed again (a Direct Line message taken over from a replica that died): the
+    /// second composition then starts from the conversation's state before the first, and gives the same reply.
+    /// </param>
+    public async Task<IReadOnlyList<OutboundActivity>> RespondAsync(Activity inbound, CancellationToken cancellationToken, string? turnKey = null)
     {
         switch (inbound.Type)
         {
@@ -28,7 +32,7 @@ public sealed class TurnHandler(
                 var started = timeProvider.GetTimestamp();
                 var question = MentionText.Strip(inbound);
                 // A bare @mention or a card submit has nothing to search for; the welcome explains what to ask.
-                var reply = question.Length == 0 ? composer.Welcome() : await ConverseAsync(question, inbound, cancellationToken);
+                var reply = question.Length == 0 ? composer.Welcome() : await ConverseAsync(question, inbound, turnKey, cancellationToken);
                 // One line per turn, for operations: never the patient's text, nor the conversation.
                 logger.LogInformation(
                     "Turn on {Channel}: {Kind}, passage {PassageId}, red flags [{RedFlags}], {DurationMs:0.0} ms",
@@ -53,7 +57,7 @@ public sealed class TurnHandler(
     /// if it is a yes or no, else the composed reply; a screening question the reply carries is remembered as
     /// pending, or left out when it was asked before in the conversation or cannot be remembered.
     /// </summary>
-    private async Task<Reply> ConverseAsync(string question, Activity inbound, CancellationToken cancellationToken)
+    private async Task<Reply> ConverseAsync(string question, Activity inbound, string? turnKey, CancellationToken cancellationToken)
     {
         var conversationId = inbound.Conversation?.Id;
         ConversationState? state;
@@ -68,12 +72,22 @@ public sealed class TurnHandler(
             return composer.Unavailable();
         }
 
+        if (turnKey is not null && state?.TurnKey == turnKey)
+        {
+            // This turn was composed before and its reply never stored: start from the state before that attempt.
+            state = state.Before;
+        }
+
+        var before = state is null ? null : state with { TurnKey = null, Before = null };
+        ConversationState AsThisTurn(ConversationState changed) =>
+            changed with { TurnKey = turnKey, Before = turnKey is null ? null : before };
+
         Reply? reply = null;
         if (conversationId is not null && state?.Pending is { } pending)
         {
             // Answered or not, the question is no longer pending: anything else is an ordinary message.
             state = state with { Pending = null };
-            await TryRememberAsync(conversationId, state, cancellationToken);
+            await TryRememberAsync(conversationId, AsThisTurn(state), cancellationToken);
             if (timeProvider.GetUtcNow() - pending.AskedAt <= memoryOptions.Value.PendingQuestionLifetime)
             {
                 reply = ComposeOrApologise(_ => composer.AnswerScreening(pending.Kind, question), inbound.ChannelId);
@@ -91,7 +105,7 @@ public sealed class TurnHandler(
             && !asked.Contains(screening.Kind)
             && await TryRememberAsync(
                 conversationId,
-                new ConversationState(new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind]),
+                AsThisTurn(new ConversationState(new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind])),
                 cancellationToken);
         // Unremembered, a "ja" could not be understood, so the question is not asked at all.
         if (!remembered)

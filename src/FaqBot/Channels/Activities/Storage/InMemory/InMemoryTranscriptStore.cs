@@ -33,6 +33,9 @@ public sealed class InMemoryTranscriptStore(IOptions<TranscriptLimits> options, 
 
     public Task<int> RemoveIdleAsync(CancellationToken cancellationToken) => Task.FromResult(RemoveIdle());
 
+    public Task<IReadOnlyList<string>> FindAbandonedTurnsAsync(TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _transcripts.Values.Where(t => t.HasAbandonedTurns(lease)).Take(limit).Select(t => t.Id)]);
+
     /// <summary>The transcript, touched, or null.</summary>
     public InMemoryTranscript? Find(string conversationId)
     {

@@ -4,7 +4,8 @@ namespace FaqBot.Channels.Activities.Storage.Postgres;
 
 /// <summary>
 /// Migrates the schema while the server starts (a database that is down then is migrated on first use instead), and
-/// every minute deletes expired conversation state and the sent-answer entries beyond the index's capacity. Transcripts
+/// every minute deletes expired conversation state, the sent-answer entries beyond the index's capacity and delivery
+/// claims that ran out long ago. Transcripts
 /// expire through the channel's janitor (<see cref="ITranscriptStore.RemoveIdleAsync"/>).
 /// </summary>
 public sealed class PostgresMaintenance(StorageSettings settings, IServiceProvider services, TimeProvider time, ILogger<PostgresMaintenance> logger)
@@ -46,6 +47,10 @@ public sealed class PostgresMaintenance(StorageSettings settings, IServiceProvid
                             "DELETE FROM faqbot_sent_answer WHERE ctid IN (SELECT ctid FROM faqbot_sent_answer ORDER BY sent_at DESC OFFSET $1)");
                         beyond.Parameters.Add(new NpgsqlParameter { Value = (long)ISentAnswerIndex.Capacity });
                         batch.BatchCommands.Add(beyond);
+                        // Claims left by a replica that died after delivering everything: nothing will take them over.
+                        var leases = new NpgsqlBatchCommand("DELETE FROM faqbot_outbox_lease WHERE lease_until < $1");
+                        leases.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() - Interval });
+                        batch.BatchCommands.Add(leases);
                         return await batch.ExecuteNonQueryAsync(token);
                     },
                     stoppingToken);

@@ -5,7 +5,7 @@ namespace FaqBot.Channels.Activities.Storage.Postgres;
 /// <summary>
 /// The tables, created and migrated by the app at start: each migration runs once, in order, recorded in
 /// <c>faqbot_schema</c>; replicas starting together take turns on an advisory lock. Only the transcript holds what a
-/// patient wrote; every other table holds ids, times and passage names.
+/// patient wrote; every other table holds ids, times and passage names, and the outbox the bot's own replies.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -46,6 +46,37 @@ internal static class PostgresSchema
             rated_at timestamptz NOT NULL,
             rating text NOT NULL,
             passage_id text);
+        """,
+        // Pending turns: a patient's message owed a reply, by number only (its words stay in the transcript), and which
+        // replica answers the conversation's turns until when.
+        """
+        ALTER TABLE faqbot_transcript ADD COLUMN turn_owner text, ADD COLUMN turn_lease_until timestamptz;
+        CREATE TABLE faqbot_turn (
+            conversation_id text NOT NULL REFERENCES faqbot_transcript (id) ON DELETE CASCADE,
+            sequence bigint NOT NULL,
+            received_at timestamptz NOT NULL,
+            PRIMARY KEY (conversation_id, sequence));
+        """,
+        // The Connector delivery queue: the bot's own outbound activities (addressed by ids only) until the Connector
+        // acknowledged them, and which replica delivers each conversation's queue until when.
+        """
+        CREATE TABLE faqbot_outbox (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            conversation_key text NOT NULL,
+            turn_id uuid NOT NULL,
+            service_url text NOT NULL,
+            activity text NOT NULL,
+            passage_id text,
+            queued_at timestamptz NOT NULL);
+        CREATE INDEX faqbot_outbox_conversation ON faqbot_outbox (conversation_key, id);
+        CREATE TABLE faqbot_outbox_lease (
+            conversation_key text PRIMARY KEY,
+            owner text NOT NULL,
+            lease_until timestamptz NOT NULL);
+        """,
+        // Until when some replica has a stream open on the transcript (renewed while it is open): evicted last.
+        """
+        ALTER TABLE faqbot_transcript ADD COLUMN streamed_until timestamptz;
         """,
     ];
 

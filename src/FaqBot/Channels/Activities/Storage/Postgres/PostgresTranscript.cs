@@ -13,6 +13,12 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
     /// <summary>A use is written to the database at most this often (idle expiry is counted in minutes).</summary>
     private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How far past the last number heard of activities kept while the database is away are numbered: far more than
+    /// another replica can have stored in the moment before this one stopped hearing of it.
+    /// </summary>
+    private const long ProvisionalGap = 1000;
+
     /// <summary>How often activities kept here are offered to the database again.</summary>
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
@@ -35,7 +41,12 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
 
     public IDisposable StreamOpened()
     {
-        Interlocked.Increment(ref _openStreams);
+        if (Interlocked.Increment(ref _openStreams) == 1)
+        {
+            // Every replica's eviction sees it at once; the client's pings renew it (Touch).
+            _ = TouchInBackgroundAsync();
+        }
+
         return new StreamRegistration(this);
     }
 
@@ -50,38 +61,17 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         }
     }
 
-    public async Task<string> AppendAsync(Activity activity, TranscriptStamp stamp, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(CancellationToken.None);
-        try
-        {
-            if (await FlushHeldAsync())
-            {
-                try
-                {
-                    if (await store.WriteAsync(Id, activity, stamp) is not var (sequence, written))
-                    {
-                        // Forgotten meanwhile (expired or evicted): nobody can read it any more, so it is not kept.
-                        End();
-                        return stamp(activity, Interlocked.Read(ref _known) + 1);
-                    }
+    public async Task<string> AppendAsync(Activity activity, TranscriptStamp stamp, CancellationToken cancellationToken) =>
+        (await AppendAsync(activity, stamp, opensTurn: false)).Id;
 
-                    Advanced(sequence);
-                    return written;
-                }
-                catch (StorageUnavailableException)
-                {
-                    // Kept below until the database is back.
-                }
-            }
+    public Task<AppendedTurn> AppendTurnAsync(Activity message, TranscriptStamp stamp, CancellationToken cancellationToken) =>
+        AppendAsync(message, stamp, opensTurn: true);
 
-            return Keep(activity, stamp);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task<ITurnLease?> TryLeaseTurnsAsync(TimeSpan lease, CancellationToken cancellationToken) =>
+        PostgresTurnLease.TryClaimAsync(store, this, lease, cancellationToken);
+
+    public Task<bool> SettleTurnAsync(PendingTurn turn, IReadOnlyList<Activity> replies, TranscriptStamp stamp) =>
+        PostgresTurnLease.SettleAsync(store, this, owner: null, turn, replies, stamp);
 
     public async Task<TranscriptPage> ReadAfterAsync(long watermark, CancellationToken cancellationToken)
     {
@@ -176,6 +166,45 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         }
     }
 
+    /// <summary>
+    /// Writes the activity (a pending turn too with <paramref name="opensTurn"/>); kept here when the database does not
+    /// take it, and then it awaits no reply from the store: the caller answers it directly.
+    /// </summary>
+    private async Task<AppendedTurn> AppendAsync(Activity activity, TranscriptStamp stamp, bool opensTurn)
+    {
+        await _writeGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (await FlushHeldAsync())
+            {
+                try
+                {
+                    if (await store.WriteAsync(Id, activity, stamp, opensTurn) is not var (sequence, written))
+                    {
+                        // Forgotten meanwhile (expired or evicted): nobody can read it any more, so it is not kept.
+                        End();
+                        var next = Interlocked.Read(ref _known) + 1;
+                        return new AppendedTurn(stamp(activity, next), next, AwaitsReply: false);
+                    }
+
+                    Advanced(sequence);
+                    return new AppendedTurn(written, sequence, opensTurn);
+                }
+                catch (StorageUnavailableException)
+                {
+                    // Kept below until the database is back.
+                }
+            }
+
+            var (keptId, keptSequence) = Keep(activity, stamp);
+            return new AppendedTurn(keptId, keptSequence, AwaitsReply: false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     private bool HasUnsaved
     {
         get
@@ -205,7 +234,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
 
             try
             {
-                var written = await store.WriteAsync(Id, first.Activity, first.Stamp);
+                var written = await store.WriteAsync(Id, first.Activity, first.Stamp, provisional: first.Sequence);
                 lock (_gate)
                 {
                     _unsaved.RemoveAt(0);
@@ -223,9 +252,10 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         }
     }
 
-    private string Keep(Activity activity, TranscriptStamp stamp)
+    private (string Id, long Sequence) Keep(Activity activity, TranscriptStamp stamp)
     {
         string kept;
+        long sequence;
         lock (_gate)
         {
             if (_unsaved.Count == 0)
@@ -233,7 +263,9 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
                 store.KeptWhileUnavailable();
             }
 
-            var sequence = Math.Max(_known, _unsaved.Count > 0 ? _unsaved[^1].Sequence : 0) + 1;
+            // Numbered well past the last number heard of, so an activity another replica stored just before the database
+            // went away (not heard of here yet) keeps its place before these, and these keep their numbers and ids.
+            sequence = _unsaved.Count > 0 ? _unsaved[^1].Sequence + 1 : _known + ProvisionalGap + 1;
             kept = stamp(activity, sequence);
             _unsaved.Add((activity, stamp, sequence));
             // Bounded like the transcript itself; the oldest kept activity goes first.
@@ -245,7 +277,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
 
         Wake();
         ScheduleFlush();
-        return kept;
+        return (kept, sequence);
     }
 
     /// <summary>
@@ -283,12 +315,16 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
         });
     }
 
+    /// <summary>
+    /// What is kept here after <paramref name="watermark"/>; the watermark stays where it was, so the next read once the
+    /// database is back starts before anything stored meanwhile by others.
+    /// </summary>
     private TranscriptPage UnsavedAfter(long watermark)
     {
         lock (_gate)
         {
             var after = _unsaved.Where(entry => entry.Sequence > watermark).ToList();
-            return new TranscriptPage([.. after.Select(entry => entry.Activity)], after.Count > 0 ? after[^1].Sequence : watermark);
+            return new TranscriptPage([.. after.Select(entry => entry.Activity)], watermark, after.Count > 0 ? after[^1].Sequence : 0);
         }
     }
 
@@ -296,7 +332,7 @@ internal sealed class PostgresTranscript(PostgresTranscriptStore store, string i
     {
         try
         {
-            await store.TouchAsync(Id);
+            await store.TouchAsync(Id, streaming: Volatile.Read(ref _openStreams) > 0);
         }
         catch (StorageUnavailableException)
         {

@@ -22,11 +22,16 @@ public sealed class PostgresTranscriptStore(
     /// <summary>The notification channel: <c>a:{sequence}:{id}</c> for an append, <c>e:{id}</c> for a forgotten transcript.</summary>
     public const string Channel = "faqbot_transcript";
 
+    /// <summary>How long an open stream's mark lasts unrenewed (the client pings every 20 s; a touch is written every 30 s).</summary>
+    private static readonly TimeSpan StreamLifetime = TimeSpan.FromSeconds(90);
+
     private readonly ConcurrentDictionary<string, PostgresTranscript> _held = new(StringComparer.Ordinal);
 
     internal TranscriptLimits Limits => options.Value;
 
     internal TimeProvider Time => time;
+
+    internal PostgresDatabase Database => database;
 
     public async Task<ITranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -80,12 +85,13 @@ public sealed class PostgresTranscriptStore(
                     }
                 }
 
-                // At the bound the least recently used transcripts make room, as in memory.
+                // At the bound the least recently used transcripts make room, one without an open stream first, as in memory.
                 await using var evict = new NpgsqlCommand(
                     """
                     WITH gone AS (
                         DELETE FROM faqbot_transcript WHERE id IN (
-                            SELECT id FROM faqbot_transcript WHERE id <> $1 ORDER BY touched_at DESC, id OFFSET $2)
+                            SELECT id FROM faqbot_transcript WHERE id <> $1
+                            ORDER BY coalesce(streamed_until > $4, false) DESC, touched_at DESC, id OFFSET $2)
                         RETURNING id)
                     SELECT id, pg_notify($3, 'e:' || id) FROM gone
                     """,
@@ -93,6 +99,7 @@ public sealed class PostgresTranscriptStore(
                 evict.Parameters.AddWithValue(conversationId);
                 evict.Parameters.AddWithValue(Math.Max(0, Limits.MaxConversations - 1));
                 evict.Parameters.AddWithValue(Channel);
+                evict.Parameters.AddWithValue(time.GetUtcNow());
                 await ForgetAllAsync(evict, token);
                 return (userId, 0L, true);
             },
@@ -129,67 +136,77 @@ public sealed class PostgresTranscriptStore(
 
     /// <summary>
     /// Writes <paramref name="activity"/> as the transcript's next activity (stamped with the number the database gives
-    /// it), drops what the bounds no longer allow and tells the other replicas. Null when the transcript is gone.
+    /// it, <paramref name="provisional"/> when that is still free), drops what the bounds no longer allow and tells the
+    /// other replicas; with <paramref name="opensTurn"/> it is also recorded as a pending turn. Null when the transcript
+    /// is gone.
     /// </summary>
-    internal Task<(long Sequence, string Id)?> WriteAsync(string conversationId, Activity activity, TranscriptStamp stamp) =>
+    internal Task<(long Sequence, string Id)?> WriteAsync(
+        string conversationId, Activity activity, TranscriptStamp stamp, bool opensTurn = false, long provisional = 0) =>
         database.RunAsync<(long, string)?>(
             async (connection, token) =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(token);
-                await using var next = new NpgsqlCommand(
-                    "UPDATE faqbot_transcript SET last_sequence = last_sequence + 1, touched_at = $2 WHERE id = $1 RETURNING last_sequence",
-                    connection,
-                    transaction);
-                next.Parameters.AddWithValue(conversationId);
-                next.Parameters.AddWithValue(time.GetUtcNow());
-                if (await next.ExecuteScalarAsync(token) is not long sequence)
+                var written = await PostgresActivityWriter.AppendAsync(
+                    connection, transaction, conversationId, activity, stamp, Limits, time.GetUtcNow(), opensTurn, token, provisional);
+                if (written is null)
                 {
                     return null;
                 }
 
-                var id = stamp(activity, sequence);
-                var body = JsonSerializer.Serialize(activity, BotJson.Options);
-                await using var batch = new NpgsqlBatch(connection, transaction);
-                batch.BatchCommands.Add(Command(
-                    "INSERT INTO faqbot_transcript_activity (conversation_id, sequence, bytes, body) VALUES ($1, $2, $3, $4)",
-                    conversationId, sequence, System.Text.Encoding.UTF8.GetByteCount(body), body));
-                // The newest activity always stays, so a reply larger than the bound is still delivered.
-                batch.BatchCommands.Add(Command(
-                    """
-                    DELETE FROM faqbot_transcript_activity WHERE conversation_id = $1 AND sequence IN (
-                        SELECT sequence FROM (
-                            SELECT sequence, row_number() OVER newest AS n, sum(bytes) OVER newest AS running
-                            FROM faqbot_transcript_activity WHERE conversation_id = $1 WINDOW newest AS (ORDER BY sequence DESC)) ranked
-                        WHERE n > 1 AND (n > $2 OR running > $3))
-                    """,
-                    conversationId, (long)Limits.MaxActivitiesPerConversation, Limits.MaxConversationBytes));
-                batch.BatchCommands.Add(Command(
-                    "UPDATE faqbot_transcript SET bytes = (SELECT coalesce(sum(bytes), 0) FROM faqbot_transcript_activity WHERE conversation_id = $1) WHERE id = $1",
-                    conversationId));
-                batch.BatchCommands.Add(Command("SELECT pg_notify($1, 'a:' || $2 || ':' || $3)", Channel, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), conversationId));
-                await batch.ExecuteNonQueryAsync(token);
                 await transaction.CommitAsync(token);
                 await EvictOverTotalAsync(connection, conversationId, token);
-                return (sequence, id);
+                return written;
             },
             CancellationToken.None);
+
+    /// <summary>
+    /// Conversations whose pending turns nobody answers: claimed by a replica whose lease ran out, or never claimed
+    /// within a lease of the earliest one's arrival (its replica died before claiming).
+    /// </summary>
+    public Task<IReadOnlyList<string>> FindAbandonedTurnsAsync(TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<string>>(
+            async (connection, token) =>
+            {
+                var now = time.GetUtcNow();
+                await using var find = new NpgsqlCommand(
+                    """
+                    SELECT DISTINCT p.conversation_id FROM faqbot_turn p JOIN faqbot_transcript t ON t.id = p.conversation_id
+                    WHERE (t.turn_owner IS NULL AND p.received_at < $1) OR (t.turn_owner IS NOT NULL AND t.turn_lease_until < $2)
+                    LIMIT $3
+                    """,
+                    connection);
+                find.Parameters.AddWithValue(now - lease);
+                find.Parameters.AddWithValue(now);
+                find.Parameters.AddWithValue((long)limit);
+                await using var reader = await find.ExecuteReaderAsync(token);
+                var ids = new List<string>();
+                while (await reader.ReadAsync(token))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+
+                return ids;
+            },
+            cancellationToken);
 
     /// <summary>A handle began keeping activities because the database did not take them (never says what they hold).</summary>
     internal void KeptWhileUnavailable() =>
         logger.LogWarning("The database did not take a transcript's activity; it is kept here and written when the database answers");
 
     /// <summary>
-    /// Over the total the least recently used other transcripts are forgotten (the one written to stays). After the
+    /// Over the total the least recently used other transcripts are forgotten (the one written to stays; those with an
+    /// open stream go last). After the
     /// append's commit and on its connection; a failure here is left to the next append, so the append is never retried.
     /// </summary>
-    private async Task EvictOverTotalAsync(NpgsqlConnection connection, string conversationId, CancellationToken cancellationToken)
+    internal async Task EvictOverTotalAsync(NpgsqlConnection connection, string conversationId, CancellationToken cancellationToken)
     {
         try
         {
             await using var evict = new NpgsqlCommand(
                 """
                     WITH ranked AS (
-                        SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, touched_at DESC, id) AS running FROM faqbot_transcript),
+                        SELECT id, sum(bytes) OVER (ORDER BY id = $1 DESC, coalesce(streamed_until > $4, false) DESC, touched_at DESC, id) AS running
+                        FROM faqbot_transcript),
                     gone AS (
                         DELETE FROM faqbot_transcript t USING ranked r WHERE t.id = r.id AND t.id <> $1 AND r.running > $2 RETURNING t.id)
                     SELECT id, pg_notify($3, 'e:' || id) FROM gone
@@ -198,6 +215,7 @@ public sealed class PostgresTranscriptStore(
             evict.Parameters.AddWithValue(conversationId);
             evict.Parameters.AddWithValue(Limits.MaxTotalBytes);
             evict.Parameters.AddWithValue(Channel);
+            evict.Parameters.AddWithValue(time.GetUtcNow());
             await ForgetAllAsync(evict, cancellationToken);
         }
         catch (Exception exception) when (PostgresDatabase.IsUnavailable(exception))
@@ -237,14 +255,19 @@ public sealed class PostgresTranscriptStore(
             },
             cancellationToken);
 
-    /// <summary>Marks the transcript as used now (throttled by the handle).</summary>
-    internal Task TouchAsync(string conversationId) =>
+    /// <summary>Marks the transcript as used now, and as streamed on when <paramref name="streaming"/> (throttled by the handle).</summary>
+    internal Task TouchAsync(string conversationId, bool streaming) =>
         database.RunAsync(
             async (connection, token) =>
             {
-                await using var touch = new NpgsqlCommand("UPDATE faqbot_transcript SET touched_at = $2 WHERE id = $1", connection);
+                // A stream open here counts for StreamLifetime, three touch intervals, so one missed touch does not end it.
+                await using var touch = new NpgsqlCommand(
+                    "UPDATE faqbot_transcript SET touched_at = $2, streamed_until = CASE WHEN $3 THEN $4 ELSE streamed_until END WHERE id = $1",
+                    connection);
                 touch.Parameters.AddWithValue(conversationId);
                 touch.Parameters.AddWithValue(time.GetUtcNow());
+                touch.Parameters.AddWithValue(streaming);
+                touch.Parameters.AddWithValue(time.GetUtcNow() + StreamLifetime);
                 return await touch.ExecuteNonQueryAsync(token);
             },
             CancellationToken.None);
@@ -310,16 +333,5 @@ public sealed class PostgresTranscriptStore(
 
         forgotten.ForEach(Forgotten);
         return forgotten.Count;
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
     }
 }
