@@ -43,7 +43,9 @@ public sealed class LiveEngine
             FaqBotEngine next;
             try
             {
+                // A reload is off the request path: the new engine is prepared before it serves.
                 next = Complete(_load());
+                next.Composer.Prepare();
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

@@ -52,6 +52,9 @@ public sealed class NearSpellings
         return automaton.IsAccept(state);
     }
 
+    /// <summary>Compiles the automaton now rather than on first use (off the request path, e.g. after start-up).</summary>
+    public void Prepare() => _ = Volatile.Read(ref _automaton) ?? Compile();
+
     // Two threads may both compile; either automaton serves, and no lambda is allocated per check.
     private CharacterRunAutomaton Compile()
     {

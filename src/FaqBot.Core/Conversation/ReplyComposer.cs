@@ -56,6 +56,17 @@ public sealed class ReplyComposer : IReplyComposer
     /// <summary>The red-flag detector the composer uses.</summary>
     public RedFlagDetector RedFlags => _triage.Detector;
 
+    /// <summary>
+    /// Does now what the first messages would otherwise pay for (the rule, screening and small-talk words' typo
+    /// automata): for the host to run off the request path.
+    /// </summary>
+    public void Prepare()
+    {
+        _triage.Detector.RuleSet.Prepare();
+        Screening.Prepare();
+        _smallTalk.Prepare();
+    }
+
     /// <inheritdoc/>
     public Reply Compose(string message, CancellationToken cancellationToken = default)
     {

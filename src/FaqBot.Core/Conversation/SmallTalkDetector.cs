@@ -16,6 +16,15 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
     // word), null for a shorter one. Read by position, as the phrases are, with no look-up per comparison.
     private readonly NearSpellings?[][][] _nearSpellings = NearSpellingsOf(intents);
 
+    /// <summary>Compiles the phrase words' typo automata now, off the request path.</summary>
+    public void Prepare()
+    {
+        foreach (var near in _nearSpellings.SelectMany(intent => intent).SelectMany(phrase => phrase))
+        {
+            near?.Prepare();
+        }
+    }
+
     /// <summary>The intent of <paramref name="message"/>, or null when it is not (only) small talk.</summary>
     public SmallTalkIntent? Detect(string message) => Detect(TriageText.Analyze(message));
 

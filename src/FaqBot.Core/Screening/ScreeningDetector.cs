@@ -24,6 +24,9 @@ public sealed class ScreeningDetector(ScreeningContent content)
     public ScreeningQuestion? Nearest(string message, CancellationToken cancellationToken = default) =>
         Nearest(_near.Analyse(message), cancellationToken);
 
+    /// <summary>Compiles the near rules' typo automata now, off the request path.</summary>
+    public void Prepare() => _near.RuleSet.Prepare();
+
     /// <summary>As <see cref="Nearest(string, CancellationToken)"/>, for a message analysed once for its turn.</summary>
     public ScreeningQuestion? Nearest(AnalysedMessage message, CancellationToken cancellationToken = default)
     {

@@ -35,6 +35,15 @@ internal sealed class RuleTermIndex
     /// <summary>How many distinct rule words there are; their ids are 0 to <c>Count - 1</c>.</summary>
     public int Count => _terms.Count;
 
+    /// <summary>Compiles every term's typo automata now, off the request path.</summary>
+    public void Prepare()
+    {
+        foreach (var term in _terms)
+        {
+            term.Prepare();
+        }
+    }
+
     /// <summary>The rule word numbered <paramref name="id"/>.</summary>
     public TermPattern TermAt(int id) => _terms[id];
 

@@ -23,6 +23,14 @@ public sealed record WordTerm(string Form, string Stem) : TermPattern
     private readonly NearSpellings? _nearForm = ToleranceOf(Form) > 0 ? new(Form, ToleranceOf(Form)) : null;
     private readonly NearSpellings? _nearBareForm = NearBareForm(Form);
 
+    /// <inheritdoc/>
+    public override void Prepare()
+    {
+        _nearStem?.Prepare();
+        _nearForm?.Prepare();
+        _nearBareForm?.Prepare();
+    }
+
     /// <summary>The typos tolerated for this word.</summary>
     public int Tolerance => ToleranceOf(Form);
 

@@ -52,6 +52,7 @@ internal static class FaqBotDomainServices
             : LearnedSecondOpinion.Off());
         services.AddHostedService<ContentLoading>();
         services.AddHostedService<ContentReloadSignal>();
+        services.AddHostedService<ContentPreparation>();
         services.AddHostedService<LearnedTriageLoading>();
         return services;
     }

@@ -16,14 +16,7 @@ internal sealed class LearnedTriageLoading(IServiceProvider services, IHostAppli
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Not before the server listens: on a small machine the load would compete with Kestrel's start.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        await using (stoppingToken.Register(() => started.TrySetResult()))
-        {
-            await started.Task;
-        }
-
-        if (!stoppingToken.IsCancellationRequested)
+        if (await lifetime.StartedAsync(stoppingToken))
         {
             await Task.Run(Load, stoppingToken);
         }

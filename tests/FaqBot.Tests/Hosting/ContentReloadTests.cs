@@ -55,6 +55,13 @@ public sealed class ContentReloadTests
         stop.Cancel();
         Assert.True(await otherAnswers > 0);
         Assert.Contains(server.Output, line => line.Contains("Content reloaded (generation 1)", StringComparison.Ordinal));
+        // The typo automata early messages would have compiled are compiled in the background a little after the start.
+        var compiledBy = DateTime.UtcNow.AddSeconds(30);
+        while (!server.Output.Any(line => line.Contains("Compiled the triage and small-talk typo automata", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < compiledBy, "the typo automata were not compiled within 30 s");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Sends <paramref name="question"/> and returns the text of the bot's replies to it.</summary>
