@@ -79,14 +79,7 @@ public sealed class PostgresConnectorOutbox(PostgresDatabase database, TimeProvi
                 find.Parameters.AddWithValue(now - lease);
                 find.Parameters.AddWithValue(now);
                 find.Parameters.AddWithValue((long)limit);
-                await using var reader = await find.ExecuteReaderAsync(token);
-                var keys = new List<string>();
-                while (await reader.ReadAsync(token))
-                {
-                    keys.Add(reader.GetString(0));
-                }
-
-                return keys;
+                return await find.ReadStringsAsync(token);
             },
             cancellationToken);
 }

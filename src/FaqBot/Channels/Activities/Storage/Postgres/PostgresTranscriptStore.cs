@@ -178,14 +178,7 @@ public sealed class PostgresTranscriptStore(
                 find.Parameters.AddWithValue(now - lease);
                 find.Parameters.AddWithValue(now);
                 find.Parameters.AddWithValue((long)limit);
-                await using var reader = await find.ExecuteReaderAsync(token);
-                var ids = new List<string>();
-                while (await reader.ReadAsync(token))
-                {
-                    ids.Add(reader.GetString(0));
-                }
-
-                return ids;
+                return await find.ReadStringsAsync(token);
             },
             cancellationToken);
 
@@ -322,15 +315,7 @@ public sealed class PostgresTranscriptStore(
     /// <summary>Runs a deletion that returns the ids it removed; their handles here end now (other replicas hear it).</summary>
     private async Task<int> ForgetAllAsync(NpgsqlCommand deletion, CancellationToken cancellationToken)
     {
-        var forgotten = new List<string>();
-        await using (var reader = await deletion.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                forgotten.Add(reader.GetString(0));
-            }
-        }
-
+        var forgotten = await deletion.ReadStringsAsync(cancellationToken);
         forgotten.ForEach(Forgotten);
         return forgotten.Count;
     }
