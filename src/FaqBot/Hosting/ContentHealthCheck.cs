@@ -12,7 +12,9 @@ internal sealed class ContentHealthCheck(LiveEngine live) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var (knowledge, safety) = (live.Current.Knowledge, live.Current.Safety);
+        // One engine read once: a reload between two reads would mix the old index with the new rules.
+        var engine = live.Current;
+        var (knowledge, safety) = (engine.Knowledge, engine.Safety);
         var passages = knowledge.Content.Passages.Count;
         var description = $"{passages} passages, {safety.Rules.Rules.Count} red-flag rules, {knowledge.Problems.Count} content problems";
         var result = passages == 0 || safety.Rules.Rules.Count == 0

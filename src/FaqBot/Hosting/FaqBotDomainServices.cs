@@ -42,7 +42,7 @@ internal static class FaqBotDomainServices
                 Reply = provider.GetRequiredService<ReplyOptions>(),
                 SecondOpinion = provider.GetRequiredService<LearnedSecondOpinion>(),
             };
-            return new LiveEngine(() => FaqBotEngine.Load(Folder(provider), options), engine => Prepare(engine, logger));
+            return new LiveEngine(() => FaqBotEngine.Load(Folder(provider), options), engine => ReportToLog(engine, logger));
         });
         services.AddSingleton<IReplyComposer>(provider => new LiveReplyComposer(provider.GetRequiredService<LiveEngine>()));
         services.AddSingleton(provider => ReplyOptionsFrom(provider.GetRequiredService<IConfiguration>()));
@@ -60,7 +60,7 @@ internal static class FaqBotDomainServices
     private static string Folder(IServiceProvider provider) => provider.GetRequiredService<ContentFolder>().Path;
 
     /// <summary>Logs a newly loaded engine's content problems and hooks its triage failures to the log.</summary>
-    private static void Prepare(FaqBotEngine engine, ILogger logger)
+    private static void ReportToLog(FaqBotEngine engine, ILogger logger)
     {
         // A broken article is reported and left out; the others still serve.
         foreach (var problem in engine.Knowledge.Problems.Concat(engine.Conversation.Problems.Select(p => p.ToString())))
