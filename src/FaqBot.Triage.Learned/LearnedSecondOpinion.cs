@@ -41,6 +41,9 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
 
     private readonly ConcurrentBag<RedFlagScorer> _scorers = [];
     private volatile LearnedTriageModel? _model;
+
+    // The model's probabilities without ML.NET's row pipeline, when they could be made and agree with it; else null.
+    private NgramLinearScorer? _compiled;
     private volatile LearnedTriageState _state;
 
     private LearnedSecondOpinion(string? folder, LearnedTriageState state)
@@ -60,6 +63,9 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
 
     /// <summary>How long <see cref="Load"/> took.</summary>
     public TimeSpan LoadTime { get; private set; }
+
+    /// <summary>Whether the model's probabilities are computed without ML.NET's row pipeline (<see cref="NgramLinearScorer"/>).</summary>
+    public bool IsCompiled => _compiled is not null;
 
     /// <summary>The loaded model's threshold, if loaded.</summary>
     public double? Threshold => _model?.Threshold;
@@ -102,6 +108,7 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
             scorer.Score("");
             model.Kinds.Predict("");
             _scorers.Add(scorer);
+            _compiled = model.Detector.CompileScorer(RedFlagClassifier.ParityProbes);
             _model = model;
             _state = LearnedTriageState.Ready;
         }
@@ -128,6 +135,11 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
         }
 
         var text = message.Length > MaxMessageChars ? message[..MaxMessageChars] : message;
+        if (_compiled is { } compiled)
+        {
+            return compiled.Score(text) >= model.Threshold ? model.Kinds.Predict(text) : null;
+        }
+
         var scorer = _scorers.TryTake(out var free) ? free : model.Detector.CreateScorer();
         try
         {

@@ -73,6 +73,40 @@ public sealed class RedFlagClassifier
     /// </summary>
     public RedFlagScorer CreateScorer() => new(_context.Model.CreatePredictionEngine<Row, Prediction>(_model));
 
+    /// <summary>
+    /// Texts of every shape a patient types (Danish with and without æøå, English, digits, punctuation, emoji, odd
+    /// spacing, empty) on which <see cref="CompileScorer"/> must agree with ML.NET before it is used.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ParityProbes =
+    [
+        "", " ", "?", "hej", "Hjælper øvelser mod iskias?", "hvor lang tid gaar der foer iskias gaar over",
+        "Jeg kan ikke mærke noget i skridtet og kan ikke holde på urinen!!", "I have back pain and a fever of 39 😷",
+        "  to   mellemrum\tog tab\nog linjeskift  ", "ÆØÅ éü ñ ½ ² 3,5 kg – «citat» „svar“ … 🙂👍🏽 |pipe| <tag> ~^`´¨§°",
+        "siden i går er begge mine ben blevet svage og jeg har svært ved at gå, hvad gør jeg??",
+    ];
+
+    /// <summary>
+    /// The same probabilities without ML.NET's row pipeline (<see cref="NgramLinearScorer"/>), when it can be made for
+    /// this model and agrees with ML.NET's engine on every one of <paramref name="probes"/> to within
+    /// <see cref="CompiledTolerance"/>; null otherwise, and the caller keeps <see cref="CreateScorer"/>.
+    /// </summary>
+    public NgramLinearScorer? CompileScorer(IEnumerable<string> probes)
+    {
+        var options = FeaturizerOptions();
+        var normalizer = _context.Transforms.Text.NormalizeText(
+            "Normalized", nameof(Row.Text), options.CaseMode, options.KeepDiacritics, options.KeepPunctuations, options.KeepNumbers);
+        if (NgramLinearScorer.TryCreate(_context, _model, normalizer) is not { } compiled)
+        {
+            return null;
+        }
+
+        using var reference = CreateScorer();
+        return probes.All(probe => Math.Abs(compiled.Score(probe) - reference.Score(probe)) <= CompiledTolerance) ? compiled : null;
+    }
+
+    /// <summary>How far the compiled probabilities may be from ML.NET's: they differ only in float rounding.</summary>
+    public const float CompiledTolerance = 1e-5f;
+
     /// <summary>Probabilities for many messages at once (evaluation: one pass, no engine per message).</summary>
     public IReadOnlyList<float> ScoreAll(IEnumerable<string> messages)
     {

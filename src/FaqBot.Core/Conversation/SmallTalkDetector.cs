@@ -7,21 +7,42 @@ namespace FaqBot.Conversation;
 /// Recognises a message that is essentially only small talk: every word belongs to a small-talk phrase, is a
 /// stopword, or is in the ignore list. "hej, hvad er iskias?" keeps "iskias" over, so it is a question.
 /// </summary>
-public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IReadOnlySet<string> ignoredWords)
+public sealed class SmallTalkDetector
 {
     /// <summary>Phrase words at least this long also match with one typo ("farvl").</summary>
     private const int MinLengthForTypo = 5;
 
+    /// <summary>A typed word shorter than this is never read as a typo of a phrase word.</summary>
+    private const int MinTypedLengthForTypo = 4;
+
+    private readonly IReadOnlyList<SmallTalkIntent> _intents;
+    private readonly IReadOnlySet<string> _ignoredWords;
+
     // Per intent, phrase and word: a longer word's spellings one edit away (compiled on first use, one per distinct
     // word), null for a shorter one. Read by position, as the phrases are, with no look-up per comparison.
-    private readonly NearSpellings?[][][] _nearSpellings = NearSpellingsOf(intents);
+    private readonly NearSpellings?[][][] _nearSpellings;
+
+    // Every word of every phrase, and the distinct typo automata: a word that is none of them, nor ignorable, can be
+    // covered by no phrase, so the message is not small talk (most questions end here, before the phrase search).
+    private readonly HashSet<string> _phraseWords;
+    private readonly NearSpellings[] _distinctNearSpellings;
+
+    /// <summary>A detector of <paramref name="intents"/>; <paramref name="ignoredWords"/> may stand around their phrases.</summary>
+    public SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IReadOnlySet<string> ignoredWords)
+    {
+        _intents = intents;
+        _ignoredWords = ignoredWords;
+        _nearSpellings = NearSpellingsOf(intents);
+        _phraseWords = new(intents.SelectMany(intent => intent.Phrases).SelectMany(phrase => phrase), StringComparer.Ordinal);
+        _distinctNearSpellings = [.. _nearSpellings.SelectMany(intent => intent).SelectMany(phrase => phrase).OfType<NearSpellings>().Distinct()];
+    }
 
     /// <summary>Compiles the phrase words' typo automata now, off the request path.</summary>
     public void Prepare()
     {
-        foreach (var near in _nearSpellings.SelectMany(intent => intent).SelectMany(phrase => phrase))
+        foreach (var near in _distinctNearSpellings)
         {
-            near?.Prepare();
+            near.Prepare();
         }
     }
 
@@ -34,6 +55,11 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
         var words = new List<string>(tokens.Count);
         foreach (var token in tokens)
         {
+            if (!Ignorable(token.Form) && !InSomePhrase(token.Form))
+            {
+                return null;
+            }
+
             words.Add(token.Form);
         }
 
@@ -50,16 +76,16 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
         for (var i = words.Count - 1; i >= 0; i--)
         {
             best[i] = int.MinValue;
-            if (DanishStopwords.Contains(words[i]) || ignoredWords.Contains(words[i]))
+            if (Ignorable(words[i]))
             {
                 best[i] = best[i + 1];
             }
 
-            for (var n = 0; n < intents.Count; n++)
+            for (var n = 0; n < _intents.Count; n++)
             {
-                for (var p = 0; p < intents[n].Phrases.Count; p++)
+                for (var p = 0; p < _intents[n].Phrases.Count; p++)
                 {
-                    var phrase = intents[n].Phrases[p];
+                    var phrase = _intents[n].Phrases[p];
                     if (i + phrase.Count <= words.Count && best[i + phrase.Count] != int.MinValue && PhraseAt(phrase, _nearSpellings[n][p], words, i))
                     {
                         best[i] = Math.Max(best[i], Math.Max(n, best[i + phrase.Count]));
@@ -68,7 +94,27 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
             }
         }
 
-        return best[0] >= 0 ? intents[best[0]] : null;
+        return best[0] >= 0 ? _intents[best[0]] : null;
+    }
+
+    private bool Ignorable(string word) => DanishStopwords.Contains(word) || _ignoredWords.Contains(word);
+
+    private bool InSomePhrase(string word)
+    {
+        if (_phraseWords.Contains(word))
+        {
+            return true;
+        }
+
+        foreach (var near in _distinctNearSpellings)
+        {
+            if (word.Length >= MinTypedLengthForTypo && near.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool PhraseAt(IReadOnlyList<string> phrase, NearSpellings?[] nearSpellings, List<string> words, int start)
@@ -86,7 +132,7 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
 
     // One typo in longer words ("farvl", "goodmorning" is two words and is listed as such).
     private static bool SameWord(string expected, NearSpellings? nearSpellings, string typed) =>
-        expected == typed || (typed.Length >= 4 && nearSpellings is not null && nearSpellings.Contains(typed));
+        expected == typed || (typed.Length >= MinTypedLengthForTypo && nearSpellings is not null && nearSpellings.Contains(typed));
 
     private static NearSpellings?[][][] NearSpellingsOf(IReadOnlyList<SmallTalkIntent> intents)
     {
