@@ -183,5 +183,4 @@ public sealed class NgramLinearScorer
 
         return dot / Math.Sqrt(squares);
     }
-
 }
