@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Lucene.Net.Analysis.Miscellaneous;
 
 namespace FaqBot.Analysis;
 
@@ -9,10 +9,10 @@ namespace FaqBot.Analysis;
 /// </summary>
 public static class DanishFolding
 {
-    /// <summary>æ→ae, ø→oe, å→aa; other diacritics dropped (é→e, ü→u). A word with none returns itself.</summary>
+    /// <summary>æ→ae, ø→oe, å→aa; other letters as Lucene's ASCII folding spells them (é→e, ü→u). A word with none returns itself.</summary>
     public static string ToDigraphs(string word) => Fold(word, digraphs: true);
 
-    /// <summary>æ→a, ø→o, å→a; other diacritics dropped. A word with none returns itself.</summary>
+    /// <summary>æ→a, ø→o, å→a; other letters as Lucene's ASCII folding spells them. A word with none returns itself.</summary>
     public static string ToBareLetters(string word) => Fold(word, digraphs: false);
 
     /// <summary>Whether the word has a letter outside a–z and 0–9 that folding changes.</summary>
@@ -36,43 +36,32 @@ public static class DanishFolding
             return word;
         }
 
-        var builder = new StringBuilder(word.Length + 2);
+        var danish = new StringBuilder(word.Length + 2);
         foreach (var c in word)
         {
             switch (c)
             {
                 case 'æ' or 'ä':
-                    builder.Append(digraphs ? "ae" : "a");
+                    danish.Append(digraphs ? "ae" : "a");
                     break;
                 case 'ø' or 'ö':
-                    builder.Append(digraphs ? "oe" : "o");
+                    danish.Append(digraphs ? "oe" : "o");
                     break;
                 case 'å':
-                    builder.Append(digraphs ? "aa" : "a");
+                    danish.Append(digraphs ? "aa" : "a");
                     break;
                 default:
-                    AppendWithoutDiacritics(builder, c);
+                    danish.Append(c);
                     break;
             }
         }
 
-        return builder.ToString();
+        // The other letters through Lucene's ASCII folding table (é→e, ü→u); one letter folds to at most four.
+        var input = danish.ToString().ToCharArray();
+        var output = new char[input.Length * MaxFoldedLength];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
+        return new string(output, 0, length);
     }
 
-    private static void AppendWithoutDiacritics(StringBuilder builder, char c)
-    {
-        if (c <= 'z')
-        {
-            builder.Append(c);
-            return;
-        }
-
-        foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(d);
-            }
-        }
-    }
+    private const int MaxFoldedLength = 4;
 }

@@ -22,6 +22,8 @@ public class AnalysisChainTests
     [InlineData("øvelser", "oevelser", "ovelser")]
     [InlineData("hvornår", "hvornaar", "hvornar")]
     [InlineData("café", "cafe", "cafe")]
+    [InlineData("naïv", "naiv", "naiv")]
+    [InlineData("Übung", "Ubung", "Ubung")]
     [InlineData("ryg", "ryg", "ryg")]
     public void FoldingGivesDigraphAndBareLetterKeys(string word, string digraphs, string bare)
     {
