@@ -37,6 +37,7 @@ public static class DanishFolding
         }
 
         var danish = new StringBuilder(word.Length + 2);
+        var hasOtherLetters = false;
         foreach (var c in word)
         {
             switch (c)
@@ -51,17 +52,24 @@ public static class DanishFolding
                     danish.Append(digraphs ? "aa" : "a");
                     break;
                 default:
+                    hasOtherLetters |= c > 'z';
                     danish.Append(c);
                     break;
             }
         }
 
-        // The other letters through Lucene's ASCII folding table (é→e, ü→u); one letter folds to at most four.
-        var input = danish.ToString().ToCharArray();
+        return hasOtherLetters ? FoldToAscii(danish.ToString()) : danish.ToString();
+    }
+
+    /// <summary>The letters beyond æøå through Lucene's ASCII folding table (é→e, ü→u).</summary>
+    private static string FoldToAscii(string word)
+    {
+        var input = word.ToCharArray();
         var output = new char[input.Length * MaxFoldedLength];
         var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
         return new string(output, 0, length);
     }
 
+    // One letter folds to at most four ("⑽" → "(10)").
     private const int MaxFoldedLength = 4;
 }
