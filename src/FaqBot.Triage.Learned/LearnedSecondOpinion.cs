@@ -42,8 +42,8 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
     private readonly ConcurrentBag<RedFlagScorer> _scorers = [];
     private volatile LearnedTriageModel? _model;
 
-    // The model's probabilities without ML.NET's row pipeline, when they could be made and agree with it; else null.
-    private NgramLinearScorer? _compiled;
+    // The model's probabilities without ML.NET's row pipeline, once compiled, when they could be made and agree with it.
+    private volatile NgramLinearScorer? _compiled;
     private volatile LearnedTriageState _state;
 
     private LearnedSecondOpinion(string? folder, LearnedTriageState state)
@@ -58,7 +58,7 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
     /// <summary>Where it stands.</summary>
     public LearnedTriageState State => _state;
 
-    /// <summary>Why it is missing or broken (no message text is ever part of it); empty otherwise.</summary>
+    /// <summary>Why it is missing or broken, or could not be compiled (no message text is ever part of it); empty otherwise.</summary>
     public string Problem { get; private set; } = "";
 
     /// <summary>How long <see cref="Load"/> took.</summary>
@@ -81,6 +81,7 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
     {
         var opinion = From(folder);
         opinion.Load();
+        opinion.Compile();
         return opinion;
     }
 
@@ -108,7 +109,6 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
             scorer.Score("");
             model.Kinds.Predict("");
             _scorers.Add(scorer);
-            _compiled = model.Detector.CompileScorer(RedFlagClassifier.ParityProbes);
             _model = model;
             _state = LearnedTriageState.Ready;
         }
@@ -124,6 +124,32 @@ public sealed class LearnedSecondOpinion : IRedFlagSecondOpinion
         }
 
         return _state;
+    }
+
+    /// <summary>
+    /// Once loaded, replaces ML.NET's prediction engine by the compiled scorer (<see cref="NgramLinearScorer"/>) when
+    /// it can be made and agrees with the engine; otherwise the engine goes on serving. About 0.35 s of work, which a
+    /// server does a few seconds after it starts rather than beside its first answers. Never throws.
+    /// </summary>
+    /// <returns>Whether the compiled scorer now serves.</returns>
+    public bool Compile()
+    {
+        if (_model is not { } model || _compiled is not null)
+        {
+            return _compiled is not null;
+        }
+
+        try
+        {
+            _compiled = model.Detector.CompileScorer(RedFlagClassifier.ParityProbes);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The engine still serves: a scorer that cannot be compiled costs speed, never a second opinion.
+            Problem = $"{ModelFolder}: the learned triage model could not be compiled ({exception.GetType().Name}); ML.NET's engine serves";
+        }
+
+        return _compiled is not null;
     }
 
     /// <inheritdoc/>

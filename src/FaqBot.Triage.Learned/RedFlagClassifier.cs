@@ -95,7 +95,7 @@ public sealed class RedFlagClassifier
         var options = FeaturizerOptions();
         var normalizer = _context.Transforms.Text.NormalizeText(
             "Normalized", nameof(Row.Text), options.CaseMode, options.KeepDiacritics, options.KeepPunctuations, options.KeepNumbers);
-        if (NgramLinearScorer.TryCreate(_context, _model, normalizer) is not { } compiled)
+        if (NgramLinearModelReader.TryRead(_context, _model, normalizer) is not { } compiled)
         {
             return null;
         }

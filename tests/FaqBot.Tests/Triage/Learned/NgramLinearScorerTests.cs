@@ -61,6 +61,22 @@ public sealed class NgramLinearScorerTests
     }
 
     [Fact]
+    public void CompileAfterLoadSwitchesToTheCompiledScorerWithTheSameOpinions()
+    {
+        var opinion = LearnedSecondOpinion.From(ShippedModel);
+        var messages = Sets.Value.Where(s => s.Name is "dev-redflags" or "dev-qa").SelectMany(s => s.Messages).Select(m => m.Text).ToList();
+
+        Assert.False(opinion.Compile());
+        Assert.Equal(LearnedTriageState.Ready, opinion.Load());
+        Assert.False(opinion.IsCompiled);
+        var byEngine = messages.Select(opinion.Consult).ToList();
+        Assert.True(opinion.Compile());
+        Assert.True(opinion.IsCompiled);
+        Assert.Equal(byEngine, messages.Select(opinion.Consult));
+        Assert.Contains(byEngine, kind => kind is not null);
+    }
+
+    [Fact]
     public void LoadShippedModelServesWithTheCompiledScorer()
     {
         var opinion = LearnedSecondOpinion.LoadNow(ShippedModel);
