@@ -8,7 +8,7 @@ using Lucene.Net.Util.Fst;
 namespace FaqBot.Tests.Search;
 
 /// <summary>The synonym lexicon read by Lucene's Solr-format parser, and its phrases found among a question's clauses.</summary>
-public class SynonymExpanderTests
+public sealed class SynonymExpanderTests
 {
     private static readonly DanishTermAnalyzer Analyzer = new(new AnalysisOptions());
 
@@ -21,7 +21,7 @@ public class SynonymExpanderTests
     private static string[] Terms(string text) => [.. Analyzer.Terms(text)];
 
     [Fact]
-    public void TheParserReadsASolrGroupWithAMultiWordMember()
+    public void ReadSolrGroupWithAMultiWordMemberMapsEachMember()
     {
         var map = SynonymExpander.Read([["nerve i klemme", "klemt nerve", "nerveklemme"]], Analyzer);
 
@@ -35,7 +35,7 @@ public class SynonymExpanderTests
     }
 
     [Fact]
-    public void AMultiWordMemberMergesTheClausesItSpans()
+    public void ExpandMultiWordMemberMergesTheClausesItSpans()
     {
         var clauses = Clauses("iskias", "nerve", "klemme");
         Expander(["nerve i klemme", "klemt nerve", "nerveklemme"]).Expand(clauses, surfaces => surfaces.Count());
@@ -51,7 +51,7 @@ public class SynonymExpanderTests
     }
 
     [Fact]
-    public void TheLongestMemberWinsAndAOneWordMemberAddsItsGroup()
+    public void ExpandLongestMemberWinsAndOneWordMemberAddsItsGroup()
     {
         var expander = Expander(["ondt", "smerter", "pine"], ["ondt i ryggen", "rygsmerter"]);
         var clauses = Clauses("ondt", "ryggen", "ondt", "benet");
@@ -65,7 +65,7 @@ public class SynonymExpanderTests
     }
 
     [Fact]
-    public void AClauseWithoutAlternativesEndsAPhrase()
+    public void ExpandClauseWithoutAlternativesEndsAPhrase()
     {
         var clauses = Clauses("klemt", "", "nerve");
         Expander(["nerve i klemme", "klemt nerve"]).Expand(clauses, surfaces => 1);
@@ -75,7 +75,7 @@ public class SynonymExpanderTests
     }
 
     [Fact]
-    public void AMemberOfOnlyStopwordsIsLeftOutAndItsGroupStillLoads()
+    public void ReadMemberOfOnlyStopwordsIsLeftOutAndItsGroupStillLoads()
     {
         var expander = Expander(["i ro", "hvile", "af og til"]);
         var clauses = Clauses("hvile");
@@ -85,7 +85,7 @@ public class SynonymExpanderTests
     }
 
     [Fact]
-    public void ALexiconWithoutSynonymsLeavesClausesAlone()
+    public void ExpandLexiconWithoutSynonymsLeavesClausesAlone()
     {
         var expander = Expander();
         var clauses = Clauses("ondt", "ryggen");

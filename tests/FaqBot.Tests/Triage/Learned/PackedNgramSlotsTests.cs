@@ -17,7 +17,7 @@ public sealed class PackedNgramSlotsTests
     }
 
     [Fact]
-    public void NewZeroKeyIsRefused() =>
+    public void ConstructorZeroKeyIsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new PackedNgramSlots(new Dictionary<ulong, int> { [0] = 1 }));
 
     [Fact]
