@@ -67,7 +67,7 @@ start_server() {
     DirectLine__MessagesPerMinute=1000000 \
     DirectLine__MaxConversations=100000 \
     DirectLine__MaxOpenSockets=100000 \
-        "$work/server/FaqBot" --urls http://127.0.0.1:0 >"$log" 2>&1 &
+        "$work/server/FaqBot" --urls http://127.0.0.1:0 --contentRoot "$work/server" >"$log" 2>&1 &
     server_pid=$!
     base=
     for _ in $(seq 1 600); do

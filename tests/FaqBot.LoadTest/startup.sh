@@ -28,7 +28,7 @@ for run in $(seq 1 "$runs"); do
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
     start=$(date +%s%N)
     ASPNETCORE_ENVIRONMENT=Production BotChannel__AllowAnonymous=true MicrosoftAppId= MicrosoftAppPassword= \
-        "$work/server/FaqBot" --urls "http://127.0.0.1:$port" >"$work/server-$run.log" 2>&1 &
+        "$work/server/FaqBot" --urls "http://127.0.0.1:$port" --contentRoot "$work/server" >"$work/server-$run.log" 2>&1 &
     pid=$!
     answered=
     for _ in $(seq 1 1500); do
