@@ -15,7 +15,7 @@ namespace FaqBot.Hosting;
 internal sealed class LearnedTriageLoading(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<LearnedTriageLoading> logger)
     : BackgroundService
 {
-    /// <summary>Compiling waits this long after the start, and after the typo automata (<see cref="ContentPreparation"/>).</summary>
+    /// <summary>Compiling waits this long after the model has loaded: past the first answers and the typo automata (<see cref="ContentPreparation"/>).</summary>
     private static readonly TimeSpan CompileAfterStart = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
