@@ -53,9 +53,11 @@ public sealed class SmallTalkDetector
     public SmallTalkIntent? Detect(IReadOnlyList<TriageToken> tokens)
     {
         var words = new List<string>(tokens.Count);
+        var ignorable = new bool[tokens.Count];
         foreach (var token in tokens)
         {
-            if (!Ignorable(token.Form) && !InSomePhrase(token.Form))
+            ignorable[words.Count] = Ignorable(token.Form);
+            if (!ignorable[words.Count] && !InSomePhrase(token.Form))
             {
                 return null;
             }
@@ -76,7 +78,7 @@ public sealed class SmallTalkDetector
         for (var i = words.Count - 1; i >= 0; i--)
         {
             best[i] = int.MinValue;
-            if (Ignorable(words[i]))
+            if (ignorable[i])
             {
                 best[i] = best[i + 1];
             }
