@@ -24,8 +24,9 @@ public sealed class PassageSearcher
     {
         _index = index;
         _ranking = ranking;
-        _reranker = new PassageReranker(index, ranking);
-        Parser = new QueryParser(index, lexicon);
+        var subjects = new ArticleSubjects(index, ranking);
+        _reranker = new PassageReranker(index, ranking, subjects);
+        Parser = new QueryParser(index, lexicon, ranking.SubjectAgreement ? subjects : null);
     }
 
     /// <summary>The query parser, exposed for diagnostics.</summary>

@@ -40,10 +40,15 @@ public sealed class QueryParser
     private readonly CompoundSplitter _compounds;
     private readonly UncoveredPhrases _uncoveredPhrases;
     private readonly HeadingTopics _headingTopics;
+    private readonly ArticleSubjects? _subjects;
 
     /// <summary>Prepares the look-ups for <paramref name="index"/> and <paramref name="lexicon"/>.</summary>
-    public QueryParser(PassageIndex index, Lexicon lexicon)
+    /// <param name="index">The passages' index.</param>
+    /// <param name="lexicon">The word lists.</param>
+    /// <param name="subjects">What each article is about, to read a subject's several words as one name; null: each word alone.</param>
+    internal QueryParser(PassageIndex index, Lexicon lexicon, ArticleSubjects? subjects = null)
     {
+        _subjects = subjects;
         _index = index;
         _analyzer = index.Analyzer;
         _options = _analyzer.Options;
@@ -161,8 +166,44 @@ public sealed class QueryParser
             _synonyms.Expand(clauses, _weights.Importance);
         }
 
+        if (_subjects is not null)
+        {
+            JoinSubjectNames(clauses);
+        }
+
         return clauses;
     }
+
+    /// <summary>
+    /// Two neighbouring words that are both subjects of one article ("frossen skulder") are one name, so they count
+    /// as one topic: otherwise a question about a two-word condition weighs its name twice against what it asks
+    /// ("Må jeg køre bil, når jeg har frossen skulder?"), where a one-word condition ("iskias") weighs it once.
+    /// </summary>
+    private void JoinSubjectNames(List<QueryClause> clauses)
+    {
+        for (var i = 0; i + 1 < clauses.Count; i++)
+        {
+            if (SubjectAlternative(clauses[i]) is not { } first || SubjectAlternative(clauses[i + 1]) is not { } second
+                || !_subjects!.NameOneArticle(first.Terms[0], second.Terms[0]))
+            {
+                continue;
+            }
+
+            int[]? within = (first.Within, second.Within) switch
+            {
+                (null, var w) => w,
+                (var w, null) => w,
+                var (a, b) => [.. a.Intersect(b).Order()],
+            };
+            var name = new TermAlternative([first.Terms[0], second.Terms[0]], 1) { Within = within };
+            clauses[i] = new QueryClause($"{clauses[i].Surface} {clauses[i + 1].Surface}", [name], 1, clauses[i].Origin);
+            clauses.RemoveAt(i + 1);
+        }
+    }
+
+    /// <summary>A topic word's own one-term reading, the one a subject is matched by.</summary>
+    private static TermAlternative? SubjectAlternative(QueryClause clause) =>
+        clause.Importance >= 1 && clause.Alternatives is [{ Terms.Length: 1, Weight: >= 1 } own, ..] ? own : null;
 
     /// <summary>
     /// A phrase asking for what the articles do not say ("hvor længe"): a topic no passage has, except those whose

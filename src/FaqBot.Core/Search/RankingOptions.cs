@@ -92,7 +92,7 @@ public sealed record RankingOptions
 
     /// <summary>
     /// An article's subject is a word in at least this share of its sections' titles ("iskias", "frossen skulder")
-    /// (<see cref="Reranking.ArticleSubjects"/>).
+    /// (<see cref="ArticleSubjects"/>).
     /// </summary>
     [RankingParameter("subjectShare")]
     public double SubjectShare { get; init; } = 0.35;

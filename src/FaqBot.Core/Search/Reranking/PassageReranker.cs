@@ -7,9 +7,9 @@ namespace FaqBot.Search.Reranking;
 /// signal is one type added to <see cref="Signals"/>. (Rewarding the question's words standing together, in one
 /// sentence or within three words, was measured too, and did not help.)
 /// </summary>
-internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking)
+internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking, ArticleSubjects subjects)
 {
-    private readonly ArticleSubjects _subjects = new(index, ranking);
+    private readonly ArticleSubjects _subjects = subjects;
 
     /// <summary>The signals, applied in this order.</summary>
     public IReadOnlyList<IRerankSignal> Signals { get; } = [new QuestionMatchSignal(ranking), new DefinitionIntroSignal(index, ranking)];

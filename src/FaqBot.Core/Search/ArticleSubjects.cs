@@ -1,6 +1,6 @@
 using FaqBot.Content;
 
-namespace FaqBot.Search.Reranking;
+namespace FaqBot.Search;
 
 /// <summary>
 /// What each article is about, read from its headings: a word in many of its passages' titles and in few titles of
@@ -82,6 +82,16 @@ internal sealed class ArticleSubjects
             _articlesBySubject[termById[term]] = [.. articles];
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> are both subjects and name a common article: two words of
+    /// one name ("frossen skulder").
+    /// </summary>
+    public bool NameOneArticle(string a, string b) =>
+        a != b
+        && _articlesBySubject.TryGetValue(a, out var first)
+        && _articlesBySubject.TryGetValue(b, out var second)
+        && first.Intersect(second).Any();
 
     /// <summary>Whether no article has a subject: then nothing can disagree.</summary>
     public bool IsEmpty => _articlesBySubject.Count == 0;
