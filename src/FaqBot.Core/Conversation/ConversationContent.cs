@@ -113,8 +113,8 @@ public sealed record ConversationContent(
             }
             else if (section.Name == "contact")
             {
-                problems.AddRange(ClinicContact.UnknownPlaceholders(section.Body).Select(unknown => new ContentProblem(textsPath, section.Line,
-                    $"unknown placeholder '{unknown}' in '[contact]'; expected {string.Join(", ", ClinicContact.Placeholders.Select(p => $"{{{p}}}"))}")));
+                problems.AddRange(section.Lines.SelectMany(line => ClinicContact.UnknownPlaceholders(line.Text).Select(unknown => new ContentProblem(textsPath, line.Line,
+                    $"unknown placeholder '{unknown}' in '[contact]'; expected {string.Join(", ", ClinicContact.Placeholders.Select(p => $"{{{p}}}"))}"))));
             }
         }
 
