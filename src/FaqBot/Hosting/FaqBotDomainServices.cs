@@ -45,6 +45,15 @@ internal static class FaqBotDomainServices
                 Reply = provider.GetRequiredService<ReplyOptions>(),
                 SecondOpinion = provider.GetRequiredService<LearnedSecondOpinion>(),
             };
+            if (!options.Reply.ArticleBaseUrl.Contains("://", StringComparison.Ordinal)
+                && provider.GetRequiredService<IConfiguration>()["MicrosoftAppId"] is { Length: > 0 })
+            {
+                // A registered bot serves Teams and other channels, where a path on the bot's host leads nowhere.
+                logger.LogWarning(
+                    "Answers link to the articles by the path {ArticleBaseUrl}, which Teams and other channels cannot open; set {PublicBaseUrl} (or {ArticleBaseUrlSetting})",
+                    options.Reply.ArticleBaseUrl, PublicBaseUrlSetting, ArticleBaseUrlSetting);
+            }
+
             return new LiveEngine(() => FaqBotEngine.Load(Folder(provider), options), engine => ReportToLog(engine, logger));
         });
         services.AddSingleton<IReplyComposer>(provider => new LiveReplyComposer(provider.GetRequiredService<LiveEngine>()));

@@ -2,6 +2,7 @@ using System.Net;
 using FaqBot.Content;
 using FaqBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Tests.Articles;
 
@@ -119,6 +120,31 @@ public sealed class ArticlePageTests : IAsyncLifetime
         var reply = host.Services.GetRequiredService<IReplyComposer>().Compose("Hjælper øvelser mod iskias?");
 
         Assert.StartsWith("https://bot.klinik.example/artikler/iskias#", reply.Source!.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("https://bot.klinik.example", false)]
+    public void Start_RegisteredBot_WarnsOnlyWhenTheArticleLinksAreAPath(string? publicBaseUrl, bool warns)
+    {
+        var logs = new CapturingLoggerProvider();
+        using var host = new BotTestHost
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Content:Path"] = _content.Path,
+                ["Triage:LearnedSecondOpinion"] = "false",
+                ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+                ["MicrosoftAppPassword"] = "app-password",
+                ["DirectLine:PublicBaseUrl"] = publicBaseUrl,
+            },
+            ServedComposer = null,
+            ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),
+        };
+
+        _ = host.Services.GetRequiredService<LiveEngine>();
+
+        Assert.Equal(warns, logs.Lines.Any(line => line.Level == LogLevel.Warning && line.Text.Contains("DirectLine:PublicBaseUrl", StringComparison.Ordinal)));
     }
 
     private BotTestHost Host(Dictionary<string, string?>? settings = null) => new()
