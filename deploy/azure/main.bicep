@@ -17,8 +17,8 @@ param instances int = 2
 @description('The clinic\'s website(s) that embed the chat, e.g. https://www.klinik.dk.')
 param allowedOrigins array = []
 
-@description('Where the articles are published, for "read more" links.')
-param articleBaseUrl string = 'https://www.fysfinder.dk/artikler'
+@description('Where the articles are published, for "read more" links; empty: the bot\'s own article pages (https://<site>/artikler).')
+param articleBaseUrl string = ''
 
 @description('The clinic\'s Danish region, for the out-of-hours number in the urgent advice.')
 @allowed(['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'])

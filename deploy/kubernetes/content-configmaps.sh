@@ -13,6 +13,7 @@ apply() { # name, then kubectl --from-file arguments; a folder contributes its f
 }
 
 apply faqbot-content-articles --from-file="$content"            # the articles (*.md at the top)
+apply faqbot-content-clinic --from-file="$content/clinic"     # the clinic's practical facts
 apply faqbot-content-questions --from-file="$content/questions"
 apply faqbot-content-lexicon --from-file="$content/lexicon"
 apply faqbot-content-conversation --from-file="$content/conversation"

@@ -1,4 +1,5 @@
 using System.Text;
+using FaqBot.Articles;
 using FaqBot.Channels.BotChannel;
 using FaqBot.Channels.DirectLine;
 using FaqBot.Channels.DirectLine.WebChat;
@@ -46,6 +47,7 @@ try
     app.MapBotMessages();
     app.MapDirectLine();
     app.MapWebChatPage();
+    app.MapArticlePages();
     await app.RunAsync();
     return 0;
 }

@@ -13,4 +13,11 @@ public sealed record Article(
     DateOnly? DatePublished,
     DateOnly? LastUpdated,
     string SourcePath,
-    IReadOnlyList<Passage> Passages);
+    IReadOnlyList<Passage> Passages)
+{
+    /// <summary>The Markdown after the front matter, as written: the article's own page is rendered from it.</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>1-based file line of <see cref="Body"/>'s first line, to find each passage's heading in it.</summary>
+    public int BodyFirstLine { get; init; } = 1;
+}

@@ -65,6 +65,10 @@ internal static class ArticleParser
         }
 
         var frontMatter = split.FrontMatter;
-        return new Article(articleId, title, frontMatter.DatePublished, frontMatter.LastUpdated, path, passages);
+        return new Article(articleId, title, frontMatter.DatePublished, frontMatter.LastUpdated, path, passages)
+        {
+            Body = split.Body,
+            BodyFirstLine = split.BodyFirstLine,
+        };
     }
 }

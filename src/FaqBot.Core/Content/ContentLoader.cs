@@ -7,8 +7,9 @@ namespace FaqBot.Content;
 public static class ContentLoader
 {
     /// <summary>
-    /// Loads the <c>*.md</c> files directly in <paramref name="directory"/> and the editor's alternative questions
-    /// from its <c>questions/</c> folder; other subdirectories (lexicons, safety rules) are not articles.
+    /// Loads the <c>*.md</c> files directly in <paramref name="directory"/>, the clinic's practical facts
+    /// (<see cref="ClinicFacts"/>) once written, and the editor's alternative questions from its <c>questions/</c>
+    /// folder; other subdirectories (lexicons, safety rules) are not articles.
     /// </summary>
     public static ContentLoadResult LoadDirectory(string directory)
     {
@@ -24,6 +25,11 @@ public static class ContentLoader
         if (paths.Count == 0)
         {
             return new ContentLoadResult([], [new ContentProblem(directory, 0, "the content directory has no '*.md' articles")]);
+        }
+
+        if (ClinicFacts.IsWritten(directory))
+        {
+            paths.Add(ClinicFacts.PathIn(directory));
         }
 
         var loaded = LoadFiles(paths);

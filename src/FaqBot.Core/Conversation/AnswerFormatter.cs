@@ -40,7 +40,7 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
             AnswerMarkdown(passage, url), RelatedQuestions(passage), new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url));
     }
 
-    /// <summary>The honest "not covered", with the near misses as questions to tap.</summary>
+    /// <summary>The honest "not covered" and how to reach the clinic, with the near misses as questions to tap.</summary>
     public Reply NoMatch(FaqAnswer answer)
     {
         IReadOnlyList<string> suggestions = [.. answer.Candidates
@@ -48,7 +48,9 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
             .Select(hit => QuestionText(hit.Passage))
             .Distinct()
             .Take(MaxSuggestions)];
-        var text = suggestions.Count == 0 ? conversation.NoMatch : $"{conversation.NoMatch}\n\n{conversation.DidYouMean}";
+        var contact = options.Clinic.Fill(conversation.Contact);
+        var text = contact.Length == 0 ? conversation.NoMatch : $"{conversation.NoMatch}\n\n{contact}";
+        text = suggestions.Count == 0 ? text : $"{text}\n\n{conversation.DidYouMean}";
         return Reply.NoMatch(text, suggestions);
     }
 

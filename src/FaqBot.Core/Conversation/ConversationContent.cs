@@ -5,7 +5,7 @@ namespace FaqBot.Conversation;
 
 /// <summary>
 /// The editable conversation content in <c>content/conversation/</c>: small talk (<c>small-talk.txt</c>) and the bot's
-/// own sentences (<c>texts.txt</c>: welcome, noMatch, didYouMean, readMore, examples, tooLong). Missing texts fall back to
+/// own sentences (<c>texts.txt</c>: welcome, noMatch, contact, didYouMean, readMore, examples, tooLong). Missing texts fall back to
 /// built-in Danish defaults and are reported.
 /// </summary>
 public sealed record ConversationContent(
@@ -18,7 +18,7 @@ public sealed record ConversationContent(
     public const string Folder = "conversation";
 
     /// <summary>The blocks <c>texts.txt</c> must have.</summary>
-    public static readonly IReadOnlyList<string> RequiredTexts = ["welcome", "noMatch", "didYouMean", "readMore", "examples", "tooLong"];
+    public static readonly IReadOnlyList<string> RequiredTexts = ["welcome", "noMatch", "contact", "didYouMean", "readMore", "examples", "tooLong"];
 
     private const string IgnoreSection = "ignore";
     private const string MatchPrefix = "match:";
@@ -28,6 +28,9 @@ public sealed record ConversationContent(
 
     /// <summary>The honest "not covered" text.</summary>
     public string NoMatch => Text("noMatch", DanishTexts.NoMatch);
+
+    /// <summary>How to reach the clinic, after the "not covered" text; placeholders as <see cref="ClinicContact"/> fills them.</summary>
+    public string Contact => Text("contact", DanishTexts.Contact);
 
     /// <summary>The line before "did you mean" suggestions.</summary>
     public string DidYouMean => Text("didYouMean", "Mente du måske et af disse spørgsmål?");
@@ -107,6 +110,11 @@ public sealed record ConversationContent(
             else if (!texts.TryAdd(section.Name, section.Body))
             {
                 problems.Add(new(textsPath, section.Line, $"text '[{section.Name}]' is given twice"));
+            }
+            else if (section.Name == "contact")
+            {
+                problems.AddRange(section.Lines.SelectMany(line => ClinicContact.UnknownPlaceholders(line.Text).Select(unknown => new ContentProblem(textsPath, line.Line,
+                    $"unknown placeholder '{unknown}' in '[contact]'; expected {string.Join(", ", ClinicContact.Placeholders.Select(p => $"{{{p}}}"))}"))));
             }
         }
 

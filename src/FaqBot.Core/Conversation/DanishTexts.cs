@@ -3,9 +3,14 @@ namespace FaqBot.Conversation;
 /// <summary>The fixed Danish sentences the bot says around the articles' own text.</summary>
 internal static class DanishTexts
 {
-    public const string NoMatch =
-        "Det kan jeg desværre ikke finde svar på i vores artikler om iskias. " +
-        "Du er velkommen til at booke en tid i klinikken eller kontakte din egen læge.";
+    public const string NoMatch = "Det kan jeg desværre ikke finde svar på i vores artikler om iskias.";
+
+    /// <summary>The placeholders are filled by <see cref="ClinicContact"/>; without settings only the first line is left.</summary>
+    public const string Contact =
+        "Du er velkommen til at kontakte {klinik|klinikken} eller din egen læge, hvis du er i tvivl.\n" +
+        "- Telefon: {telefon}\n" +
+        "- E-mail: {email}\n" +
+        "- [Book en tid online]({booking})";
 
     public const string Unavailable =
         "Beklager, der gik noget galt, så jeg kan ikke svare lige nu. Prøv igen om lidt. " +

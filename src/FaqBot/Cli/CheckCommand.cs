@@ -71,6 +71,12 @@ internal static class CheckCommand
         }
 
         output.WriteLine($"OK: {articles} article(s), {passages} passage(s), {alternatives} alternative question(s), {knowledge.Lexicon.SynonymGroups.Count} synonym group(s), {knowledge.Lexicon.EnglishToDanish.Count} English entries, {ruleSet.Rules.Count} red-flag rule(s) with {ruleSet.Examples.Count} example(s), {screening.Rules.Count} screening rule(s) with {screening.Examples.Count} example(s){(learned.State == LearnedTriageState.Ready ? $", learned triage model (threshold {learned.Threshold:0.000})" : "")}.");
+        if (!ClinicFacts.IsWritten(directory))
+        {
+            // Not a problem either: until the clinic writes them, such questions get its contact details.
+            output.WriteLine($"note: {ClinicFacts.Folder}/{ClinicFacts.FileName} has no practical facts yet (booking, prices, opening hours, address, parking, referral); questions about them get the contact of [contact] in {ConversationContent.Folder}/texts.txt");
+        }
+
         WriteWarnings(ruleSet, learned, output);
         return 0;
     }

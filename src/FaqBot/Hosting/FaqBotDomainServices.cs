@@ -17,6 +17,9 @@ internal static class FaqBotDomainServices
     /// <summary>The setting for where the articles are published, for "read more" links and citations.</summary>
     public const string ArticleBaseUrlSetting = "Reply:ArticleBaseUrl";
 
+    /// <summary>The bot's public address behind a reverse proxy (the Direct Line setting), for absolute links to its article pages.</summary>
+    public const string PublicBaseUrlSetting = "DirectLine:PublicBaseUrl";
+
     /// <summary>The clinic's Danish region, for the out-of-hours number in the urgent advice.</summary>
     public const string RegionSetting = "Safety:Region";
 
@@ -42,6 +45,15 @@ internal static class FaqBotDomainServices
                 Reply = provider.GetRequiredService<ReplyOptions>(),
                 SecondOpinion = provider.GetRequiredService<LearnedSecondOpinion>(),
             };
+            if (!options.Reply.ArticleBaseUrl.Contains("://", StringComparison.Ordinal)
+                && provider.GetRequiredService<IConfiguration>()["MicrosoftAppId"] is { Length: > 0 })
+            {
+                // A registered bot serves Teams and other channels, where a path on the bot's host leads nowhere.
+                logger.LogWarning(
+                    "Answers link to the articles by the path {ArticleBaseUrl}, which Teams and other channels cannot open; set {PublicBaseUrl} (or {ArticleBaseUrlSetting})",
+                    options.Reply.ArticleBaseUrl, PublicBaseUrlSetting, ArticleBaseUrlSetting);
+            }
+
             return new LiveEngine(() => FaqBotEngine.Load(Folder(provider), options), engine => ReportToLog(engine, logger));
         });
         services.AddSingleton<IReplyComposer>(provider => new LiveReplyComposer(provider.GetRequiredService<LiveEngine>()));
@@ -73,19 +85,25 @@ internal static class FaqBotDomainServices
     }
 
     /// <summary>
-    /// The reply settings; an article URL that is not absolute http(s), an unknown region or a malformed out-of-hours
-    /// number stops the start-up.
+    /// The reply settings; an article URL that is not absolute http(s), an unknown region, a malformed out-of-hours
+    /// number or clinic contact stops the start-up. Without an article URL the answers link to the bot's own article
+    /// pages: absolute under <see cref="PublicBaseUrlSetting"/> when set (Teams and other channels need that), else as
+    /// a path on the host, which the chat page (and the embedded chat, a frame of it) resolves.
     /// </summary>
     private static ReplyOptions ReplyOptionsFrom(IConfiguration configuration)
     {
         var urgent = UrgentContactsFrom(configuration);
+        var clinic = ClinicContactSettings.From(configuration);
         if (configuration[ArticleBaseUrlSetting] is not { Length: > 0 } baseUrl)
         {
-            return new ReplyOptions { Urgent = urgent };
+            var ownPages = Uri.TryCreate(configuration[PublicBaseUrlSetting], UriKind.Absolute, out var publicUri) && publicUri.Scheme is "https" or "http"
+                ? publicUri.AbsoluteUri.TrimEnd('/') + ReplyOptions.DefaultArticleBaseUrl
+                : ReplyOptions.DefaultArticleBaseUrl;
+            return new ReplyOptions(ArticleBaseUrl: ownPages) { Urgent = urgent, Clinic = clinic };
         }
 
         return Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-            ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/')) { Urgent = urgent }
+            ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/')) { Urgent = urgent, Clinic = clinic }
             : throw new InvalidSettingException($"{ArticleBaseUrlSetting} must be an absolute http(s) URL, not '{baseUrl}'.");
     }
 

@@ -155,7 +155,7 @@ public static partial class WebChatEndpoints
             && !parts.Skip(1).Any(parameter => parameter.Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000"));
 
     /// <summary>Only plain hex colours reach the CSS, so a setting cannot inject styles.</summary>
-    private static string Color(string? value, string fallback) =>
+    internal static string Color(string? value, string fallback) =>
         value is not null && HexColor().IsMatch(value) ? value : fallback;
 
     /// <summary>An avatar URL that is absolute http(s) or a path on the bot itself.</summary>

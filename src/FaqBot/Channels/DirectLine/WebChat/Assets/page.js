@@ -27,9 +27,25 @@
     return !!(faqbot && faqbot.urgent && activity.attachments && activity.attachments.length);
   }
 
+  // Without DirectLine:PublicBaseUrl the answers link to the bot's own article pages by a path ("/artikler/…"). Web Chat
+  // opens only absolute links (a path becomes an inert button), so they are made absolute on this page's origin: the
+  // bot's, also when the page is embedded on the clinic's site (a frame of this page).
+  var pathLink = /\]\(\/(?!\/)/g;
+
+  function hasPathLinks(activity) {
+    return !!(activity && typeof activity.text === 'string' && activity.text.search(pathLink) >= 0);
+  }
+
+  function withAbsoluteLinks(activity) {
+    return Object.assign({}, activity, { text: activity.text.replace(pathLink, '](' + window.location.origin + '/') });
+  }
+
   var store = window.WebChat.createStore({}, function () {
     return function (next) {
       return function (action) {
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && hasPathLinks(action.payload.activity)) {
+          action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: withAbsoluteLinks(action.payload.activity) }) });
+        }
         if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && isUrgentCard(action.payload.activity)) {
           var activity = Object.assign({}, action.payload.activity, { text: undefined });
           action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
