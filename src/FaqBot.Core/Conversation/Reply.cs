@@ -26,6 +26,12 @@ public sealed record ReplyMessage(string Markdown)
     /// </summary>
     public IReadOnlyList<PhoneCall> UrgentCalls { get; init; } = [];
 
+    /// <summary>
+    /// Where in <see cref="Markdown"/> the cited answer text ends, before the "read more" link and the safety note: a
+    /// channel puts its citation marker there. Null: at the end.
+    /// </summary>
+    public int? CitationMarkerAt { get; init; }
+
     /// <summary>Whether this bubble is urgent advice (see <see cref="UrgentCalls"/>).</summary>
     public bool IsUrgentAdvice => UrgentCalls.Count > 0;
 
@@ -35,6 +41,8 @@ public sealed record ReplyMessage(string Markdown)
 }
 
 /// <summary>The article section a reply is drawn from, for a citation and a "read more" link.</summary>
+/// <param name="Title">The article's own title (never its search-engine <c>metaTitle</c> pitch).</param>
+/// <param name="Url">The section in the published article.</param>
 public sealed record SourceCitation(string Title, string Url);
 
 /// <summary>
