@@ -144,6 +144,13 @@ public interface IReplyComposer
     /// <exception cref="OperationCanceledException">The budget ran out: the caller sends <see cref="Unavailable"/>.</exception>
     Reply Compose(string message, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The reply to a message that may follow up <paramref name="previous"/>, the topic of the conversation's last
+    /// answer ("og hvad med øvelser?"). Triage still reads the message alone.
+    /// </summary>
+    Reply Compose(string message, ConversationTopic? previous, CancellationToken cancellationToken = default) =>
+        Compose(message, cancellationToken);
+
     /// <summary>The welcome shown when a patient opens the chat or installs the bot.</summary>
     Reply Welcome();
 
