@@ -38,6 +38,13 @@ public sealed record AnalysisOptions
     /// </summary>
     public bool RealWordsNotCorrected { get; init; }
 
+    /// <summary>
+    /// A word of the off-topic list or a phrase of the uncovered-phrases list stops counting as something the
+    /// articles do not cover once a passage's heading or an article's title has it: an editor who adds an article
+    /// about the shoulder need not edit the lexicon before "skulder" is answered.
+    /// </summary>
+    public bool HeadingTopics { get; init; } = true;
+
     /// <summary>Everything off: Snowball stemming and stopwords only, as Lucene's DanishAnalyzer.</summary>
     public static AnalysisOptions LuceneEquivalent { get; } = new()
     {
@@ -48,5 +55,6 @@ public sealed record AnalysisOptions
         English = false,
         DerivationalStemming = false,
         RealWords = false,
+        HeadingTopics = false,
     };
 }

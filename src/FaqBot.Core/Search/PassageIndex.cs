@@ -18,8 +18,12 @@ public sealed class PassageIndex
         Dictionary<string, TermPostings> postings,
         Dictionary<string, string> termBySurface,
         DanishTermAnalyzer analyzer,
-        AnsweredQuestion[][] answeredQuestions)
+        AnsweredQuestion[][] answeredQuestions,
+        int[][] titleTerms,
+        int[][] headingTerms)
     {
+        TitleTerms = titleTerms;
+        HeadingTerms = headingTerms;
         Passages = passages;
         AnsweredQuestions = answeredQuestions;
         _postings = postings;
@@ -36,6 +40,15 @@ public sealed class PassageIndex
     /// alternative questions.
     /// </summary>
     public IReadOnlyList<AnsweredQuestion[]> AnsweredQuestions { get; }
+
+    /// <summary>By passage position, the distinct term ids of its title (for an intro, the article's).</summary>
+    public IReadOnlyList<int[]> TitleTerms { get; }
+
+    /// <summary>
+    /// By passage position, the distinct term ids of its heading and its article's title (compound parts included):
+    /// what the passage is about, as against what it mentions in passing.
+    /// </summary>
+    public IReadOnlyList<int[]> HeadingTerms { get; }
 
     /// <summary>How many distinct terms the index has; term ids run from 0 to one less.</summary>
     public int TermCount => _postings.Count;
@@ -62,6 +75,18 @@ public sealed class PassageIndex
 
     /// <summary>The postings of <paramref name="term"/>, or null when no passage has it.</summary>
     public TermPostings? Find(string term) => _postings.GetValueOrDefault(term);
+
+    /// <summary>Every term by its id.</summary>
+    public string[] TermIds()
+    {
+        var terms = new string[_postings.Count];
+        foreach (var (term, postings) in _postings)
+        {
+            terms[postings.Id] = term;
+        }
+
+        return terms;
+    }
 
     /// <summary>Whether some passage contains <paramref name="term"/>.</summary>
     public bool Contains(string term) => _postings.ContainsKey(term);

@@ -78,13 +78,21 @@ internal sealed class PassageIndexBuilder(DanishTermAnalyzer analyzer, RankingOp
             answered[i] = [.. questionsAnswered];
         }
 
+        var titleTerms = new int[fields.Length][];
+        var headingTerms = new int[fields.Length][];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            titleTerms[i] = [.. fields[i].Title.Distinct()];
+            headingTerms[i] = [.. fields[i].Title.Concat(fields[i].Article).Distinct()];
+        }
+
         var byTerm = new Dictionary<string, TermPostings>(postings.Length, StringComparer.Ordinal);
         for (var id = 0; id < postings.Length; id++)
         {
             byTerm[_terms[id]] = postings[id];
         }
 
-        return new PassageIndex(passages, byTerm, _termBySurface, analyzer, answered);
+        return new PassageIndex(passages, byTerm, _termBySurface, analyzer, answered, titleTerms, headingTerms);
     }
 
     /// <summary>

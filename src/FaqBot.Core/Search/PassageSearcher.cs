@@ -103,6 +103,11 @@ public sealed class PassageSearcher
 
                 foreach (var posting in postings.Items)
                 {
+                    if (!alternative.Allows(posting.Passage))
+                    {
+                        continue;
+                    }
+
                     if (scratch.AlternativeHits[posting.Passage] == 0)
                     {
                         scratch.TouchedByAlternative.Add(posting.Passage);
@@ -149,6 +154,11 @@ public sealed class PassageSearcher
             return 0;
         }
 
+        if (alternative.Within is not null)
+        {
+            return CollectWithin(alternative, postings, scratch);
+        }
+
         foreach (var posting in postings.Items)
         {
             var p = posting.Passage;
@@ -163,6 +173,34 @@ public sealed class PassageSearcher
         }
 
         return postings.Items.Length;
+    }
+
+    /// <summary>
+    /// <see cref="CollectSingleTerm"/> for an alternative that may match only some passages; returns how many of
+    /// those have the term.
+    /// </summary>
+    private static int CollectWithin(TermAlternative alternative, TermPostings postings, SearchScratch scratch)
+    {
+        var frequency = 0;
+        foreach (var posting in postings.Items)
+        {
+            var p = posting.Passage;
+            if (!alternative.Allows(p))
+            {
+                continue;
+            }
+
+            frequency++;
+            if (scratch.ClauseBest[p] == 0 && scratch.ClauseCoverage[p] == 0)
+            {
+                scratch.TouchedByClause.Add(p);
+            }
+
+            scratch.ClauseBest[p] = Math.Max(scratch.ClauseBest[p], alternative.Weight * posting.Score);
+            scratch.ClauseCoverage[p] = Math.Max(scratch.ClauseCoverage[p], alternative.Weight);
+        }
+
+        return frequency;
     }
 
     /// <summary>Adds the collected clause to every passage's score and coverage, and to the totals.</summary>

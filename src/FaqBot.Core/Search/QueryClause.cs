@@ -20,7 +20,17 @@ public enum ClauseOrigin
 }
 
 /// <summary>One way of matching a clause: all of <see cref="Terms"/> (a phrase) or one term, at a weight.</summary>
-public sealed record TermAlternative(string[] Terms, double Weight);
+public sealed record TermAlternative(string[] Terms, double Weight)
+{
+    /// <summary>
+    /// When set, the only passages (ascending positions) this alternative may match: for a word the articles
+    /// otherwise do not cover, the passages whose heading names it (<see cref="HeadingTopics"/>).
+    /// </summary>
+    public int[]? Within { get; init; }
+
+    /// <summary>Whether the alternative may match passage <paramref name="p"/>.</summary>
+    public bool Allows(int p) => Within is null || Array.BinarySearch(Within, p) >= 0;
+}
 
 /// <summary>
 /// One meaningful word (or phrase) of the question, with the index terms that may stand for it. A passage

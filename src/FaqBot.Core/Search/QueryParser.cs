@@ -39,6 +39,7 @@ public sealed class QueryParser
     private readonly ILookup<string, string> _termsByDigraphs;
     private readonly CompoundSplitter _compounds;
     private readonly UncoveredPhrases _uncoveredPhrases;
+    private readonly HeadingTopics _headingTopics;
 
     /// <summary>Prepares the look-ups for <paramref name="index"/> and <paramref name="lexicon"/>.</summary>
     public QueryParser(PassageIndex index, Lexicon lexicon)
@@ -61,6 +62,7 @@ public sealed class QueryParser
         // A compound may end in an everyday head ("piriformis|syndrom", "ryg|problemer"): the head then weighs little.
         _compounds = new CompoundSplitter(word => IsKnownWord(word) || _weights.IsEveryday(word));
         _uncoveredPhrases = new UncoveredPhrases(lexicon.UncoveredPhrases);
+        _headingTopics = new HeadingTopics(index, _uncoveredPhrases);
     }
 
     /// <summary>Analyses a question.</summary>
@@ -124,10 +126,10 @@ public sealed class QueryParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             // "Hvor lang tid går der, før …" asks what no article says: it counts as a topic word no passage has.
-            if (_uncoveredPhrases.LengthAt(digraphTokens, i) is > 0 and var phraseLength)
+            if (_uncoveredPhrases.PhraseAt(digraphTokens, i) is { } phrase)
             {
-                clauses.Add(new QueryClause(string.Join(' ', tokens.Skip(i).Take(phraseLength)), [], 1, ClauseOrigin.Unknown));
-                i += phraseLength - 1;
+                clauses.Add(UncoveredPhraseClause(string.Join(' ', tokens.Skip(i).Take(phrase.Length)), phrase));
+                i += phrase.Length - 1;
                 continue;
             }
 
@@ -162,6 +164,39 @@ public sealed class QueryParser
         return clauses;
     }
 
+    /// <summary>
+    /// A phrase asking for what the articles do not say ("hvor længe"): a topic no passage has, except those whose
+    /// heading asks it ("Hvor længe varer en frossen skulder?"), which match it by the phrase's words.
+    /// </summary>
+    private QueryClause UncoveredPhraseClause(string surface, string[] phrase)
+    {
+        var terms = phrase.Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term).Distinct().ToArray();
+        return _options.HeadingTopics && terms.Length > 0 && _headingTopics.PassagesAboutPhrase(phrase.Select(DanishFolding.ToDigraphs)) is { } about
+            ? new QueryClause(surface, [new TermAlternative(terms, 1) { Within = about }], 1, ClauseOrigin.Exact)
+            : new QueryClause(surface, [], 1, ClauseOrigin.Unknown);
+    }
+
+    /// <summary>
+    /// A word for what the articles do not cover ("skulder", "pris"): heavy and matched by no passage, except those
+    /// whose heading or article title names it, for which it is an ordinary word.
+    /// </summary>
+    private QueryClause OffTopicClause(string token, string term, IReadOnlyList<string> folded)
+    {
+        if (_options.HeadingTopics)
+        {
+            var readings = InflectionStripper.BaseForms(token).Concat(folded).Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term);
+            foreach (var reading in readings.Prepend(term).Distinct())
+            {
+                if (_headingTopics.PassagesAbout(reading) is { } about)
+                {
+                    return new QueryClause(token, [new TermAlternative([reading], 1) { Within = about }], 1, ClauseOrigin.Exact);
+                }
+            }
+        }
+
+        return new QueryClause(token, [], WordWeights.OffTopicFactor, ClauseOrigin.Unknown);
+    }
+
     /// <param name="token">The word.</param>
     /// <param name="clauses">Where its clause goes.</param>
     /// <param name="guessParts">
@@ -188,7 +223,7 @@ public sealed class QueryParser
         var guessable = WordLimits.IsGuessable(token);
         if (_weights.IsOffTopic(token, folded, () => _options.CompoundSplitting && !isIndexed && guessable ? _compounds.Split(token) ?? [] : null))
         {
-            clauses.Add(new QueryClause(token, [], WordWeights.OffTopicFactor, ClauseOrigin.Unknown));
+            clauses.Add(OffTopicClause(token, term, folded));
             return;
         }
 

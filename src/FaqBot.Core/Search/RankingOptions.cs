@@ -90,6 +90,27 @@ public sealed record RankingOptions
     [RankingParameter("idfExponent")]
     public double IdfExponent { get; init; } = 0.5;
 
+    /// <summary>
+    /// An article's subject is a word in at least this share of its sections' titles ("iskias", "frossen skulder")
+    /// (<see cref="Reranking.ArticleSubjects"/>).
+    /// </summary>
+    [RankingParameter("subjectShare")]
+    public double SubjectShare { get; init; } = 0.35;
+
+    /// <summary>… and at least this share of all the titles that have the word are that article's: it names this article, not many.</summary>
+    [RankingParameter("subjectConcentration")]
+    public double SubjectConcentration { get; init; } = 0.9;
+
+    /// <summary>
+    /// A passage from an article other than those whose subjects the question names ("Hvor længe varer iskias?"
+    /// and a passage about tennis elbow): score and confidence × this.
+    /// </summary>
+    [RankingParameter("subjectMismatch")]
+    public double SubjectMismatchFactor { get; init; } = 0.3;
+
+    /// <summary>Whether <see cref="Reranking.SubjectAgreementSignal"/> runs (<c>eval --without subjects</c> leaves it out).</summary>
+    public bool SubjectAgreement { get; init; } = true;
+
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>
     public double AnswerThreshold { get; init; } = 0.30;
 }

@@ -8,17 +8,24 @@ namespace FaqBot.Search;
 /// </summary>
 internal sealed class UncoveredPhrases(IEnumerable<string> phrases)
 {
-    private readonly string[][] _phrases = [.. phrases
-        .Select(p => WordTokens.Of(p).Select(DanishFolding.ToDigraphs).ToArray())
-        .Where(p => p.Length > 0)];
+    private readonly (string[] Digraphs, string[] Words)[] _phrases = [.. phrases
+        .Select(p => WordTokens.Of(p))
+        .Where(words => words.Count > 0)
+        .Select(words => (words.Select(DanishFolding.ToDigraphs).ToArray(), words.ToArray()))];
 
     /// <summary>
     /// The number of tokens of the phrase starting at <paramref name="start"/>, or 0 when none does.
     /// <paramref name="digraphTokens"/> are the question's tokens with æøå as digraphs (<see cref="DanishFolding.ToDigraphs"/>).
     /// </summary>
-    public int LengthAt(List<string> digraphTokens, int start)
+    public int LengthAt(List<string> digraphTokens, int start) => PhraseAt(digraphTokens, start)?.Length ?? 0;
+
+    /// <summary>
+    /// The words of the phrase starting at <paramref name="start"/> as the lexicon spells them (with æøå), or null
+    /// when none does.
+    /// </summary>
+    public string[]? PhraseAt(List<string> digraphTokens, int start)
     {
-        foreach (var phrase in _phrases)
+        foreach (var (phrase, words) in _phrases)
         {
             if (start + phrase.Length > digraphTokens.Count)
             {
@@ -33,10 +40,10 @@ internal sealed class UncoveredPhrases(IEnumerable<string> phrases)
 
             if (matches)
             {
-                return phrase.Length;
+                return words;
             }
         }
 
-        return 0;
+        return null;
     }
 }

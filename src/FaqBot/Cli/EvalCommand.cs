@@ -15,7 +15,7 @@ namespace FaqBot.Cli;
 internal static class EvalCommand
 {
     /// <summary>What <c>--without</c> can switch off.</summary>
-    public static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "vocabulary", "questions"];
+    public static readonly string[] Features = ["folding", "typos", "compounds", "synonyms", "english", "derivational", "vocabulary", "headings", "subjects", "questions"];
 
     /// <summary>What <c>--with</c> can switch on (off by default).</summary>
     public static readonly string[] OptInFeatures = ["vocabulary-typos"];
@@ -52,6 +52,11 @@ internal static class EvalCommand
         if (without.Contains("questions") || without.Contains("all"))
         {
             ranking = ranking with { AlternativeQuestions = false };
+        }
+
+        if (without.Contains("subjects") || without.Contains("all"))
+        {
+            ranking = ranking with { SubjectAgreement = false };
         }
 
         foreach (var setting in (args.Value("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -114,6 +119,7 @@ internal static class EvalCommand
                 English = !without.Contains("english"),
                 DerivationalStemming = !without.Contains("derivational"),
                 RealWords = !without.Contains("vocabulary"),
+                HeadingTopics = !without.Contains("headings"),
             };
 
     private static void Print(QaReport report, string file, double threshold, TextWriter output)

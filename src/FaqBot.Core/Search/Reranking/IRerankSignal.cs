@@ -9,4 +9,7 @@ internal interface IRerankSignal
 {
     /// <summary>The factor (≥ 1 to reward) for <paramref name="passage"/> as an answer to the question of <paramref name="query"/>.</summary>
     double Factor(RerankQuery query, int passage);
+
+    /// <summary>The factor (≤ 1 to doubt) for the candidate's confidence that it answers the question; most signals leave it.</summary>
+    double ConfidenceFactor(RerankQuery query, int passage) => 1;
 }

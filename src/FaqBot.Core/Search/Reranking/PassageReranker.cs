@@ -2,12 +2,15 @@ namespace FaqBot.Search.Reranking;
 
 /// <summary>
 /// The second ranking stage, over the best first-stage candidates: each candidate's score times the factor of every
-/// <see cref="IRerankSignal"/>, in order (<see cref="QuestionMatchSignal"/>, <see cref="DefinitionIntroSignal"/>). A new
+/// <see cref="IRerankSignal"/>, in order (<see cref="QuestionMatchSignal"/>, <see cref="DefinitionIntroSignal"/>,
+/// <see cref="SubjectAgreementSignal"/>), and its confidence times each signal's confidence factor. A new
 /// signal is one type added to <see cref="Signals"/>. (Rewarding the question's words standing together, in one
 /// sentence or within three words, was measured too, and did not help.)
 /// </summary>
 internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking)
 {
+    private readonly ArticleSubjects _subjects = new(index, ranking);
+
     /// <summary>The signals, applied in this order.</summary>
     public IReadOnlyList<IRerankSignal> Signals { get; } = [new QuestionMatchSignal(ranking), new DefinitionIntroSignal(index, ranking)];
 
@@ -18,17 +21,21 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
             return [];
         }
 
-        var query = new RerankQuery(new QuestionMatcher(index, clauses, scratch), asksDefinition);
+        var signals = _subjects.IsEmpty || !ranking.SubjectAgreement ? Signals : [.. Signals, new SubjectAgreementSignal(_subjects, ranking)];
+        var named = signals.Count > Signals.Count ? _subjects.Named(clauses) : null;
+        var query = new RerankQuery(new QuestionMatcher(index, clauses, scratch), asksDefinition, named);
         var hits = new List<SearchHit>(pool.Count);
         foreach (var candidate in pool)
         {
             var score = candidate.Score;
-            foreach (var signal in Signals)
+            var confidence = candidate.Confidence;
+            foreach (var signal in signals)
             {
                 score *= signal.Factor(query, candidate.Passage);
+                confidence *= signal.ConfidenceFactor(query, candidate.Passage);
             }
 
-            hits.Add(new SearchHit(index.Passages[candidate.Passage], score, candidate.Confidence, query.QuestionMatch(candidate.Passage)));
+            hits.Add(new SearchHit(index.Passages[candidate.Passage], score, confidence, query.QuestionMatch(candidate.Passage)));
         }
 
         hits.Sort((a, b) => b.Score.CompareTo(a.Score));
