@@ -12,8 +12,8 @@ namespace FaqBot.Tests.Conversation;
 /// </summary>
 public sealed class FollowUpAnswererTests : IClassFixture<FollowUpAnswererTests.NewArticlesEngine>
 {
-    /// <summary>Measured with the mechanism (follow-up read alone, before it: 0.433, 13 of 30).</summary>
-    private const double FollowUpFloor = 0.46;
+    /// <summary>Measured 0.700 (21 of 30) with the mechanism; the same follow-ups read alone: 0.500 (15 of 30).</summary>
+    private const double FollowUpFloor = 0.65;
 
     private readonly NewArticlesEngine _engine;
 
