@@ -21,4 +21,13 @@ public sealed class FaqAnswerer(PassageSearcher searcher)
         var best = hits.Count > 0 && hits[0].Confidence >= Searcher.Ranking.AnswerThreshold ? hits[0] : null;
         return new FaqAnswer(best, hits);
     }
+
+    /// <summary>Looks up a question already parsed (and perhaps widened, as a follow-up by the previous turn's words).</summary>
+    /// <exception cref="OperationCanceledException">The turn ran out of time.</exception>
+    public FaqAnswer Answer(ParsedQuery query, CancellationToken cancellationToken = default)
+    {
+        var hits = Searcher.Search(query, CandidateCount, cancellationToken);
+        var best = hits.Count > 0 && hits[0].Confidence >= Searcher.Ranking.AnswerThreshold ? hits[0] : null;
+        return new FaqAnswer(best, hits);
+    }
 }

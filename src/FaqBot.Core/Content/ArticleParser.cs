@@ -28,6 +28,7 @@ internal static class ArticleParser
         }
 
         title ??= "";
+        var shownTitle = ArticleTitles.Shown(split.FrontMatter, outline.TitleHeading) ?? title;
 
         if (outline.Sections.Count == 0)
         {
@@ -56,7 +57,7 @@ internal static class ArticleParser
             }
 
             var passageTitle = section.Kind == PassageKind.Intro ? title : section.Title;
-            passages.Add(new Passage(id, articleId, title, passageTitle, section.Text, section.Kind, path, section.Line));
+            passages.Add(new Passage(id, articleId, title, passageTitle, section.Text, section.Kind, path, section.Line) { ArticleShownTitle = shownTitle });
         }
 
         if (problems.Count > problemsBefore)

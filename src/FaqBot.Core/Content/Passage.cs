@@ -35,4 +35,10 @@ public sealed record Passage(
     /// (see <see cref="AlternativeQuestionsReader"/>); searched nearly like the title and matched whole like it.
     /// </summary>
     public IReadOnlyList<string> AlternativeQuestions { get; init; } = [];
+
+    /// <summary>
+    /// The article's title as a patient sees it in a citation or an intro's heading (see
+    /// <see cref="ArticleTitles.Shown"/>); <see cref="ArticleTitle"/> stays what search weighs.
+    /// </summary>
+    public string ArticleShownTitle { get => field ?? ArticleTitle; init; }
 }

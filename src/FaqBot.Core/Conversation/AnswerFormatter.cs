@@ -27,7 +27,7 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
     {
         var passage = best.Passage;
         var shown = _answers.GetOrAdd(passage.Id, _ => Show(passage));
-        messages.Add(new ReplyMessage(shown.Markdown));
+        messages.Add(new ReplyMessage(shown.Markdown) { CitationMarkerAt = shown.MarkerAt });
         return Reply.Answer(
             messages, passage.Id, passage.Title, Math.Round(best.Confidence, 3), shown.Related, shown.Citation,
             triage.IsRedFlag, triage.Kinds);
@@ -36,8 +36,8 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
     private PassageAnswer Show(Passage passage)
     {
         var url = PassageUrl(passage);
-        return new PassageAnswer(
-            AnswerMarkdown(passage, url), RelatedQuestions(passage), new SourceCitation($"{passage.ArticleTitle} – {QuestionText(passage)}", url));
+        var (markdown, markerAt) = AnswerMarkdown(passage, url);
+        return new PassageAnswer(markdown, markerAt, RelatedQuestions(passage), new SourceCitation(passage.ArticleShownTitle, url));
     }
 
     /// <summary>The honest "not covered" and how to reach the clinic, with the near misses as questions to tap.</summary>
@@ -54,18 +54,22 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
         return Reply.NoMatch(text, suggestions);
     }
 
-    private string AnswerMarkdown(Passage passage, string url)
+    /// <summary>Heading, excerpt, link and safety note; the citation marker belongs at the end of the excerpt.</summary>
+    private (string Markdown, int MarkerAt) AnswerMarkdown(Passage passage, string url)
     {
         var builder = new StringBuilder();
-        builder.Append("**").Append(passage.Title).Append("**\n\n");
-        builder.Append(PassageExcerpt.Trim(passage.Text, options.MaxAnswerChars));
+        // An intro's heading is the article's title: the one patients see, not the search-engine pitch.
+        var heading = passage.Kind == PassageKind.Intro ? passage.ArticleShownTitle : passage.Title;
+        builder.Append("**").Append(heading).Append("**\n\n");
+        builder.Append(PassageExcerpt.Trim(passage.Text, options.MaxAnswerChars).TrimEnd());
+        var markerAt = builder.Length;
         builder.Append("\n\n[").Append(conversation.ReadMore).Append("](").Append(url).Append(')');
         if (safety.SafetyNote.Length > 0)
         {
             builder.Append("\n\n").Append(safety.SafetyNote);
         }
 
-        return builder.ToString();
+        return (builder.ToString(), markerAt);
     }
 
     /// <summary><c>{base}/{articleId}#{slug}</c>; the intro links to the article itself.</summary>
@@ -95,5 +99,5 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
     private static partial Regex ListNumber();
 
     /// <summary>What an answer with a passage shows, the same in every reply.</summary>
-    private sealed record PassageAnswer(string Markdown, IReadOnlyList<string> Related, SourceCitation Citation);
+    private sealed record PassageAnswer(string Markdown, int MarkerAt, IReadOnlyList<string> Related, SourceCitation Citation);
 }

@@ -11,6 +11,10 @@ public sealed class LiveReplyComposer(LiveEngine engine) : IReplyComposer
         engine.Current.Composer.Compose(message, cancellationToken);
 
     /// <inheritdoc/>
+    public Reply Compose(string message, ConversationTopic? previous, CancellationToken cancellationToken = default) =>
+        engine.Current.Composer.Compose(message, previous, cancellationToken);
+
+    /// <inheritdoc/>
     public Reply Welcome() => engine.Current.Composer.Welcome();
 
     /// <inheritdoc/>

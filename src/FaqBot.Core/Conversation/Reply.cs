@@ -26,6 +26,12 @@ public sealed record ReplyMessage(string Markdown)
     /// </summary>
     public IReadOnlyList<PhoneCall> UrgentCalls { get; init; } = [];
 
+    /// <summary>
+    /// Where in <see cref="Markdown"/> the cited answer text ends, before the "read more" link and the safety note: a
+    /// channel puts its citation marker there. Null: at the end.
+    /// </summary>
+    public int? CitationMarkerAt { get; init; }
+
     /// <summary>Whether this bubble is urgent advice (see <see cref="UrgentCalls"/>).</summary>
     public bool IsUrgentAdvice => UrgentCalls.Count > 0;
 
@@ -35,6 +41,8 @@ public sealed record ReplyMessage(string Markdown)
 }
 
 /// <summary>The article section a reply is drawn from, for a citation and a "read more" link.</summary>
+/// <param name="Title">The article's own title (never its search-engine <c>metaTitle</c> pitch).</param>
+/// <param name="Url">The section in the published article.</param>
 public sealed record SourceCitation(string Title, string Url);
 
 /// <summary>
@@ -135,6 +143,13 @@ public interface IReplyComposer
     /// <param name="cancellationToken">The turn's time budget; the work stops when it runs out.</param>
     /// <exception cref="OperationCanceledException">The budget ran out: the caller sends <see cref="Unavailable"/>.</exception>
     Reply Compose(string message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The reply to a message that may follow up <paramref name="previous"/>, the topic of the conversation's last
+    /// answer ("og hvad med øvelser?"). Triage still reads the message alone.
+    /// </summary>
+    Reply Compose(string message, ConversationTopic? previous, CancellationToken cancellationToken = default) =>
+        Compose(message, cancellationToken);
 
     /// <summary>The welcome shown when a patient opens the chat or installs the bot.</summary>
     Reply Welcome();

@@ -7,7 +7,8 @@ namespace FaqBot.Conversation;
 
 /// <summary>
 /// Composes the channel-neutral reply to a patient's message as a short pipeline: triage (urgent advice first, by
-/// kind, most urgent first) → small talk (its short reply) → answer (the best passage) → format (the passage as an
+/// kind, most urgent first) → small talk (its short reply) → answer (the best passage, a follow-up read in the light of
+/// the previous answer) → format (the passage as an
 /// answer with its related questions, or an honest "not covered" with "did you mean"). The message itself is never
 /// logged or stored.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class ReplyComposer : IReplyComposer
 {
     private readonly MessageTriage _triage;
     private readonly SmallTalkDetector _smallTalk;
-    private readonly FaqAnswerer _answerer;
+    private readonly FollowUpAnswerer _answerer;
     private readonly AnswerFormatter _formatter;
     private readonly SafetyContent _safety;
     private readonly ConversationContent _conversation;
@@ -31,7 +32,7 @@ public sealed class ReplyComposer : IReplyComposer
         _conversation = conversation;
         _triage = new MessageTriage(safety, secondOpinion);
         _smallTalk = new SmallTalkDetector(conversation.SmallTalk, conversation.IgnoredWords);
-        _answerer = knowledge.Answerer;
+        _answerer = new FollowUpAnswerer(knowledge);
         _formatter = new AnswerFormatter(knowledge, safety, conversation, _options);
         Screening = new ScreeningDetector(safety.Screening);
     }
@@ -68,13 +69,16 @@ public sealed class ReplyComposer : IReplyComposer
     }
 
     /// <inheritdoc/>
-    public Reply Compose(string message, CancellationToken cancellationToken = default)
+    public Reply Compose(string message, CancellationToken cancellationToken = default) => Compose(message, previous: null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Reply Compose(string message, ConversationTopic? previous, CancellationToken cancellationToken = default)
     {
         using var stage = ReplyTelemetry.Stage(ReplyStage.Compose);
-        return stage.Done(ComposeReply(message, cancellationToken));
+        return stage.Done(ComposeReply(message, previous, cancellationToken));
     }
 
-    private Reply ComposeReply(string message, CancellationToken cancellationToken)
+    private Reply ComposeReply(string message, ConversationTopic? previous, CancellationToken cancellationToken)
     {
         TriageResult triage;
         using (ReplyTelemetry.Stage(ReplyStage.Triage))
@@ -107,7 +111,9 @@ public sealed class ReplyComposer : IReplyComposer
         FaqAnswer answer;
         using (ReplyTelemetry.Stage(ReplyStage.Search))
         {
-            answer = _answerer.Answer(message, cancellationToken);
+            // Red flags were read from the message alone, above; only the search borrows the previous answer's words,
+            // and not for a red flag: that message is about something new and urgent, not the last answer.
+            answer = _answerer.Answer(message, triage.IsRedFlag ? null : previous, cancellationToken);
         }
 
         if (answer.Best is { } best)

@@ -110,6 +110,52 @@ public sealed class ActivityMapperTests
         Assert.Null(Assert.Single(activities).PassageId);
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("msteams")]
+    public void ToActivities_CitedAnswer_MarkerOnTheAnswerNotAfterTheSafetyNote(string channelId)
+    {
+        var activity = Assert.Single(ActivityMapper.ToActivities(CitedAnswer(), Inbound(channelId))).Activity;
+
+        Assert.StartsWith($"**Symptomer**\n\nDet gør ondt ned i benet. [1]\n\n[Læs hele afsnittet]({CitedUrl})\n\n{SafetyNote}", activity.Text, StringComparison.Ordinal);
+        // Once as the marker; on Web Chat once more as the reference definition at the very end.
+        Assert.Equal(channelId == "msteams" ? 1 : 2, activity.Text!.Split("[1]").Length - 1);
+    }
+
+    [Fact]
+    public void ToActivities_CitedAnswerOnWebChat_DefinitionAndClaimNameTheArticlesOwnTitle()
+    {
+        var activity = Assert.Single(ActivityMapper.ToActivities(CitedAnswer(), Inbound("webchat"))).Activity;
+
+        // Web Chat links the marker through the Markdown reference definition, after the whole bubble.
+        Assert.EndsWith($"{SafetyNote}\n\n[1]: {CitedUrl} \"Iskias\"", activity.Text, StringComparison.Ordinal);
+        var appearance = Assert.Single(Assert.Single(activity.Entities!).As<OrgSchemaMessage>()!.Citation).Appearance;
+        Assert.Equal("Iskias", appearance.Name);
+        Assert.Equal(CitedUrl, appearance.Url);
+        // The abstract is the answer it supports, not the link or the safety note.
+        Assert.Equal("Symptomer Det gør ondt ned i benet.", appearance.Abstract);
+    }
+
+    [Fact]
+    public void ToActivities_AnswerWithoutMarkerPosition_MarkerAtTheEnd()
+    {
+        var reply = Reply.Answer([new ReplyMessage("**Svar**\n\nTekst.\n")], "iskias#svar", "Svar", 0.9, [], new SourceCitation("Iskias", CitedUrl));
+
+        var activity = Assert.Single(ActivityMapper.ToActivities(reply, Inbound("msteams"))).Activity;
+
+        Assert.Equal("**Svar**\n\nTekst. [1]", activity.Text);
+    }
+
+    private const string CitedUrl = "https://klinik.example/artikler/iskias#symptomer";
+    private const string SafetyNote = "_Ved akutte symptomer: ring 112._";
+
+    private static Reply CitedAnswer()
+    {
+        const string Answer = "**Symptomer**\n\nDet gør ondt ned i benet.";
+        var message = new ReplyMessage($"{Answer}\n\n[Læs hele afsnittet]({CitedUrl})\n\n{SafetyNote}") { CitationMarkerAt = Answer.Length };
+        return Reply.Answer([message], "iskias#symptomer", "Symptomer", 0.9, [], new SourceCitation("Iskias", CitedUrl));
+    }
+
     private static Reply RedFlagReply(UrgentContacts contacts) => Reply.Answer(
         [ReplyMessage.UrgentAdvice(Advice, contacts), new ReplyMessage("**Svar**\n\nTekst.")],
         "iskias#svar", "Svar", 0.9, [], source: null, redFlag: true, redFlags: ["caudaEquina"]);

@@ -135,6 +135,21 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public void EvalFollowUps_FollowUpSet_ReportsBothFiguresAndFailsBelowMin()
+    {
+        var file = ContentTestFiles.DataFile(Path.Combine("new-articles", "followups.tsv"));
+        var passing = Run("", "eval-followups", file, "--content", ContentTestFiles.ContentDirectory, "--min", "0.1", "--rows");
+        var failing = Run("", "eval-followups", file, "--content", ContentTestFiles.ContentDirectory, "--min", "0.99");
+
+        Assert.Equal(0, passing.Exit);
+        Assert.Contains("30 exchanges; follow-up after its first turn", passing.Output, StringComparison.Ordinal);
+        Assert.Contains("read alone", passing.Output, StringComparison.Ordinal);
+        Assert.Contains("(alone ", passing.Output, StringComparison.Ordinal);
+        Assert.Equal(1, failing.Exit);
+        Assert.Contains("FAIL: ", failing.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvalReportsTheFiguresAndFailsBelowMin()
     {
         var file = ContentTestFiles.DataFile("dev-qa.tsv");

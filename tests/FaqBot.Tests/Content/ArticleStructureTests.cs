@@ -42,6 +42,29 @@ public sealed class ArticleStructureTests : IDisposable
         Assert.Equal([("m", "M"), ("t", "T")], result.Articles.Select(a => (a.Id, a.Title)));
     }
 
+    [Theory]
+    [InlineData("---\ntitle: Egen titel\nmetaTitle: Søgeord – Læs om alt\n---\n# H\n\nTekst.\n", "Egen titel")]
+    [InlineData("---\nmetaTitle: Søgeord – Læs om alt\n---\n# Overskrift\n\nTekst.\n", "Overskrift")]
+    [InlineData("---\nmetaTitle: Nakkesmerter – Hvad giver ondt i nakken? Læs mere\n---\nTekst.\n", "Nakkesmerter")]
+    [InlineData("---\nmetaTitle: Ondt i knæet | Klinikken\n---\nTekst.\n", "Ondt i knæet")]
+    [InlineData("---\nmetaTitle: Skulderens anatomi\n---\nTekst.\n", "Skulderens anatomi")]
+    public void ArticleShownTitle_TitleHeadingOrMetaTitleSubject_NeverTheSeoPitch(string text, string shown)
+    {
+        var article = LoadSingle(text);
+
+        Assert.All(article.Passages, passage => Assert.Equal(shown, passage.ArticleShownTitle));
+    }
+
+    [Fact]
+    public void ArticleShownTitle_OnlyMetaTitle_SearchStillWeighsTheWholeMetaTitle()
+    {
+        var article = LoadSingle("---\nmetaTitle: Iskias – Hvad er iskias? Læs om symptomer\n---\nTekst.\n\n## Afsnit\n\nMere.\n");
+
+        Assert.Equal("Iskias – Hvad er iskias? Læs om symptomer", article.Title);
+        Assert.All(article.Passages, passage => Assert.Equal(article.Title, passage.ArticleTitle));
+        Assert.Equal("Iskias", article.Passages[1].ArticleShownTitle);
+    }
+
     [Fact]
     public void IsoDatesAreAccepted()
     {

@@ -32,6 +32,30 @@ public sealed class ReplyComposerTests
     }
 
     [Fact]
+    public void Answer_SourceAndMarker_ArticlesOwnTitleAndMarkerEndsTheExcerpt()
+    {
+        var reply = Composer.Value.Compose("Hjælper øvelser mod iskias?");
+
+        // iskias.md has only a metaTitle ("Iskias – Hvad er iskias? Læs om …"): the citation names the article, not the pitch.
+        Assert.Equal("Iskias", reply.Source!.Title);
+        var message = Assert.Single(reply.Messages);
+        var at = Assert.IsType<int>(message.CitationMarkerAt);
+        var after = message.Markdown[at..];
+        Assert.StartsWith("\n\n[Læs hele afsnittet](", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Læs hele afsnittet]", message.Markdown[..at], StringComparison.Ordinal);
+        Assert.Contains("112", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_Intro_HeadingIsTheArticlesOwnTitle()
+    {
+        var reply = Composer.Value.Compose("Hvad er iskias?");
+
+        Assert.Equal("iskias#intro", reply.PassageId);
+        Assert.StartsWith("**Iskias**\n\n", Assert.Single(reply.Messages).Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LongPassagesAreCutAtASentenceEnd()
     {
         var trimmed = PassageExcerpt.Trim("Første sætning er her. Anden sætning er lidt længere end den første. Tredje.", 50);

@@ -72,6 +72,46 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task ACitedAnswerOnAPhone_ShowsItsTitleBelowTheHeaderTheArticlesTitleAndADanishLabel()
+    {
+        await using var host = await BotTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Reply:ArticleBaseUrl"] = "https://klinik.example/artikler" }, realComposer: true);
+        const string First = "Hvad er iskias?";
+        const string Question = "Hjælper øvelser mod iskias?";
+        var composer = host.Services.GetRequiredService<IReplyComposer>();
+        var expected = composer.Compose(Question);
+        var page = await OpenAsync(host, "websocket", 360, 640);
+
+        // An earlier answer fills the screen, so the next one arrives below the fold and the transcript scrolls.
+        await AskAsync(page, First);
+        await Expect(BotBubble(page, string.Join(' ', PlainWords(composer.Compose(First).Messages[^1].Markdown).Skip(1).Take(4))));
+        await AskAsync(page, Question);
+        var answer = BotBubble(page, string.Join(' ', PlainWords(expected.Messages[^1].Markdown).Skip(expected.Title!.Split(' ').Length).Take(4)));
+        var title = answer.Locator("strong", new() { HasText = expected.Title }).First;
+        await Expect(title);
+        await ExpectAllSentAsync(page);
+
+        // The reference list: a Danish label, and the article named by its own title, not its metaTitle pitch.
+        var references = answer.Locator(".webchat__link-definitions");
+        await Assertions.Expect(references.Locator(".webchat__link-definitions__header-text")).ToHaveTextAsync("1 kilde");
+        await Assertions.Expect(references.Locator(".webchat__link-definitions__list-item")).ToContainTextAsync(expected.Source!.Title);
+        Assert.Equal("Iskias", expected.Source.Title);
+
+        // Once the transcript has stopped scrolling, the title is on screen and nothing (the header) lies over it.
+        await page.WaitForTimeoutAsync(1000);
+        await Assertions.Expect(title).ToBeInViewportAsync(new() { Ratio = 1 });
+        var header = await page.Locator(".chat-header").BoundingBoxAsync();
+        var box = await title.BoundingBoxAsync();
+        Assert.True(box!.Y >= header!.Y + header.Height, $"The answer's title (top {box.Y}) is under the header (bottom {header.Y + header.Height}).");
+        Assert.True(await title.EvaluateAsync<bool>(
+            "e => { const r = e.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2); return !!hit && e.contains(hit); }"),
+            "Something covers the answer's title.");
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "cited-answer-360px.png") });
+    }
+
+    [ChromiumFact]
     public async Task TheUrgentAdviceIsAWarningCardWithTapToCallButtons()
     {
         await using var host = await BotTestHost.StartAsync();

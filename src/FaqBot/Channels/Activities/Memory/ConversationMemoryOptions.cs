@@ -14,6 +14,12 @@ public sealed class ConversationMemoryOptions
     /// </summary>
     public TimeSpan PendingQuestionLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// <c>ConversationMemory:TopicLifetime</c>: how long the last answer's passage is used to read a follow-up by; a
+    /// message after it is read alone.
+    /// </summary>
+    public TimeSpan TopicLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary><c>ConversationMemory:MaxConversations</c>: conversations remembered at once; beyond it, none is asked a screening question.</summary>
     public int MaxConversations { get; set; } = 10_000;
 }

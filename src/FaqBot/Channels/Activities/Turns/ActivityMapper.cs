@@ -12,9 +12,6 @@ public static class ActivityMapper
     public const string Locale = "da-DK";
     public const string MsTeams = "msteams";
 
-    private const int CitationNameLimit = 80;
-    private const int CitationAbstractLimit = 160;
-
     private static readonly string[] ScreeningAnswers = ["Ja", "Nej"];
 
     /// <summary>One message activity per bubble of <paramref name="reply"/>, in order, each with the passage it shows.</summary>
@@ -26,7 +23,9 @@ public static class ActivityMapper
         {
             var isLast = index == reply.Messages.Count - 1;
             var message = reply.Messages[index];
-            var text = UrgentCard.WithCallLinks(message.Markdown, message.UrgentCalls);
+            // The answer itself is the last bubble (urgent advice comes first), so it carries citation, buttons and feedback.
+            var source = isLast ? reply.Source : null;
+            var text = UrgentCard.WithCallLinks(source is null ? message.Markdown : CitationMarkup.Marked(message, source, isTeams), message.UrgentCalls);
             if (isTeams)
             {
                 text = TeamsMarkdown.Normalize(text);
@@ -39,11 +38,9 @@ public static class ActivityMapper
                 activity.Attachments = new JsonArray(UrgentCard.Attachment(message.Markdown, message.UrgentCalls, text));
             }
 
-            // The answer itself is the last bubble (urgent advice comes first), so it carries citation, buttons and feedback.
-            if (isLast && reply.Source is { } source)
+            if (source is not null)
             {
-                activity.Text = WithCitationMarker(activity.Text!, source, isTeams);
-                activity.Entities = [Entity.From(Citation(source, reply.Messages[index].Markdown))];
+                activity.Entities = [Entity.From(CitationMarkup.Citation(message, source))];
             }
 
             if (isLast && reply.SuggestedQuestions.Count > 0 && SuggestedActionsAllowed(inbound, isTeams))
@@ -152,46 +149,4 @@ public static class ActivityMapper
 
         return channelData;
     }
-
-    private static OrgSchemaMessage Citation(SourceCitation source, string answerMarkdown) => new()
-    {
-        Citation =
-        [
-            new OrgSchemaClaim
-            {
-                Position = 1,
-                Appearance = new OrgSchemaDocument
-                {
-                    Name = Truncate(source.Title, CitationNameLimit),
-                    Url = IsAbsoluteHttp(source.Url) ? source.Url : null,
-                    Abstract = Truncate(PlainText(answerMarkdown), CitationAbstractLimit),
-                },
-            },
-        ],
-    };
-
-    /// <summary>Teams matches <c>[1]</c> to the claim; Web Chat also needs a Markdown reference definition.</summary>
-    private static string WithCitationMarker(string text, SourceCitation source, bool isTeams)
-    {
-        var marked = text.TrimEnd() + " [1]";
-        if (isTeams || !IsAbsoluteHttp(source.Url))
-        {
-            return marked;
-        }
-
-        return $"{marked}\n\n[1]: {source.Url} \"{source.Title.Replace("\"", "'", StringComparison.Ordinal)}\"";
-    }
-
-    private static bool IsAbsoluteHttp(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static string PlainText(string markdown)
-    {
-        var text = markdown.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal)
-            .Replace('*', ' ').Replace('#', ' ').Replace('\n', ' ');
-        return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private static string Truncate(string text, int limit) =>
-        text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1).TrimEnd(), "…");
 }

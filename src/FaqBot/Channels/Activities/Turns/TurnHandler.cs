@@ -54,8 +54,9 @@ public sealed class TurnHandler(
 
     /// <summary>
     /// The reply to <paramref name="question"/> within its conversation: the answer to a pending screening question
-    /// if it is a yes or no, else the composed reply; a screening question the reply carries is remembered as
-    /// pending, or left out when it was asked before in the conversation or cannot be remembered.
+    /// if it is a yes or no, else the composed reply, read as a follow-up to the last answer's passage when that is
+    /// recent; a screening question the reply carries is remembered as pending, or left out when it was asked before
+    /// in the conversation or cannot be remembered; an answer's passage is remembered as the topic.
     /// </summary>
     private async Task<Reply> ConverseAsync(string question, Activity inbound, string? turnKey, CancellationToken cancellationToken)
     {
@@ -94,9 +95,24 @@ public sealed class TurnHandler(
             }
         }
 
-        reply ??= ComposeOrApologise(budget => composer.Compose(question, budget), inbound.ChannelId)!;
+        var now = timeProvider.GetUtcNow();
+        var previous = state?.Topic is { } recent && now - recent.AnsweredAt <= memoryOptions.Value.TopicLifetime
+            ? new ConversationTopic(recent.PassageId)
+            : null;
+        reply ??= ComposeOrApologise(budget => composer.Compose(question, previous, budget), inbound.ChannelId)!;
+        // Only the answered passage's id is kept, to read the next message by; a reply without a passage keeps the last one.
+        var topic = reply.Kind == ReplyKind.Answer && reply.PassageId is { } passageId ? new AnsweredTopic(passageId, now) : state?.Topic;
+        async Task RememberTopicAsync()
+        {
+            if (conversationId is not null && topic != state?.Topic)
+            {
+                await TryRememberAsync(conversationId, AsThisTurn((state ?? new ConversationState(null, [])) with { Topic = topic }), cancellationToken);
+            }
+        }
+
         if (reply.Screening is not { } screening)
         {
+            await RememberTopicAsync();
             return reply;
         }
 
@@ -105,11 +121,12 @@ public sealed class TurnHandler(
             && !asked.Contains(screening.Kind)
             && await TryRememberAsync(
                 conversationId,
-                AsThisTurn(new ConversationState(new PendingScreening(screening.Kind, timeProvider.GetUtcNow()), [.. asked, screening.Kind])),
+                AsThisTurn(new ConversationState(new PendingScreening(screening.Kind, now), [.. asked, screening.Kind]) { Topic = topic }),
                 cancellationToken);
         // Unremembered, a "ja" could not be understood, so the question is not asked at all.
         if (!remembered)
         {
+            await RememberTopicAsync();
             return reply with { Screening = null };
         }
 

@@ -8,6 +8,18 @@
   }
 
   var container = document.getElementById('webchat');
+
+  // Web Chat's own da-DK strings leave the citation list's header as "1 reference" and some labels in English.
+  var danishStrings = {
+    CITATION_MODEL_DIALOG_ALT: 'Kilde',
+    REFERENCE_LIST_HEADER_ONE: '$1 kilde',
+    REFERENCE_LIST_HEADER_TWO: '$1 kilder',
+    REFERENCE_LIST_HEADER_FEW: '$1 kilder',
+    REFERENCE_LIST_HEADER_MANY: '$1 kilder',
+    REFERENCE_LIST_HEADER_OTHER: '$1 kilder',
+    TEXT_INPUT_LENGTH_EXCEEDED_ALT: 'Beskeden er for lang',
+    TEXT_INPUT_SEND_BUTTON_ALT: 'Send'
+  };
   var webSocket = params.get('transport') === 'polling' ? false : config.webSocket;
 
   function fail(error) {
@@ -74,7 +86,12 @@
         directLine: directLine,
         store: store,
         locale: 'da-DK',
+        overrideLocalizedStrings: danishStrings,
         styleOptions: {
+          // A long answer stops scrolling when its top reaches the top of the transcript: on a phone its title stays
+          // in view instead of scrolling up past the header while the rest arrives.
+          autoScrollSnapOnPage: true,
+          autoScrollSnapOnPageOffset: 0,
           accent: config.accent,
           bubbleFromUserBackground: config.accent,
           bubbleFromUserTextColor: '#ffffff',
