@@ -57,6 +57,10 @@ public sealed class ArticleLinkBrowserTests : IAsyncLifetime
 
         var link = botBubbles.Locator("a").Filter(new() { HasText = "Læs hele afsnittet" }).Last;
         await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        // Linked by a path too, the answer still lists its source (the page makes the path absolute on its origin).
+        var source = botBubbles.Last.Locator(".webchat__link-definitions");
+        await Assertions.Expect(source.Locator(".webchat__link-definitions__header-text")).ToHaveTextAsync("1 kilde");
+        await Assertions.Expect(source.Locator(".webchat__link-definitions__list-item")).ToContainTextAsync("Iskias");
         var article = await context.RunAndWaitForPageAsync(() => link.ClickAsync());
         await article.WaitForLoadStateAsync();
 

@@ -137,6 +137,18 @@ public sealed class ActivityMapperTests
     }
 
     [Fact]
+    public void ToActivities_CitedAnswerOnWebChatLinkingByPath_KeepsTheDefinition()
+    {
+        const string PathUrl = "/artikler/iskias#symptomer";
+        var reply = Reply.Answer([new ReplyMessage("**Svar**\n\nTekst.")], "iskias#symptomer", "Svar", 0.9, [], new SourceCitation("Iskias", PathUrl));
+
+        var activity = Assert.Single(ActivityMapper.ToActivities(reply, Inbound("webchat"))).Activity;
+
+        // The chat page makes the path absolute on its own origin; without the definition Web Chat lists no source.
+        Assert.EndsWith($"\n\n[1]: {PathUrl} \"Iskias\"", activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToActivities_AnswerWithoutMarkerPosition_MarkerAtTheEnd()
     {
         var reply = Reply.Answer([new ReplyMessage("**Svar**\n\nTekst.\n")], "iskias#svar", "Svar", 0.9, [], new SourceCitation("Iskias", CitedUrl));

@@ -16,14 +16,15 @@ public static class CitationMarkup
 
     /// <summary>
     /// <paramref name="message"/>'s Markdown with the marker where its answer text ends; for Web Chat also the
-    /// Markdown reference definition that links the marker (Teams matches it to the claim by position).
+    /// Markdown reference definition that links the marker (Teams matches it to the claim by position). A link to the
+    /// bot's own article pages by a path keeps its definition: the chat page makes it absolute on its origin.
     /// </summary>
     public static string Marked(ReplyMessage message, SourceCitation source, bool isTeams)
     {
         var markdown = message.Markdown;
         var at = Math.Clamp(message.CitationMarkerAt ?? markdown.TrimEnd().Length, 0, markdown.Length);
         var marked = string.Concat(markdown.AsSpan(0, at).TrimEnd(), " ", Marker, markdown.AsSpan(at)).TrimEnd();
-        if (isTeams || !IsAbsoluteHttp(source.Url))
+        if (isTeams || !(IsAbsoluteHttp(source.Url) || IsPath(source.Url)))
         {
             return marked;
         }
@@ -55,6 +56,8 @@ public static class CitationMarkup
 
     private static bool IsAbsoluteHttp(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static bool IsPath(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
 
     private static string PlainText(string markdown)
     {

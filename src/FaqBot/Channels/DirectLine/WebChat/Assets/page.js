@@ -42,14 +42,15 @@
   // Without DirectLine:PublicBaseUrl the answers link to the bot's own article pages by a path ("/artikler/…"). Web Chat
   // opens only absolute links (a path becomes an inert button), so they are made absolute on this page's origin: the
   // bot's, also when the page is embedded on the clinic's site (a frame of this page).
-  var pathLink = /\]\(\/(?!\/)/g;
+  // Inline links "](/…" and the citation's reference definition "[1]: /…".
+  var pathLink = /(\]\(|\]: )\/(?!\/)/g;
 
   function hasPathLinks(activity) {
     return !!(activity && typeof activity.text === 'string' && activity.text.search(pathLink) >= 0);
   }
 
   function withAbsoluteLinks(activity) {
-    return Object.assign({}, activity, { text: activity.text.replace(pathLink, '](' + window.location.origin + '/') });
+    return Object.assign({}, activity, { text: activity.text.replace(pathLink, '$1' + window.location.origin + '/') });
   }
 
   var store = window.WebChat.createStore({}, function () {
