@@ -15,12 +15,8 @@ public sealed class FaqAnswerer(PassageSearcher searcher)
 
     /// <summary>Looks <paramref name="question"/> up.</summary>
     /// <exception cref="OperationCanceledException">The turn ran out of time.</exception>
-    public FaqAnswer Answer(string question, CancellationToken cancellationToken = default)
-    {
-        var hits = Searcher.Search(question, CandidateCount, cancellationToken);
-        var best = hits.Count > 0 && hits[0].Confidence >= Searcher.Ranking.AnswerThreshold ? hits[0] : null;
-        return new FaqAnswer(best, hits);
-    }
+    public FaqAnswer Answer(string question, CancellationToken cancellationToken = default) =>
+        Answer(Searcher.Parser.Parse(question, cancellationToken), cancellationToken);
 
     /// <summary>Looks up a question already parsed (and perhaps widened, as a follow-up by the previous turn's words).</summary>
     /// <exception cref="OperationCanceledException">The turn ran out of time.</exception>

@@ -23,15 +23,15 @@ public sealed class FollowUpAnswerer(KnowledgeBase knowledge)
     /// <exception cref="OperationCanceledException">The turn ran out of time.</exception>
     public FaqAnswer Answer(string message, ConversationTopic? previous, CancellationToken cancellationToken = default)
     {
-        var alone = knowledge.Answerer.Answer(message, cancellationToken);
+        var parser = knowledge.Searcher.Parser;
+        var own = parser.Parse(message, cancellationToken);
+        var alone = knowledge.Answerer.Answer(own, cancellationToken);
         // A topic whose passage is gone (the content was reloaded without it) is simply forgotten.
         if (previous is null || !_passages.TryGetValue(previous.PassageId, out var topic) || alone.Best?.Passage.ArticleId == topic.ArticleId)
         {
             return alone;
         }
 
-        var parser = knowledge.Searcher.Parser;
-        var own = parser.Parse(message, cancellationToken);
         if (own.Clauses.Any(IsUncovered))
         {
             // "Hvad koster en behandling hos jer?" asks about what no article covers; the previous topic does not change that.
