@@ -9,10 +9,13 @@ namespace FaqBot.Search.Reranking;
 /// </summary>
 internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking, ArticleSubjects subjects)
 {
-    private readonly ArticleSubjects _subjects = subjects;
+    /// <summary>Whether a question's subjects are looked for: some article has a subject, and the signal is on.</summary>
+    private readonly bool _agreeOnSubjects = !subjects.IsEmpty && ranking.SubjectAgreement;
 
     /// <summary>The signals, applied in this order.</summary>
-    public IReadOnlyList<IRerankSignal> Signals { get; } = [new QuestionMatchSignal(ranking), new DefinitionIntroSignal(index, ranking)];
+    public IReadOnlyList<IRerankSignal> Signals { get; } = !subjects.IsEmpty && ranking.SubjectAgreement
+        ? [new QuestionMatchSignal(ranking), new DefinitionIntroSignal(index, ranking), new SubjectAgreementSignal(subjects, ranking)]
+        : [new QuestionMatchSignal(ranking), new DefinitionIntroSignal(index, ranking)];
 
     public IReadOnlyList<SearchHit> Rerank(List<RankedCandidate> pool, List<WeightedClause> clauses, bool asksDefinition, int limit, SearchScratch scratch)
     {
@@ -21,15 +24,14 @@ internal sealed class PassageReranker(PassageIndex index, RankingOptions ranking
             return [];
         }
 
-        var signals = _subjects.IsEmpty || !ranking.SubjectAgreement ? Signals : [.. Signals, new SubjectAgreementSignal(_subjects, ranking)];
-        var named = signals.Count > Signals.Count ? _subjects.Named(clauses) : null;
+        var named = _agreeOnSubjects ? subjects.Named(clauses) : null;
         var query = new RerankQuery(new QuestionMatcher(index, clauses, scratch), asksDefinition, named);
         var hits = new List<SearchHit>(pool.Count);
         foreach (var candidate in pool)
         {
             var score = candidate.Score;
             var confidence = candidate.Confidence;
-            foreach (var signal in signals)
+            foreach (var signal in Signals)
             {
                 score *= signal.Factor(query, candidate.Passage);
                 confidence *= signal.ConfidenceFactor(query, candidate.Passage);
