@@ -17,6 +17,7 @@ internal static class CliApp
                         [--without {string.Join(',', EvalCommand.Features)}|all] [--with {string.Join(',', EvalCommand.OptInFeatures)}]
                         [--set {string.Join("=X,", EvalCommand.Parameters)}=X]
                                       score a QA file (question<TAB>expected ids or NONE<TAB>style)
+          eval-cold FILE.tsv…         per article, its in-scope questions answered top-1 with and without its alternative questions
           eval-followups FILE.tsv [--min X] [--rows]
                                       score two-turn exchanges (first<TAB>followup<TAB>expected ids or NONE)
           eval-redflags FILE.tsv [--min-recall X] [--max-false-alarms Y] [--screening]
@@ -35,7 +36,7 @@ internal static class CliApp
         Options for every command and the server: --content DIR (default: the content shipped with the build, or $FAQBOT_CONTENT)
         """;
 
-    private static readonly string[] Commands = ["ask", "eval", "eval-followups", "eval-redflags", "eval-redflags-loso", "train-triage", "rules", "build-vocabulary", "check", "probe", "teams-package", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["ask", "eval", "eval-cold", "eval-followups", "eval-redflags", "eval-redflags-loso", "train-triage", "rules", "build-vocabulary", "check", "probe", "teams-package", "help", "--help", "-h"];
 
     /// <summary>Whether <paramref name="args"/> start the server: nothing, or only <c>--options</c>.</summary>
     public static bool RunsServer(string[] args) =>
@@ -50,6 +51,7 @@ internal static class CliApp
             {
                 "ask" => AskCommand.Run(CliArguments.Parse(rest, "content", LearnedTriageOption.Name), input, output, error),
                 "eval" => EvalCommand.Run(CliArguments.Parse(rest, "content", "min", "without", "with", "threshold", "set"), output),
+                "eval-cold" => EvalColdCommand.Run(CliArguments.Parse(rest, "content"), output),
                 "eval-followups" => EvalFollowUpsCommand.Run(CliArguments.Parse(rest, "content", "min"), output),
                 "eval-redflags" => EvalRedFlagsCommand.Run(CliArguments.Parse(rest, "content", "min-recall", "max-false-alarms", LearnedTriageOption.Name), output, error),
                 "eval-redflags-loso" => EvalRedFlagsLosoCommand.Run(CliArguments.Parse(rest, "content"), output, error),
