@@ -22,6 +22,9 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
     /// </summary>
     private readonly ConcurrentDictionary<string, PassageAnswer> _answers = new(StringComparer.Ordinal);
 
+    /// <summary>How to reach the clinic, filled once: the settings and the text do not change while this formatter serves.</summary>
+    private readonly string _contact = options.Clinic.Fill(conversation.Contact);
+
     /// <summary>The answer to append after any urgent advice, with the reply's red-flag findings.</summary>
     public Reply Answer(List<ReplyMessage> messages, SearchHit best, TriageResult triage)
     {
@@ -48,8 +51,7 @@ public sealed partial class AnswerFormatter(KnowledgeBase knowledge, SafetyConte
             .Select(hit => QuestionText(hit.Passage))
             .Distinct()
             .Take(MaxSuggestions)];
-        var contact = options.Clinic.Fill(conversation.Contact);
-        var text = contact.Length == 0 ? conversation.NoMatch : $"{conversation.NoMatch}\n\n{contact}";
+        var text = _contact.Length == 0 ? conversation.NoMatch : $"{conversation.NoMatch}\n\n{_contact}";
         text = suggestions.Count == 0 ? text : $"{text}\n\n{conversation.DidYouMean}";
         return Reply.NoMatch(text, suggestions);
     }

@@ -108,7 +108,10 @@ public sealed record RankingOptions
     [RankingParameter("subjectMismatch")]
     public double SubjectMismatchFactor { get; init; } = 0.3;
 
-    /// <summary>Whether <see cref="Reranking.SubjectAgreementSignal"/> runs (<c>eval --without subjects</c> leaves it out).</summary>
+    /// <summary>
+    /// Whether articles' subjects are used: <see cref="Reranking.SubjectAgreementSignal"/> runs and a subject's two
+    /// words are read as one name (<c>eval --without subjects</c> leaves both out).
+    /// </summary>
     public bool SubjectAgreement { get; init; } = true;
 
     /// <summary>The normalised score at or above which the best passage is given as the answer.</summary>

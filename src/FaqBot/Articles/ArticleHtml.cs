@@ -67,6 +67,6 @@ internal static class ArticleHtml
 
     /// <summary>A path on the site, an anchor, or an absolute address of a scheme a browser opens harmlessly.</summary>
     private static bool IsSafe(string? url) =>
-        url is null or "" || url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        url is null or "" || url.StartsWith('#') || HttpAddress.IsLocalPath(url)
         || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && LinkSchemes.Contains(uri.Scheme));
 }

@@ -30,7 +30,7 @@ internal static class ClinicContactSettings
 
         Uri? booking = null;
         if (Set(configuration, BookingUrlSetting) is { } bookingUrl
-            && !(Uri.TryCreate(bookingUrl, UriKind.Absolute, out booking) && booking.Scheme is "https" or "http"))
+            && !HttpAddress.TryAbsolute(bookingUrl, out booking))
         {
             throw new InvalidSettingException($"{BookingUrlSetting} must be an absolute http(s) URL, not '{bookingUrl}'.");
         }

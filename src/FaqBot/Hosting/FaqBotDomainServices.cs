@@ -96,13 +96,13 @@ internal static class FaqBotDomainServices
         var clinic = ClinicContactSettings.From(configuration);
         if (configuration[ArticleBaseUrlSetting] is not { Length: > 0 } baseUrl)
         {
-            var ownPages = Uri.TryCreate(configuration[PublicBaseUrlSetting], UriKind.Absolute, out var publicUri) && publicUri.Scheme is "https" or "http"
+            var ownPages = HttpAddress.TryAbsolute(configuration[PublicBaseUrlSetting], out var publicUri)
                 ? publicUri.AbsoluteUri.TrimEnd('/') + ReplyOptions.DefaultArticleBaseUrl
                 : ReplyOptions.DefaultArticleBaseUrl;
             return new ReplyOptions(ArticleBaseUrl: ownPages) { Urgent = urgent, Clinic = clinic };
         }
 
-        return Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        return HttpAddress.IsAbsolute(baseUrl)
             ? new ReplyOptions(ArticleBaseUrl: baseUrl.TrimEnd('/')) { Urgent = urgent, Clinic = clinic }
             : throw new InvalidSettingException($"{ArticleBaseUrlSetting} must be an absolute http(s) URL, not '{baseUrl}'.");
     }

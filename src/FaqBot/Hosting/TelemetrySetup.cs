@@ -74,7 +74,7 @@ internal static class TelemetrySetup
             return null;
         }
 
-        return Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        return HttpAddress.TryAbsolute(endpoint, out var uri)
             ? new OtlpCollector(uri, configuration)
             : throw new InvalidSettingException($"{EndpointSetting} must be an absolute http(s) URL, not '{endpoint}'.");
     }

@@ -24,7 +24,7 @@ public static class CitationMarkup
         var markdown = message.Markdown;
         var at = Math.Clamp(message.CitationMarkerAt ?? markdown.TrimEnd().Length, 0, markdown.Length);
         var marked = string.Concat(markdown.AsSpan(0, at).TrimEnd(), " ", Marker, markdown.AsSpan(at)).TrimEnd();
-        if (isTeams || !(IsAbsoluteHttp(source.Url) || IsPath(source.Url)))
+        if (isTeams || !(HttpAddress.IsAbsolute(source.Url) || HttpAddress.IsLocalPath(source.Url)))
         {
             return marked;
         }
@@ -46,18 +46,13 @@ public static class CitationMarkup
                     Appearance = new OrgSchemaDocument
                     {
                         Name = Truncate(source.Title, NameLimit),
-                        Url = IsAbsoluteHttp(source.Url) ? source.Url : null,
+                        Url = HttpAddress.IsAbsolute(source.Url) ? source.Url : null,
                         Abstract = Truncate(PlainText(cited), AbstractLimit),
                     },
                 },
             ],
         };
     }
-
-    private static bool IsAbsoluteHttp(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static bool IsPath(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
 
     private static string PlainText(string markdown)
     {

@@ -160,10 +160,7 @@ public static partial class WebChatEndpoints
 
     /// <summary>An avatar URL that is absolute http(s) or a path on the bot itself.</summary>
     private static string? SafeUrl(string? value) =>
-        value is { Length: > 0 } && ((value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal))
-            || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            ? value
-            : null;
+        HttpAddress.IsLocalPath(value) || HttpAddress.IsAbsolute(value) ? value : null;
 
     [GeneratedRegex("^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
     private static partial Regex HexColor();
