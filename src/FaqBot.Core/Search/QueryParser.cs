@@ -181,23 +181,35 @@ public sealed class QueryParser
     /// </summary>
     private void JoinSubjectNames(List<QueryClause> clauses)
     {
-        for (var i = 0; i + 1 < clauses.Count; i++)
+        // One pass into a new list (made at the first join): removing from the list in place would be quadratic in a
+        // long message.
+        List<QueryClause>? joined = null;
+        for (var i = 0; i < clauses.Count; i++)
         {
-            if (SubjectAlternative(clauses[i]) is not { } first || SubjectAlternative(clauses[i + 1]) is not { } second
-                || !_subjects!.NameOneArticle(first.Terms[0], second.Terms[0]))
+            if (i + 1 < clauses.Count
+                && SubjectAlternative(clauses[i]) is { } first && SubjectAlternative(clauses[i + 1]) is { } second
+                && _subjects!.NameOneArticle(first.Terms[0], second.Terms[0]))
             {
+                int[]? within = (first.Within, second.Within) switch
+                {
+                    (null, var w) => w,
+                    (var w, null) => w,
+                    var (a, b) => [.. a.Intersect(b).Order()],
+                };
+                var name = new TermAlternative([first.Terms[0], second.Terms[0]], 1) { Within = within };
+                joined ??= clauses.GetRange(0, i);
+                joined.Add(new QueryClause($"{clauses[i].Surface} {clauses[i + 1].Surface}", [name], 1, clauses[i].Origin));
+                i++;
                 continue;
             }
 
-            int[]? within = (first.Within, second.Within) switch
-            {
-                (null, var w) => w,
-                (var w, null) => w,
-                var (a, b) => [.. a.Intersect(b).Order()],
-            };
-            var name = new TermAlternative([first.Terms[0], second.Terms[0]], 1) { Within = within };
-            clauses[i] = new QueryClause($"{clauses[i].Surface} {clauses[i + 1].Surface}", [name], 1, clauses[i].Origin);
-            clauses.RemoveAt(i + 1);
+            joined?.Add(clauses[i]);
+        }
+
+        if (joined is not null)
+        {
+            clauses.Clear();
+            clauses.AddRange(joined);
         }
     }
 
