@@ -51,9 +51,9 @@ public sealed class KnowledgeBase
     {
         var analyzer = new DanishTermAnalyzer(analysis ?? new AnalysisOptions());
         ranking ??= new RankingOptions();
-        var lexiconWords = lexicon.SynonymGroups.SelectMany(g => g)
-            .Concat(lexicon.EnglishToDanish.Values.SelectMany(d => d))
-            .SelectMany(phrase => WordTokens.Of(phrase));
+        // The synonyms' words, which a passage's compounds may be split into. Not the English lexicon's Danish side: it
+        // only translates, and its general vocabulary would split the passages' compounds into words nobody asked about.
+        var lexiconWords = lexicon.SynonymGroups.SelectMany(g => g).SelectMany(phrase => WordTokens.Of(phrase));
         var index = PassageIndex.Build(content.Passages, analyzer, ranking, lexiconWords);
         var searcher = new PassageSearcher(index, lexicon, ranking);
         return new KnowledgeBase(content, lexicon, new FaqAnswerer(searcher));

@@ -9,7 +9,7 @@ namespace FaqBot.Lexicons;
 /// <param name="QuestionWords">Danish words that say little about the topic of a question ("hvordan", "gøre").</param>
 /// <param name="EverydayWords">Everyday Danish words (time, family, daily life) that count little when the articles do not use them.</param>
 /// <param name="OffTopicWords">Words for conditions, body regions and clinic matters the articles do not cover.</param>
-/// <param name="UncoveredPhrases">Phrases asking for what the articles never say ("hvor lang tid": how long it lasts).</param>
+/// <param name="UncoveredPhrases">Phrases asking for what the articles never say ("hvor lang tid": how long it lasts), in groups that ask the same thing (one line of the file).</param>
 /// <param name="Problems">Lines that could not be read.</param>
 public sealed record Lexicon(
     IReadOnlyList<IReadOnlyList<string>> SynonymGroups,
@@ -18,5 +18,5 @@ public sealed record Lexicon(
     IReadOnlySet<string> QuestionWords,
     IReadOnlySet<string> EverydayWords,
     IReadOnlySet<string> OffTopicWords,
-    IReadOnlyList<string> UncoveredPhrases,
+    IReadOnlyList<IReadOnlyList<string>> UncoveredPhrases,
     IReadOnlyList<LexiconProblem> Problems);

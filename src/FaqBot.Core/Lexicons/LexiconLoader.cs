@@ -80,7 +80,7 @@ public static class LexiconLoader
             ReadWordSet(Path.Combine(directory, QuestionWordsFile), problems),
             ReadWordSet(Path.Combine(directory, EverydayWordsFile), problems),
             ReadWordSet(Path.Combine(directory, OffTopicWordsFile), problems),
-            [.. ReadEntries(Path.Combine(directory, UncoveredPhrasesFile), problems).SelectMany(entry => SplitList(entry.Text))],
+            [.. ReadEntries(Path.Combine(directory, UncoveredPhrasesFile), problems).Select(entry => SplitList(entry.Text))],
             problems);
     }
 

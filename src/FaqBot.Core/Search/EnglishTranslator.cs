@@ -14,6 +14,7 @@ internal sealed class EnglishTranslator
     private static readonly string[] Endings = ["ing", "ed", "es", "s", "d"];
 
     private readonly Dictionary<string, List<TermAlternative>> _byPhrase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _danishByPhrase = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string> _stopwords;
     private readonly int _longestPhrase;
 
@@ -25,6 +26,7 @@ internal sealed class EnglishTranslator
             var tokens = WordTokens.Of(english);
             _byPhrase[string.Join(' ', tokens)] =
                 [.. danish.Select(analyzer.Terms).Where(t => t.Count > 0).Select(t => new TermAlternative([.. t], TranslationWeight))];
+            _danishByPhrase[string.Join(' ', tokens)] = danish;
             _longestPhrase = Math.Max(_longestPhrase, tokens.Count);
         }
     }
@@ -41,17 +43,18 @@ internal sealed class EnglishTranslator
     }
 
     /// <summary>
-    /// The clause for the longest lexicon phrase starting at <paramref name="start"/>, and how many tokens it
-    /// takes; 0 tokens when none starts there. A phrase the lexicon lists without a translation yields no clause.
+    /// The clause for the longest lexicon phrase starting at <paramref name="start"/>, the lexicon's Danish for it,
+    /// and how many tokens it takes; 0 tokens when none starts there. A phrase the lexicon lists without a
+    /// translation yields no clause.
     /// </summary>
-    public (QueryClause? Clause, int Consumed) Translate(List<string> tokens, int start)
+    public (QueryClause? Clause, IReadOnlyList<string> Danish, int Consumed) Translate(List<string> tokens, int start)
     {
         for (var length = Math.Min(_longestPhrase, tokens.Count - start); length >= 1; length--)
         {
             var phrase = string.Join(' ', tokens.Skip(start).Take(length));
             if (_byPhrase.TryGetValue(phrase, out var alternatives))
             {
-                return (alternatives.Count > 0 ? new QueryClause(phrase, alternatives, 1, ClauseOrigin.English) : null, length);
+                return (alternatives.Count > 0 ? new QueryClause(phrase, alternatives, 1, ClauseOrigin.English) : null, _danishByPhrase[phrase], length);
             }
         }
 
@@ -59,11 +62,11 @@ internal sealed class EnglishTranslator
         {
             if (_byPhrase.TryGetValue(baseForm, out var alternatives) && alternatives.Count > 0)
             {
-                return (new QueryClause(tokens[start], alternatives, 1, ClauseOrigin.English), 1);
+                return (new QueryClause(tokens[start], alternatives, 1, ClauseOrigin.English), _danishByPhrase[baseForm], 1);
             }
         }
 
-        return (null, 0);
+        return (null, [], 0);
     }
 
     private static IEnumerable<string> BaseForms(string word)

@@ -127,23 +127,33 @@ public sealed class QueryParser
     {
         var clauses = new List<QueryClause>(tokens.Count);
         var digraphTokens = tokens.ConvertAll(DanishFolding.ToDigraphs);
+        // The Danish words of the last uncovered phrase an English word was translated to.
+        string[] translatedPhrase = [];
         for (var i = 0; i < tokens.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // "Hvor lang tid går der, før …" asks what no article says: it counts as a topic word no passage has.
             if (_uncoveredPhrases.PhraseAt(digraphTokens, i) is { } phrase)
             {
-                clauses.Add(UncoveredPhraseClause(string.Join(' ', tokens.Skip(i).Take(phrase.Length)), phrase));
-                i += phrase.Length - 1;
+                clauses.Add(UncoveredPhraseClause(string.Join(' ', tokens.Skip(i).Take(phrase.Words.Length)), phrase));
+                i += phrase.Words.Length - 1;
                 continue;
             }
 
             if (isEnglish)
             {
-                var (translated, consumed) = _english.Translate(tokens, i);
+                var (translated, danish, consumed) = _english.Translate(tokens, i);
                 if (consumed > 0)
                 {
-                    if (translated is not null)
+                    var danishWords = danish.Select(d => WordTokens.Of(d).ConvertAll(DanishFolding.ToDigraphs)).ToList();
+                    // "drive" = "køre bil", which the articles never speak of: the same uncovered phrase as in Danish.
+                    if (danishWords.Select(_uncoveredPhrases.Whole).FirstOrDefault(p => p is not null) is { } uncovered)
+                    {
+                        clauses.Add(UncoveredPhraseClause(translated?.Surface ?? tokens[i], uncovered));
+                        translatedPhrase = [.. uncovered.Words.Select(DanishFolding.ToDigraphs)];
+                    }
+                    // "drive my car": "car" = "bil" is already in that phrase.
+                    else if (translated is not null && !danishWords.Exists(words => words.Count > 0 && words.TrueForAll(translatedPhrase.Contains)))
                     {
                         clauses.Add(translated with { Importance = _weights.Importance([translated.Surface]) });
                     }
@@ -218,14 +228,28 @@ public sealed class QueryParser
         clause.Importance >= 1 && clause.Alternatives is [{ Terms.Length: 1, Weight: >= 1 } own, ..] ? own : null;
 
     /// <summary>
-    /// A phrase asking for what the articles do not say ("hvor længe"): a topic no passage has, except those whose
-    /// heading asks it ("Hvor længe varer en frossen skulder?"), which match it by the phrase's words.
+    /// A phrase asking for what the articles do not say ("hvor lang tid"): a topic no passage has, except those whose
+    /// heading asks it or another phrase of its group ("Hvor længe varer en frossen skulder?"), which match it by
+    /// their heading phrase's words — a little less when the heading words it otherwise, as a synonym does.
     /// </summary>
-    private QueryClause UncoveredPhraseClause(string surface, string[] phrase)
+    private QueryClause UncoveredPhraseClause(string surface, UncoveredPhrase phrase)
     {
-        var terms = phrase.Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term).Distinct().ToArray();
-        return _options.HeadingTopics && terms.Length > 0 && _headingTopics.PassagesAboutPhrase(phrase.Select(DanishFolding.ToDigraphs)) is { } about
-            ? new QueryClause(surface, [new TermAlternative(terms, 1) { Within = about }], 1, ClauseOrigin.Exact)
+        List<TermAlternative> alternatives = [];
+        if (_options.HeadingTopics)
+        {
+            foreach (var (words, about) in _headingTopics.PhrasesAbout(phrase.Group))
+            {
+                var terms = words.Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term).Distinct().ToArray();
+                if (terms.Length > 0)
+                {
+                    var own = words.SequenceEqual(phrase.Words, StringComparer.Ordinal);
+                    alternatives.Add(new TermAlternative(terms, own ? 1 : SynonymExpander.SynonymWeight) { Within = about });
+                }
+            }
+        }
+
+        return alternatives.Count > 0
+            ? new QueryClause(surface, [.. alternatives.OrderByDescending(a => a.Weight)], 1, ClauseOrigin.Exact)
             : new QueryClause(surface, [], 1, ClauseOrigin.Unknown);
     }
 

@@ -18,7 +18,7 @@ namespace FaqBot.Search;
 /// </summary>
 internal sealed class SynonymExpander
 {
-    private const double SynonymWeight = 0.9;
+    internal const double SynonymWeight = 0.9;
 
     /// <summary>The map's phrases and their outputs; null for a lexicon without synonyms, as Lucene builds none.</summary>
     private readonly FST<BytesRef>? _fst;

@@ -83,7 +83,7 @@ internal static class AskCommand
 
         foreach (var hit in hits)
         {
-            output.WriteLine($"  {hit.Score,7:0.00}  confidence {hit.Confidence:0.000}  {hit.Passage.Id}");
+            output.WriteLine($"  {hit.Score,7:0.00}  confidence {hit.Confidence:0.000}  question match {hit.TitleMatch:0.000}  {hit.Passage.Id}");
         }
 
         output.WriteLine();

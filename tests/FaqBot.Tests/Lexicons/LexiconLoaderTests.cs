@@ -37,6 +37,18 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void UncoveredPhrasesOnOneLineAreOneGroup()
+    {
+        File.WriteAllText(Path.Combine(_directory, LexiconLoader.UncoveredPhrasesFile), "# duration\nhvor længe, Hvor lang  tid, how long\nkøre bil\n");
+
+        var lexicon = LexiconLoader.Load(_directory);
+
+        Assert.Equal(2, lexicon.UncoveredPhrases.Count);
+        Assert.Equal(["hvor længe", "hvor lang tid", "how long"], lexicon.UncoveredPhrases[0]);
+        Assert.Equal(["køre bil"], lexicon.UncoveredPhrases[1]);
+    }
+
+    [Fact]
     public void InvalidUtf8IsAProblemNotACrash()
     {
         File.WriteAllBytes(Path.Combine(_directory, LexiconLoader.SynonymsFile), [0x61, 0x2c, 0x20, 0xff, 0xfe]);

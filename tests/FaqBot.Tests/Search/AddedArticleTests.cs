@@ -36,15 +36,23 @@ public class AddedArticleTests
 
     /// <summary>
     /// The sets written for the added articles by someone who saw only the articles. Floors a little under the level
-    /// measured at stop 23 (answered top-1, NONE declined, overall); first-run figures in README.
+    /// measured at stop 24 (answered top-1, NONE declined, overall); first-run figures in the folders' README.
     /// </summary>
     [Theory]
-    [InlineData("new-articles/qa-new-articles.tsv", 0.45, 0.60, 0.50)]
-    [InlineData("new-articles-2/qa-heldout-new.tsv", 0.54, 0.64, 0.57)]
+    [InlineData("new-articles/qa-new-articles.tsv", 0.50, 0.60, 0.54)]
+    [InlineData("new-articles-2/qa-heldout-new.tsv", 0.62, 0.70, 0.65)]
     [InlineData("new-articles-2/qa-seed-cold.tsv", 0.85, 0.85, 0.86)]
-    [InlineData("new-articles-2/qa-heldout-3.tsv", 0.45, 0.76, 0.56)]
+    [InlineData("new-articles-2/qa-heldout-3.tsv", 0.50, 0.76, 0.60)]
     public void AddedArticleSets_StayAboveTheMeasuredLevel(string file, double answered, double declined, double overall)
     {
         QaFloor.Holds(QaEvaluator.Evaluate(AddedArticlesKnowledge.Instance.Answerer, QaFile.Read(ContentTestFiles.DataFile(file))), answered, declined, overall);
+    }
+
+    /// <summary>The fourth set, over all seven added articles (its own two in Data/new-articles-3 among them).</summary>
+    [Fact]
+    public void FourthHeldOutSet_StaysAboveTheMeasuredLevel()
+    {
+        var cases = QaFile.Read(ContentTestFiles.DataFile("new-articles-3/qa-heldout-4.tsv"));
+        QaFloor.Holds(QaEvaluator.Evaluate(AddedArticlesKnowledge.WithSeven.Answerer, cases), 0.45, 0.70, 0.53);
     }
 }

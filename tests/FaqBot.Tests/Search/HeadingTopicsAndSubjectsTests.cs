@@ -57,7 +57,7 @@ public sealed class HeadingTopicsAndSubjectsTests : IDisposable
         _content.Write("knae.md", Knee);
         _content.Write("ryg.md", Back);
         _content.Write("lexicon/off-topic-words.txt", "knæ skulder\n");
-        _content.Write("lexicon/uncovered-phrases.txt", "hvor længe, hvor lang tid\n");
+        _content.Write("lexicon/uncovered-phrases.txt", "hvor længe, hvor lang tid\nhvor mange procent\n");
     }
 
     public void Dispose() => _content.Dispose();
@@ -68,6 +68,24 @@ public sealed class HeadingTopicsAndSubjectsTests : IDisposable
         var answer = Load().Answerer.Answer("Hvor længe varer knæsmerter?");
 
         Assert.Equal("knae#hvor-laenge-varer-knaesmerter", answer.Best?.Passage.Id);
+    }
+
+    [Fact]
+    public void Answer_OtherPhraseOfTheHeadingPhrasesGroup_AnsweredByThatPassage()
+    {
+        // "hvor lang tid" is on the line of "hvor længe", which the heading has.
+        var answer = Load().Answerer.Answer("Hvor lang tid varer knæsmerter?");
+
+        Assert.Equal("knae#hvor-laenge-varer-knaesmerter", answer.Best?.Passage.Id);
+    }
+
+    [Fact]
+    public void Parse_PhraseOfAnotherGroup_StaysUncovered()
+    {
+        var clause = Load().Searcher.Parser.Parse("hvor mange procent får knæsmerter").Clauses[0];
+
+        Assert.Equal(ClauseOrigin.Unknown, clause.Origin);
+        Assert.Empty(clause.Alternatives);
     }
 
     [Fact]

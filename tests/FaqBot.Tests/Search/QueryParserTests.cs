@@ -105,6 +105,15 @@ public class QueryParserTests
     }
 
     [Fact]
+    public void AnEnglishWordTranslatedIntoAnUncoveredPhraseIsThatPhrase()
+    {
+        // "drive" = "køre bil", which the articles never speak of, in English as in Danish; "car" = "bil" is in it.
+        var query = Parse("Can I still drive my car when I have sciatica?");
+        Assert.Equal(ClauseOrigin.Unknown, ClauseFor(query, "drive").Origin);
+        Assert.DoesNotContain(query.Clauses, c => c.Surface == "car");
+    }
+
+    [Fact]
     public void ASixLetterWordIsNotSplitIntoTwoShortParts()
     {
         Assert.DoesNotContain(Parse("hvordan bliver vejret").Clauses, c => c.Origin == ClauseOrigin.Compound);

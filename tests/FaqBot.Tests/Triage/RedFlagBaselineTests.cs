@@ -23,7 +23,7 @@ public sealed class RedFlagBaselineTests
         var detector = new RedFlagDetector(SafetyContent.Load(ContentTestFiles.ContentDirectory).Rules);
         var actual = new StringBuilder("file\tline\tkinds\n");
         var files = MessageFiles().ToList();
-        Assert.Equal(38, files.Count);
+        Assert.Equal(39, files.Count);
         foreach (var file in MessageFiles())
         {
             var lines = File.ReadAllLines(ContentTestFiles.DataFile(file));
