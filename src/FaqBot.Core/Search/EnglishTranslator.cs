@@ -9,7 +9,7 @@ namespace FaqBot.Search;
 /// </summary>
 internal sealed class EnglishTranslator
 {
-    private const double TranslationWeight = 0.9;
+    internal const double TranslationWeight = 0.9;
 
     private static readonly string[] Endings = ["ing", "ed", "es", "s", "d"];
 

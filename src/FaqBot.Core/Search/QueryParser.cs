@@ -152,6 +152,18 @@ public sealed class QueryParser
                         clauses.Add(UncoveredPhraseClause(translated?.Surface ?? tokens[i], uncovered));
                         translatedPhrase = [.. uncovered.Words.Select(DanishFolding.ToDigraphs)];
                     }
+                    // "shoulder" = "skulder", "stiff neck" = "stiv nakke": off-topic in English as in Danish, and as
+                    // answerable by the passages whose headings name it. The lexicon spells its Danish with æøå, so no
+                    // other reading is tried ("kraft" is not "kræft").
+                    else if (danish is [var main, ..] && WordTokens.Of(main) is var words && words.Exists(IsOffTopicAsSpelt))
+                    {
+                        foreach (var word in words.Where(w => !DanishStopwords.Contains(w)))
+                        {
+                            clauses.Add(IsOffTopicAsSpelt(word)
+                                ? OffTopicClause(word, _analyzer.Term(word), [])
+                                : new QueryClause(word, [new TermAlternative([_analyzer.Term(word)], EnglishTranslator.TranslationWeight)], _weights.Importance([word]), ClauseOrigin.English));
+                        }
+                    }
                     // "drive my car": "car" = "bil" is already in that phrase.
                     else if (translated is not null && !danishWords.Exists(words => words.Count > 0 && words.TrueForAll(translatedPhrase.Contains)))
                     {
@@ -183,6 +195,9 @@ public sealed class QueryParser
 
         return clauses;
     }
+
+    /// <summary>An English word's Danish translation, spelt as the lexicon writes it, is on the off-topic list.</summary>
+    private bool IsOffTopicAsSpelt(string danishWord) => _weights.IsOffTopic(danishWord, [], () => null);
 
     /// <summary>
     /// Two neighbouring words that are both subjects of one article ("frossen skulder") are one name, so they count

@@ -114,6 +114,18 @@ public class QueryParserTests
     }
 
     [Fact]
+    public void AnEnglishWordTranslatedIntoAnOffTopicWordIsOffTopic()
+    {
+        // "shoulder" = "skulder", which no shipped article is about: in English as in Danish.
+        var query = Parse("What exercises help my shoulder?");
+        var english = ClauseFor(query, "skulder");
+        var danish = ClauseFor(Parse("Hvilke øvelser hjælper min skulder?"), "skulder");
+        Assert.Empty(english.Alternatives);
+        Assert.Equal(danish.Importance, english.Importance);
+        Assert.True(english.Importance > 1);
+    }
+
+    [Fact]
     public void ASixLetterWordIsNotSplitIntoTwoShortParts()
     {
         Assert.DoesNotContain(Parse("hvordan bliver vejret").Clauses, c => c.Origin == ClauseOrigin.Compound);
