@@ -145,31 +145,7 @@ public sealed class QueryParser
                 var (translated, danish, consumed) = _english.Translate(tokens, i);
                 if (consumed > 0)
                 {
-                    var danishWords = danish.Select(d => WordTokens.Of(d).ConvertAll(DanishFolding.ToDigraphs)).ToList();
-                    // "drive" = "køre bil", which the articles never speak of: the same uncovered phrase as in Danish.
-                    if (danishWords.Select(_uncoveredPhrases.Whole).FirstOrDefault(p => p is not null) is { } uncovered)
-                    {
-                        clauses.Add(UncoveredPhraseClause(translated?.Surface ?? tokens[i], uncovered));
-                        translatedPhrase = [.. uncovered.Words.Select(DanishFolding.ToDigraphs)];
-                    }
-                    // "shoulder" = "skulder", "stiff neck" = "stiv nakke": off-topic in English as in Danish, and as
-                    // answerable by the passages whose headings name it. The lexicon spells its Danish with æøå, so no
-                    // other reading is tried ("kraft" is not "kræft").
-                    else if (danish is [var main, ..] && WordTokens.Of(main) is var words && words.Exists(IsOffTopicAsSpelt))
-                    {
-                        foreach (var word in words.Where(w => !DanishStopwords.Contains(w)))
-                        {
-                            clauses.Add(IsOffTopicAsSpelt(word)
-                                ? OffTopicClause(word, _analyzer.Term(word), [])
-                                : new QueryClause(word, [new TermAlternative([_analyzer.Term(word)], EnglishTranslator.TranslationWeight)], _weights.Importance([word]), ClauseOrigin.English));
-                        }
-                    }
-                    // "drive my car": "car" = "bil" is already in that phrase.
-                    else if (translated is not null && !danishWords.Exists(words => words.Count > 0 && words.TrueForAll(translatedPhrase.Contains)))
-                    {
-                        clauses.Add(translated with { Importance = _weights.Importance([translated.Surface]) });
-                    }
-
+                    translatedPhrase = AddTranslation(clauses, translated, danish, tokens[i], translatedPhrase);
                     i += consumed - 1;
                     continue;
                 }
@@ -194,6 +170,43 @@ public sealed class QueryParser
         }
 
         return clauses;
+    }
+
+    /// <summary>
+    /// Adds the clauses of an English word or phrase the lexicon translates into <paramref name="danish"/>, read as
+    /// its Danish would be; returns the Danish words of the uncovered phrase it is, or else
+    /// <paramref name="lastPhrase"/>, the one an earlier word was.
+    /// </summary>
+    private string[] AddTranslation(List<QueryClause> clauses, QueryClause? translated, IReadOnlyList<string> danish, string token, string[] lastPhrase)
+    {
+        var danishWords = danish.Select(d => WordTokens.Of(d).ConvertAll(DanishFolding.ToDigraphs)).ToList();
+
+        // "drive" = "køre bil", which the articles never speak of: the same uncovered phrase as in Danish.
+        if (danishWords.Select(_uncoveredPhrases.Whole).FirstOrDefault(p => p is not null) is { } uncovered)
+        {
+            clauses.Add(UncoveredPhraseClause(translated?.Surface ?? token, uncovered));
+            return [.. uncovered.Words.Select(DanishFolding.ToDigraphs)];
+        }
+
+        // "shoulder" = "skulder", "stiff neck" = "stiv nakke": off-topic in English as in Danish, and as answerable by
+        // the passages whose headings name it. The lexicon spells its Danish with æøå, so no other reading is tried
+        // ("kraft" is not "kræft").
+        if (danish is [var main, ..] && WordTokens.Of(main) is var mainWords && mainWords.Exists(IsOffTopicAsSpelt))
+        {
+            foreach (var word in mainWords.Where(w => !DanishStopwords.Contains(w)))
+            {
+                clauses.Add(IsOffTopicAsSpelt(word)
+                    ? OffTopicClause(word, _analyzer.Term(word), [])
+                    : new QueryClause(word, [new TermAlternative([_analyzer.Term(word)], EnglishTranslator.TranslationWeight)], _weights.Importance([word]), ClauseOrigin.English));
+            }
+        }
+        // "drive my car": "car" = "bil" is already in that phrase.
+        else if (translated is not null && !danishWords.Exists(words => words.Count > 0 && words.TrueForAll(lastPhrase.Contains)))
+        {
+            clauses.Add(translated with { Importance = _weights.Importance([translated.Surface]) });
+        }
+
+        return lastPhrase;
     }
 
     /// <summary>An English word's Danish translation, spelt as the lexicon writes it, is on the off-topic list.</summary>
