@@ -13,6 +13,30 @@ public static class InflectionStripper
     // Longest first, so "iskiassens" tries "iskias" before "iskiassen". Past tenses too: "viste" → "vis" (as "viser").
     private static readonly string[] Endings = ["ernes", "enes", "erne", "ende", "ene", "ede", "ens", "ets", "ers", "en", "et", "er", "es", "te", "e", "s", "n"];
 
+    /// <summary>
+    /// Base forms of a word whose unstressed e dropped before its ending ("skuldre" → "skulder", "frosne" → "frosen",
+    /// "cykler" → "cykel"), for a stem the index lacks. Not where the word without its ending is itself a word
+    /// (<paramref name="isWord"/>): "vejret" is "vejr", not "vejer".
+    /// </summary>
+    public static IEnumerable<string> SyncopatedBaseForms(string word, Func<string, bool> isWord)
+    {
+        foreach (var ending in Endings)
+        {
+            if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length - ending.Length <= MinBaseLength)
+            {
+                continue;
+            }
+
+            var stripped = word[..^ending.Length];
+            if (stripped[^1] is 'l' or 'n' or 'r' && IsConsonant(stripped[^2]) && !isWord(stripped))
+            {
+                yield return $"{stripped[..^1]}e{stripped[^1]}";
+            }
+        }
+    }
+
+    private static bool IsConsonant(char c) => char.IsLetter(c) && "aeiouyæøå".IndexOf(c) < 0;
+
     /// <summary>Candidate base forms, most likely first; the word itself is not included.</summary>
     public static IEnumerable<string> BaseForms(string word)
     {

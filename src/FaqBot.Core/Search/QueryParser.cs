@@ -289,7 +289,8 @@ public sealed class QueryParser
     {
         if (_options.HeadingTopics)
         {
-            var readings = InflectionStripper.BaseForms(token).Concat(folded).Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term);
+            var readings = InflectionStripper.BaseForms(token).Concat(InflectionStripper.SyncopatedBaseForms(token, _analyzer.Vocabulary.Contains))
+                .Concat(folded).Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term);
             foreach (var reading in readings.Prepend(term).Distinct())
             {
                 if (_headingTopics.PassagesAbout(reading) is { } about)
@@ -468,7 +469,7 @@ public sealed class QueryParser
             return [];
         }
 
-        foreach (var baseForm in InflectionStripper.BaseForms(word))
+        foreach (var baseForm in InflectionStripper.BaseForms(word).Concat(InflectionStripper.SyncopatedBaseForms(word, _analyzer.Vocabulary.Contains)))
         {
             if (!DanishStopwords.Contains(baseForm) && KnownTerms(baseForm) is { Count: > 0 } terms)
             {

@@ -77,6 +77,16 @@ public class AnalysisChainTests
     }
 
     [Fact]
+    public void InflectionStripperRestoresTheUnstressedEOnlyWhereTheShortFormIsNoWord()
+    {
+        var words = new HashSet<string> { "vejr" };
+        Assert.Contains("skulder", InflectionStripper.SyncopatedBaseForms("skuldre", words.Contains));
+        Assert.Contains("frosen", InflectionStripper.SyncopatedBaseForms("frosne", words.Contains));
+        Assert.Contains("cykel", InflectionStripper.SyncopatedBaseForms("cyklen", words.Contains));
+        Assert.Empty(InflectionStripper.SyncopatedBaseForms("vejret", words.Contains));
+    }
+
+    [Fact]
     public void MarkdownPlainTextKeepsLinkTextAndDropsUrlsAndImages()
     {
         var text = MarkdownPlainText.From("Se ![billede](/a.png) [en fysioterapeut](https://example.dk/find) her.");
