@@ -298,6 +298,24 @@ public sealed class QueryParser
                     return new QueryClause(token, [new TermAlternative([reading], 1) { Within = about }], 1, ClauseOrigin.Exact);
                 }
             }
+
+            // A misspelt heading topic ("tenisalbue"), as a typo of any other word.
+            if (_options.TypoTolerance && WordLimits.IsGuessable(token) && Corrected(token) is { } corrected)
+            {
+                List<TermAlternative> named = [];
+                foreach (var alternative in corrected.Alternatives)
+                {
+                    if (alternative.Terms is [var correction] && _headingTopics.PassagesAbout(correction) is { } about)
+                    {
+                        named.Add(alternative with { Within = about });
+                    }
+                }
+
+                if (named.Count > 0)
+                {
+                    return corrected with { Alternatives = [.. named] };
+                }
+            }
         }
 
         return new QueryClause(token, [], WordWeights.OffTopicFactor, ClauseOrigin.Unknown);

@@ -1,4 +1,5 @@
 using FaqBot.Evaluation;
+using FaqBot.Search;
 
 namespace FaqBot.Tests.Search;
 
@@ -14,9 +15,21 @@ public class AddedArticleTests
     [InlineData("Hvor længe varer en frossen skulder?", "frossen-skulder#hvor-laenge-varer-en-frossen-skulder")]
     [InlineData("Kan fysioterapi hjælpe på en frossen skulder?", "frossen-skulder#hvordan-kan-fysioterapi-hjaelpe")]
     [InlineData("Hvor længe varer nakkesmerter?", "nakkesmerter#hvor-laenge-varer-nakkesmerter")]
+    [InlineData("Hvor lang tid tager en frossen skulder om at gå over?", "frossen-skulder#hvor-laenge-varer-en-frossen-skulder")]
+    [InlineData("Hvilke øvelser kan jeg lave for min frosne skulder?", "frossen-skulder#oevelser-ved-frossen-skulder")]
+    [InlineData("What exercises help a frozen shoulder?", "frossen-skulder#oevelser-ved-frossen-skulder")]
     public void Answer_OffTopicWordOrPhraseAnAddedHeadingNames_AnswersFromThatPassage(string question, string expectedId)
     {
         Assert.Equal(expectedId, AddedArticlesKnowledge.Instance.Answerer.Answer(question).Best?.Passage.Id);
+    }
+
+    [Fact]
+    public void Parse_MisspeltOffTopicWordAnAddedHeadingNames_ReadAsThatHeadingsWord()
+    {
+        var clause = Assert.Single(AddedArticlesKnowledge.Instance.Searcher.Parser.Parse("tenisalbue").Clauses);
+
+        Assert.Equal(ClauseOrigin.Typo, clause.Origin);
+        Assert.All(clause.Alternatives, a => Assert.NotNull(a.Within));
     }
 
     [Fact]
