@@ -14,7 +14,6 @@ internal sealed class EnglishTranslator
     private static readonly string[] Endings = ["ing", "ed", "es", "s", "d"];
 
     private readonly Dictionary<string, List<TermAlternative>> _byPhrase = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<string>> _danishByPhrase = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string> _stopwords;
     private readonly int _longestPhrase;
 
@@ -24,9 +23,8 @@ internal sealed class EnglishTranslator
         foreach (var (english, danish) in lexicon.EnglishToDanish)
         {
             var tokens = WordTokens.Of(english);
-            _byPhrase[string.Join(' ', tokens)] =
+            _byPhrase[Key(english)] =
                 [.. danish.Select(analyzer.Terms).Where(t => t.Count > 0).Select(t => new TermAlternative([.. t], TranslationWeight))];
-            _danishByPhrase[string.Join(' ', tokens)] = danish;
             _longestPhrase = Math.Max(_longestPhrase, tokens.Count);
         }
     }
@@ -42,19 +40,22 @@ internal sealed class EnglishTranslator
         return english >= 2 && english > danish;
     }
 
+    /// <summary>The lexicon's English phrase as the translator looks it up: its words, single-spaced.</summary>
+    public static string Key(string english) => string.Join(' ', WordTokens.Of(english));
+
     /// <summary>
-    /// The clause for the longest lexicon phrase starting at <paramref name="start"/>, the lexicon's Danish for it,
+    /// The clause for the longest lexicon phrase starting at <paramref name="start"/>, that phrase (<see cref="Key"/>),
     /// and how many tokens it takes; 0 tokens when none starts there. A phrase the lexicon lists without a
     /// translation yields no clause.
     /// </summary>
-    public (QueryClause? Clause, IReadOnlyList<string> Danish, int Consumed) Translate(List<string> tokens, int start)
+    public (QueryClause? Clause, string Phrase, int Consumed) Translate(List<string> tokens, int start)
     {
         for (var length = Math.Min(_longestPhrase, tokens.Count - start); length >= 1; length--)
         {
             var phrase = string.Join(' ', tokens.Skip(start).Take(length));
             if (_byPhrase.TryGetValue(phrase, out var alternatives))
             {
-                return (alternatives.Count > 0 ? new QueryClause(phrase, alternatives, 1, ClauseOrigin.English) : null, _danishByPhrase[phrase], length);
+                return (alternatives.Count > 0 ? new QueryClause(phrase, alternatives, 1, ClauseOrigin.English) : null, phrase, length);
             }
         }
 
@@ -62,11 +63,11 @@ internal sealed class EnglishTranslator
         {
             if (_byPhrase.TryGetValue(baseForm, out var alternatives) && alternatives.Count > 0)
             {
-                return (new QueryClause(tokens[start], alternatives, 1, ClauseOrigin.English), _danishByPhrase[baseForm], 1);
+                return (new QueryClause(tokens[start], alternatives, 1, ClauseOrigin.English), baseForm, 1);
             }
         }
 
-        return (null, [], 0);
+        return (null, "", 0);
     }
 
     private static IEnumerable<string> BaseForms(string word)

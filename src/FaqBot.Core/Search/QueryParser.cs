@@ -34,6 +34,9 @@ public sealed class QueryParser
     private readonly WordWeights _weights;
     private readonly SynonymExpander _synonyms;
     private readonly EnglishTranslator _english;
+
+    /// <summary>By English lexicon phrase (<see cref="EnglishTranslator.Key"/>), how its Danish reads.</summary>
+    private readonly Dictionary<string, EnglishReading> _englishReadings = new(StringComparer.Ordinal);
     private readonly TypoCorrector _typos;
     private readonly TypoCorrector _stemTypos;
     private readonly ILookup<string, string> _termsByDigraphs;
@@ -67,6 +70,13 @@ public sealed class QueryParser
         // A compound may end in an everyday head ("piriformis|syndrom", "ryg|problemer"): the head then weighs little.
         _compounds = new CompoundSplitter(word => IsKnownWord(word) || _weights.IsEveryday(word));
         _uncoveredPhrases = new UncoveredPhrases(lexicon.UncoveredPhrases);
+
+        // "shoulder" = "skulder", "drive" = "køre bil": an English word reads as its Danish would. The lexicon spells
+        // its Danish with æøå, so no other reading is tried for the off-topic list ("kraft" is not "kræft").
+        foreach (var (english, danish) in lexicon.EnglishToDanish)
+        {
+            _englishReadings[EnglishTranslator.Key(english)] = EnglishReading.Of(danish, _uncoveredPhrases, w => _weights.IsOffTopic(w, [], () => null));
+        }
         _headingTopics = new HeadingTopics(index, _uncoveredPhrases);
     }
 
@@ -142,10 +152,10 @@ public sealed class QueryParser
 
             if (isEnglish)
             {
-                var (translated, danish, consumed) = _english.Translate(tokens, i);
+                var (translated, englishPhrase, consumed) = _english.Translate(tokens, i);
                 if (consumed > 0)
                 {
-                    translatedPhrase = AddTranslation(clauses, translated, danish, tokens[i], translatedPhrase);
+                    translatedPhrase = AddTranslation(clauses, translated, englishPhrase, tokens[i], translatedPhrase);
                     i += consumed - 1;
                     continue;
                 }
@@ -173,44 +183,35 @@ public sealed class QueryParser
     }
 
     /// <summary>
-    /// Adds the clauses of an English word or phrase the lexicon translates into <paramref name="danish"/>, read as
-    /// its Danish would be; returns the Danish words of the uncovered phrase it is, or else
+    /// Adds the clauses of an English word or phrase the lexicon translates, read as its Danish would be
+    /// (<see cref="EnglishReading"/>); returns the Danish words of the uncovered phrase it is, or else
     /// <paramref name="lastPhrase"/>, the one an earlier word was.
     /// </summary>
-    private string[] AddTranslation(List<QueryClause> clauses, QueryClause? translated, IReadOnlyList<string> danish, string token, string[] lastPhrase)
+    private string[] AddTranslation(List<QueryClause> clauses, QueryClause? translated, string phrase, string token, string[] lastPhrase)
     {
-        var danishWords = danish.Select(d => WordTokens.Of(d).ConvertAll(DanishFolding.ToDigraphs)).ToList();
-
-        // "drive" = "køre bil", which the articles never speak of: the same uncovered phrase as in Danish.
-        if (danishWords.Select(_uncoveredPhrases.Whole).FirstOrDefault(p => p is not null) is { } uncovered)
+        var reading = _englishReadings[phrase];
+        if (reading.Uncovered is { } uncovered)
         {
             clauses.Add(UncoveredPhraseClause(translated?.Surface ?? token, uncovered));
-            return [.. uncovered.Words.Select(DanishFolding.ToDigraphs)];
+            return reading.UncoveredDigraphs;
         }
 
-        // "shoulder" = "skulder", "stiff neck" = "stiv nakke": off-topic in English as in Danish, and as answerable by
-        // the passages whose headings name it. The lexicon spells its Danish with æøå, so no other reading is tried
-        // ("kraft" is not "kræft").
-        if (danish is [var main, ..] && WordTokens.Of(main) is var mainWords && mainWords.Exists(IsOffTopicAsSpelt))
+        if (reading.OffTopicWords is { } words)
         {
-            foreach (var word in mainWords.Where(w => !DanishStopwords.Contains(w)))
+            foreach (var (word, offTopic) in words)
             {
-                clauses.Add(IsOffTopicAsSpelt(word)
+                clauses.Add(offTopic
                     ? OffTopicClause(word, _analyzer.Term(word), [])
                     : new QueryClause(word, [new TermAlternative([_analyzer.Term(word)], EnglishTranslator.TranslationWeight)], _weights.Importance([word]), ClauseOrigin.English));
             }
         }
-        // "drive my car": "car" = "bil" is already in that phrase.
-        else if (translated is not null && !danishWords.Exists(words => words.Count > 0 && words.TrueForAll(lastPhrase.Contains)))
+        else if (translated is not null && !reading.DanishDigraphs.Exists(w => w.Length > 0 && Array.TrueForAll(w, lastPhrase.Contains)))
         {
             clauses.Add(translated with { Importance = _weights.Importance([translated.Surface]) });
         }
 
         return lastPhrase;
     }
-
-    /// <summary>An English word's Danish translation, spelt as the lexicon writes it, is on the off-topic list.</summary>
-    private bool IsOffTopicAsSpelt(string danishWord) => _weights.IsOffTopic(danishWord, [], () => null);
 
     /// <summary>
     /// Two neighbouring words that are both subjects of one article ("frossen skulder") are one name, so they count
@@ -299,8 +300,8 @@ public sealed class QueryParser
                 }
             }
 
-            // A misspelt heading topic ("tenisalbue"), as a typo of any other word.
-            if (_options.TypoTolerance && WordLimits.IsGuessable(token) && Corrected(token) is { } corrected)
+            // A misspelt heading topic ("tenisalbue"), as a typo of any other word; a dictionary word is no misspelling.
+            if (_options.TypoTolerance && WordLimits.IsGuessable(token) && !_analyzer.Vocabulary.Contains(token) && Corrected(token) is { } corrected)
             {
                 List<TermAlternative> named = [];
                 foreach (var alternative in corrected.Alternatives)
