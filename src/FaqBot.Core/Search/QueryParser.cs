@@ -34,12 +34,12 @@ public sealed class QueryParser
     private readonly WordWeights _weights;
     private readonly SynonymExpander _synonyms;
     private readonly EnglishTranslator _english;
-
-    /// <summary>By English lexicon phrase (<see cref="EnglishTranslator.Key"/>), how its Danish reads.</summary>
-    private readonly Dictionary<string, EnglishReading> _englishReadings = new(StringComparer.Ordinal);
     private readonly TypoCorrector _typos;
     private readonly TypoCorrector _stemTypos;
     private readonly ILookup<string, string> _termsByDigraphs;
+
+    /// <summary>By English lexicon phrase (<see cref="EnglishTranslator.Key"/>), how its Danish reads.</summary>
+    private readonly Dictionary<string, EnglishReading> _englishReadings = new(StringComparer.Ordinal);
     private readonly CompoundSplitter _compounds;
     private readonly UncoveredPhrases _uncoveredPhrases;
     private readonly HeadingTopics _headingTopics;
@@ -77,6 +77,7 @@ public sealed class QueryParser
         {
             _englishReadings[EnglishTranslator.Key(english)] = EnglishReading.Of(danish, _uncoveredPhrases, w => _weights.IsOffTopic(w, [], () => null));
         }
+
         _headingTopics = new HeadingTopics(index, _uncoveredPhrases);
     }
 
