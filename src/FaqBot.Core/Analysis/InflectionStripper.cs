@@ -35,6 +35,13 @@ public static class InflectionStripper
         }
     }
 
+    /// <summary>
+    /// <see cref="BaseForms(string)"/>, then <see cref="SyncopatedBaseForms"/>: every base form to try for a word
+    /// whose stem the index lacks.
+    /// </summary>
+    public static IEnumerable<string> BaseForms(string word, Func<string, bool> isWord) =>
+        BaseForms(word).Concat(SyncopatedBaseForms(word, isWord));
+
     private static bool IsConsonant(char c) => char.IsLetter(c) && "aeiouyæøå".IndexOf(c) < 0;
 
     /// <summary>Candidate base forms, most likely first; the word itself is not included.</summary>

@@ -13,18 +13,23 @@ internal sealed class EnglishTranslator
 
     private static readonly string[] Endings = ["ing", "ed", "es", "s", "d"];
 
-    private readonly Dictionary<string, List<TermAlternative>> _byPhrase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (List<TermAlternative> Alternatives, EnglishReading Reading)> _byPhrase = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string> _stopwords;
     private readonly int _longestPhrase;
 
-    public EnglishTranslator(Lexicon lexicon, DanishTermAnalyzer analyzer)
+    /// <param name="lexicon">The English lexicon and stopwords.</param>
+    /// <param name="analyzer">The analysis the Danish translations go through.</param>
+    /// <param name="phrases">The uncovered phrases, for <see cref="EnglishReading"/>.</param>
+    /// <param name="isOffTopic">Whether a Danish word, spelt as the lexicon writes it, is on the off-topic list.</param>
+    public EnglishTranslator(Lexicon lexicon, DanishTermAnalyzer analyzer, UncoveredPhrases phrases, Func<string, bool> isOffTopic)
     {
         _stopwords = lexicon.EnglishStopwords;
         foreach (var (english, danish) in lexicon.EnglishToDanish)
         {
             var tokens = WordTokens.Of(english);
-            _byPhrase[Key(english)] =
-                [.. danish.Select(analyzer.Terms).Where(t => t.Count > 0).Select(t => new TermAlternative([.. t], TranslationWeight))];
+            _byPhrase[string.Join(' ', tokens)] = (
+                [.. danish.Select(analyzer.Terms).Where(t => t.Count > 0).Select(t => new TermAlternative([.. t], TranslationWeight))],
+                EnglishReading.Of(danish, phrases, isOffTopic));
             _longestPhrase = Math.Max(_longestPhrase, tokens.Count);
         }
     }
@@ -40,34 +45,31 @@ internal sealed class EnglishTranslator
         return english >= 2 && english > danish;
     }
 
-    /// <summary>The lexicon's English phrase as the translator looks it up: its words, single-spaced.</summary>
-    public static string Key(string english) => string.Join(' ', WordTokens.Of(english));
-
     /// <summary>
-    /// The clause for the longest lexicon phrase starting at <paramref name="start"/>, that phrase (<see cref="Key"/>),
-    /// and how many tokens it takes; 0 tokens when none starts there. A phrase the lexicon lists without a
-    /// translation yields no clause.
+    /// The clause for the longest lexicon phrase starting at <paramref name="start"/>, how that phrase's Danish reads,
+    /// and how many tokens it takes; 0 tokens (and no reading) when none starts there. A phrase the lexicon lists
+    /// without a translation yields no clause.
     /// </summary>
-    public (QueryClause? Clause, string Phrase, int Consumed) Translate(List<string> tokens, int start)
+    public (QueryClause? Clause, EnglishReading? Reading, int Consumed) Translate(List<string> tokens, int start)
     {
         for (var length = Math.Min(_longestPhrase, tokens.Count - start); length >= 1; length--)
         {
             var phrase = string.Join(' ', tokens.Skip(start).Take(length));
-            if (_byPhrase.TryGetValue(phrase, out var alternatives))
+            if (_byPhrase.TryGetValue(phrase, out var entry))
             {
-                return (alternatives.Count > 0 ? new QueryClause(phrase, alternatives, 1, ClauseOrigin.English) : null, phrase, length);
+                return (entry.Alternatives.Count > 0 ? new QueryClause(phrase, entry.Alternatives, 1, ClauseOrigin.English) : null, entry.Reading, length);
             }
         }
 
         foreach (var baseForm in BaseForms(tokens[start]))
         {
-            if (_byPhrase.TryGetValue(baseForm, out var alternatives) && alternatives.Count > 0)
+            if (_byPhrase.TryGetValue(baseForm, out var entry) && entry.Alternatives.Count > 0)
             {
-                return (new QueryClause(tokens[start], alternatives, 1, ClauseOrigin.English), baseForm, 1);
+                return (new QueryClause(tokens[start], entry.Alternatives, 1, ClauseOrigin.English), entry.Reading, 1);
             }
         }
 
-        return (null, "", 0);
+        return (null, null, 0);
     }
 
     private static IEnumerable<string> BaseForms(string word)

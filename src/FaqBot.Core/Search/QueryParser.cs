@@ -38,8 +38,6 @@ public sealed class QueryParser
     private readonly TypoCorrector _stemTypos;
     private readonly ILookup<string, string> _termsByDigraphs;
 
-    /// <summary>By English lexicon phrase (<see cref="EnglishTranslator.Key"/>), how its Danish reads.</summary>
-    private readonly Dictionary<string, EnglishReading> _englishReadings = new(StringComparer.Ordinal);
     private readonly CompoundSplitter _compounds;
     private readonly UncoveredPhrases _uncoveredPhrases;
     private readonly HeadingTopics _headingTopics;
@@ -57,7 +55,6 @@ public sealed class QueryParser
         _options = _analyzer.Options;
         _weights = new WordWeights(lexicon);
         _synonyms = new SynonymExpander(lexicon, _analyzer);
-        _english = new EnglishTranslator(lexicon, _analyzer);
 
         // Words patients may type without æøå: the index's own, the stopwords, and the lexicons' words.
         _folded = new FoldedVocabulary(index.TermBySurface.Keys
@@ -73,10 +70,7 @@ public sealed class QueryParser
 
         // "shoulder" = "skulder", "drive" = "køre bil": an English word reads as its Danish would. The lexicon spells
         // its Danish with æøå, so no other reading is tried for the off-topic list ("kraft" is not "kræft").
-        foreach (var (english, danish) in lexicon.EnglishToDanish)
-        {
-            _englishReadings[EnglishTranslator.Key(english)] = EnglishReading.Of(danish, _uncoveredPhrases, w => _weights.IsOffTopic(w, [], () => null));
-        }
+        _english = new EnglishTranslator(lexicon, _analyzer, _uncoveredPhrases, w => _weights.IsOffTopic(w, [], () => null));
 
         _headingTopics = new HeadingTopics(index, _uncoveredPhrases);
     }
@@ -153,10 +147,10 @@ public sealed class QueryParser
 
             if (isEnglish)
             {
-                var (translated, englishPhrase, consumed) = _english.Translate(tokens, i);
-                if (consumed > 0)
+                var (translated, reading, consumed) = _english.Translate(tokens, i);
+                if (reading is not null)
                 {
-                    translatedPhrase = AddTranslation(clauses, translated, englishPhrase, tokens[i], translatedPhrase);
+                    translatedPhrase = AddTranslation(clauses, translated, reading, tokens[i], translatedPhrase);
                     i += consumed - 1;
                     continue;
                 }
@@ -188,9 +182,8 @@ public sealed class QueryParser
     /// (<see cref="EnglishReading"/>); returns the Danish words of the uncovered phrase it is, or else
     /// <paramref name="lastPhrase"/>, the one an earlier word was.
     /// </summary>
-    private string[] AddTranslation(List<QueryClause> clauses, QueryClause? translated, string phrase, string token, string[] lastPhrase)
+    private string[] AddTranslation(List<QueryClause> clauses, QueryClause? translated, EnglishReading reading, string token, string[] lastPhrase)
     {
-        var reading = _englishReadings[phrase];
         if (reading.Uncovered is { } uncovered)
         {
             clauses.Add(UncoveredPhraseClause(translated?.Surface ?? token, uncovered));
@@ -291,8 +284,7 @@ public sealed class QueryParser
     {
         if (_options.HeadingTopics)
         {
-            var readings = InflectionStripper.BaseForms(token).Concat(InflectionStripper.SyncopatedBaseForms(token, _analyzer.Vocabulary.Contains))
-                .Concat(folded).Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term);
+            var readings = InflectionStripper.BaseForms(token, _analyzer.Vocabulary.Contains).Concat(folded).Where(w => !DanishStopwords.Contains(w)).Select(_analyzer.Term);
             foreach (var reading in readings.Prepend(term).Distinct())
             {
                 if (_headingTopics.PassagesAbout(reading) is { } about)
@@ -489,7 +481,7 @@ public sealed class QueryParser
             return [];
         }
 
-        foreach (var baseForm in InflectionStripper.BaseForms(word).Concat(InflectionStripper.SyncopatedBaseForms(word, _analyzer.Vocabulary.Contains)))
+        foreach (var baseForm in InflectionStripper.BaseForms(word, _analyzer.Vocabulary.Contains))
         {
             if (!DanishStopwords.Contains(baseForm) && KnownTerms(baseForm) is { Count: > 0 } terms)
             {

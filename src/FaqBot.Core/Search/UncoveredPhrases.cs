@@ -23,9 +23,6 @@ internal sealed class UncoveredPhrases
             .Select(words => (words.Select(DanishFolding.ToDigraphs).ToArray(), new UncoveredPhrase([.. words], number))))];
     }
 
-    /// <summary>The number of tokens of the phrase starting at <paramref name="start"/>, or 0 when none does.</summary>
-    public int LengthAt(List<string> digraphTokens, int start) => PhraseAt(digraphTokens, start)?.Words.Length ?? 0;
-
     /// <summary>The phrase that is all of <paramref name="digraphTokens"/>, or null when none is.</summary>
     public UncoveredPhrase? Whole(List<string> digraphTokens) =>
         PhraseAt(digraphTokens, 0) is { } phrase && phrase.Words.Length == digraphTokens.Count ? phrase : null;
